@@ -1,0 +1,39 @@
+"""R-FREQ: the number of strength sessions lies in the phase's range (or the scenario's
+``strength.sessions``), every kind in ``strength.include`` appears and none in ``exclude``."""
+
+from __future__ import annotations
+
+from optimizer.model import WeekModel
+from optimizer.plan import Plan
+from optimizer.scenario import Athlete
+
+RULE = "R-FREQ"
+TITLE = "strength sessions per week within the phase's range"
+
+
+def encode(m: WeekModel) -> None:
+    low, high = m.athlete.session_range
+    lifts = [s.present for s in m.strength_slots()]
+    if low:
+        guard = m.guard(RULE, f"at least {low} strength session{'s' if low > 1 else ''} ({m.athlete.phase} phase)")
+        m.cp.Add(sum(lifts) >= low).OnlyEnforceIf(guard)
+    # high is the number of slots: never more by construction.
+    for kind in m.athlete.strength.include:
+        guard = m.guard(f"{RULE}:include:{kind}", f"strength.include asks for a {kind} session")
+        chosen = [m.placements[p].var for p in m.select(m.p_strength) if m.placements[p].kind == kind]
+        m.cp.AddBoolOr(chosen + [g.Not() for g in guard])
+
+
+def check(plan: Plan, athlete: Athlete) -> list[str]:
+    low, high = athlete.session_range
+    lifts = plan.lifts()
+    problems = []
+    if not low <= len(lifts) <= high:
+        problems.append(f"{RULE}: {len(lifts)} strength sessions; the week needs {low}-{high}")
+    kinds = {s.kind for s in lifts}
+    for kind in athlete.strength.include:
+        if kind not in kinds:
+            problems.append(f"{RULE}: strength.include asks for {kind}, which the week does not have")
+    for kind in sorted(kinds & set(athlete.strength.exclude)):
+        problems.append(f"{RULE}: {kind} is in strength.exclude but the week has one")
+    return problems

@@ -1,0 +1,44 @@
+"""R-RUNS: every run of the athlete's running plan is in the week, exactly once.
+
+The planner places the runs it is given; it never drops or invents one.
+"""
+
+from __future__ import annotations
+
+from optimizer.model import WeekModel
+from optimizer.plan import Plan
+from optimizer.scenario import Athlete
+
+RULE = "R-RUNS"
+TITLE = "every run of the running plan is placed once"
+
+
+def encode(m: WeekModel) -> None:
+    for slot in m.slots:
+        if slot.type != "run":
+            continue
+        run = m.athlete.runs[slot.run]
+        guard = m.guard(f"{RULE}:{slot.run}", f"run #{slot.run + 1} ({run.label().lower()}, {run.minutes} min)")
+        m.cp.Add(sum(m.placements[p].var for p in slot.placements) == 1).OnlyEnforceIf(guard)
+
+
+def check(plan: Plan, athlete: Athlete) -> list[str]:
+    problems = []
+    matched = {}
+    for s in plan.runs():
+        if s.run is None or not 0 <= s.run < len(athlete.runs):
+            problems.append(f"{RULE}: the {s.kind} run on {s.day} is not one of the scenario's runs")
+        elif s.run in matched:
+            problems.append(f"{RULE}: run #{s.run + 1} appears twice ({matched[s.run]} and {s.day})")
+        else:
+            matched[s.run] = s.day
+            want = athlete.runs[s.run]
+            if (s.kind, s.minutes) != (want.kind, want.minutes):
+                problems.append(
+                    f"{RULE}: run #{s.run + 1} should be {want.kind} {want.minutes} min, "
+                    f"the plan has {s.kind} {s.minutes} min"
+                )
+    for i, run in enumerate(athlete.runs):
+        if i not in matched:
+            problems.append(f"{RULE}: run #{i + 1} ({run.kind} {run.minutes} min) is missing from the week")
+    return problems

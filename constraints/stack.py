@@ -1,0 +1,50 @@
+"""S-STACK: lift on hard run days, after the run, so easy days stay easy.
+
+Penalty per strength session: 0 on a key run day; 1 on an easy run day or the
+day after a key run (second best, 001/002); 2 anywhere else.
+"""
+
+from __future__ import annotations
+
+from optimizer.clock import DAYS
+from optimizer.model import WeekModel
+from optimizer.plan import Plan
+from optimizer.scenario import Athlete
+
+GOAL = "S-STACK"
+TITLE = "strength on hard run days"
+
+
+def tier(day: int, plan: Plan) -> int:
+    runs = [s for s in plan.runs()]
+    if any(s.key and s.day_index == day for s in runs):
+        return 0
+    if any(s.day_index == day for s in runs) or any(s.key and s.day_index == (day - 1) % 7 for s in runs):
+        return 1
+    return 2
+
+
+def encode(m: WeekModel) -> None:
+    lift, key, run = m.per_day(m.p_strength), m.per_day(m.p_key), m.per_day(m.p_run)
+    units = []
+    for d in range(7):
+        if isinstance(lift[d], int):
+            continue
+        hard = m.cp.NewBoolVar(f"stack_hard_{d}")
+        near = m.cp.NewBoolVar(f"stack_near_{d}")
+        m.cp.Add(hard + near <= lift[d])
+        m.cp.Add(hard <= key[d])
+        m.cp.Add(near <= run[d] + key[(d - 1) % 7])
+        units.append(2 * lift[d] - 2 * hard - near)
+    m.add_penalty(GOAL, sum(units))
+
+
+def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
+    total, notes = 0, []
+    words = {1: "an easy run day or the day after a key run", 2: "a day with no hard run near it"}
+    for s in plan.lifts():
+        t = tier(s.day_index, plan)
+        total += t
+        if t:
+            notes.append(f"{s.kind} on {DAYS[s.day_index]}: {words[t]} (+{t})")
+    return total, notes

@@ -1,0 +1,63 @@
+"""R-TAPER: no heavy lower-body lifting within 10 days before a marathon or longer race
+(7 days before a shorter one); in race week and in the taper phase, mobility and light
+activation only (isometric + mobility, prehab).
+
+One week shows a race only as a race in that week, so the whole week is race
+week: every strength session in it is light, before or after the race.
+"""
+
+from __future__ import annotations
+
+from optimizer.catalog import catalog
+from optimizer.clock import DAY_MINUTES, describe
+from optimizer.model import WeekModel
+from optimizer.plan import Plan
+from optimizer.scenario import Athlete
+
+RULE = "R-TAPER"
+TITLE = "no heavy legs before a race; race week and taper are light only"
+
+
+def applies(athlete: Athlete) -> bool:
+    return athlete.race_week or athlete.phase == "taper"
+
+
+def _why(athlete: Athlete) -> str:
+    return "race week" if athlete.race_week else "taper phase"
+
+
+def taper_days(athlete: Athlete, distance: str | None) -> int:
+    distance = distance or athlete.goal
+    return catalog().taper_days["long" if distance in catalog().long_race_distances else "short"]
+
+
+def encode(m: WeekModel) -> None:
+    if not applies(m.athlete):
+        return
+    light = set(catalog().light_kinds)
+    guard = m.guard(RULE, f"{_why(m.athlete)}: light strength only")
+    for p in m.select(m.p_strength):
+        if m.placements[p].kind not in light:
+            m.forbid([m.placements[p].var], guard)
+
+
+def check(plan: Plan, athlete: Athlete) -> list[str]:
+    problems = []
+    if applies(athlete):
+        light = set(catalog().light_kinds)
+        for s in plan.lifts():
+            if s.kind not in light:
+                problems.append(f"{RULE}: {s.kind} on {s.day} in {_why(athlete)}; only {', '.join(sorted(light))} allowed")
+    races = [(s, athlete.runs[s.run].distance if s.run is not None and s.run < len(athlete.runs) else None)
+             for s in plan.runs() if s.kind == "race"]
+    for lift in plan.lifts():
+        if not lift.heavy_lower:
+            continue
+        for race, distance in races:
+            days = taper_days(athlete, distance)
+            if 0 <= race.week_start - lift.week_end < days * DAY_MINUTES:
+                problems.append(
+                    f"{RULE}: heavy lower-body session ending {describe(lift.week_end)} is within {days} days "
+                    f"before the race at {describe(race.week_start)}"
+                )
+    return problems

@@ -1,0 +1,42 @@
+"""Build: a Scenario in, a WeekModel with every rule and the weighted objective out."""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from constraints import HARD_RULES, SOFT_GOALS
+
+from .clock import DAY_MINUTES
+from .model import WeekModel
+from .scenario import Scenario
+
+
+def build_week(scenario: Scenario, *, explain: bool = False) -> WeekModel:
+    """Add every hard rule and soft goal to a fresh model and set the objective.
+
+    The objective is lexicographic: the weighted soft-goal penalty first, then,
+    among equally good weeks, sessions as early in their windows as they can be
+    (so a lift sits right after the run it follows, and the plan is the same
+    every time). ``model.goal_penalty`` is the first part on its own.
+    """
+    m = WeekModel(scenario, explain=explain)
+    for rule in HARD_RULES:
+        rule.encode(m)
+    for goal in SOFT_GOALS:
+        goal.encode(m)
+    m.goal_penalty = sum(scenario.weight(g) * m.penalties[g] for g in m.penalties)
+    m.cp.Minimize((DAY_MINUTES + 1) * len(m.slots) * m.goal_penalty + _lateness(m))
+    return m
+
+
+def _lateness(m: WeekModel) -> cp_model.LinearExprT:
+    """Minutes each session starts after its window opens (absent lifts count 0)."""
+    terms = []
+    for slot in m.slots:
+        opens = sum(m.placements[p].var * m.placements[p].earliest for p in slot.placements)
+        terms.append(slot.start - opens)
+        if slot.present is not None:
+            first = min((m.placements[p].earliest for p in slot.placements), default=0)
+            m.cp.Add(slot.start == first).OnlyEnforceIf(slot.present.Not())
+            terms.append(-first * (1 - slot.present))
+    return sum(terms)

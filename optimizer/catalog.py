@@ -1,0 +1,59 @@
+"""The session catalogue: run kinds, strength kinds, phase table, targets, weights.
+
+Loaded once from ``data/catalog.yaml`` so coaches can read and change the
+numbers without touching an encoder.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+LowerLoad = Literal["none", "light", "moderate", "heavy"]
+
+
+class RunKind(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    key: bool
+    label: str
+
+
+class StrengthKind(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    label: str
+    lower_load: LowerLoad
+    minutes: int
+    needs_any: tuple[str, ...]
+    muscles: tuple[str, ...]
+
+
+class Catalog(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    run_kinds: dict[str, RunKind]
+    strength_kinds: dict[str, StrengthKind]
+    min_strength_minutes: int
+    phase_sessions: dict[str, tuple[int, int]]
+    phase_sessions_advanced: dict[str, tuple[int, int]]
+    light_kinds: tuple[str, ...]
+    taper_days: dict[str, int]
+    long_race_distances: tuple[str, ...]
+    cover_targets: dict[str, int]
+    injury_emphasis: dict[str, tuple[str, ...]]
+    weights: dict[str, int]
+    equipment: tuple[str, ...]
+
+
+@cache
+def catalog() -> Catalog:
+    text = resources.files("optimizer").joinpath("data/catalog.yaml").read_text(encoding="utf-8")
+    return Catalog.model_validate(yaml.safe_load(text))
+
+
+RUN_KINDS = tuple(catalog().run_kinds)
+STRENGTH_KINDS = tuple(catalog().strength_kinds)
+KEY_RUNS = frozenset(k for k, v in catalog().run_kinds.items() if v.key)
+LONG_OR_RACE = frozenset({"long", "race"})

@@ -1,0 +1,54 @@
+"""Clock arithmetic for a training week.
+
+Every time in the model is a minute of the week: Monday 00:00 is 0 and
+Sunday 24:00 is 10080. Rules such as R-GAP48 are stated in clock hours and the
+week repeats (Sunday evening is followed by Monday morning), so all distances
+between sessions are measured forward around that cycle.
+"""
+
+from __future__ import annotations
+
+DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES = {d: n for d, n in zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
+DAY_MINUTES = 24 * 60
+WEEK_MINUTES = 7 * DAY_MINUTES
+
+
+def parse_hhmm(text: str) -> int:
+    """'07:30' -> 450. Accepts 00:00 to 24:00; raises ValueError with the fix."""
+    hh, sep, mm = text.strip().partition(":")
+    if not sep or not hh.isdigit() or not mm.isdigit() or len(mm) != 2:
+        raise ValueError(f"'{text}' is not a time; write HH:MM, e.g. 07:30")
+    hours, minutes = int(hh), int(mm)
+    if minutes > 59 or hours > 24 or (hours == 24 and minutes):
+        raise ValueError(f"'{text}' is not a clock time; hours run 00-23 (24:00 ends a day), minutes 00-59")
+    return hours * 60 + minutes
+
+
+def hhmm(minute_of_day: int) -> str:
+    """450 -> '07:30'; 1440 -> '24:00' (a session that ends at midnight)."""
+    return f"{minute_of_day // 60:02d}:{minute_of_day % 60:02d}"
+
+
+def day_index(day: str) -> int:
+    try:
+        return DAYS.index(day.strip().lower()[:3])
+    except ValueError:
+        raise ValueError(f"'{day}' is not a day; use one of {', '.join(DAYS)}") from None
+
+
+def forward_gap(from_minute: int, to_minute: int) -> int:
+    """Minutes from one moment of the week forward to the next occurrence of another.
+
+    The week is a cycle: from Sunday 20:00 to Monday 08:00 is 12 hours.
+    A gap of 0 means the same moment.
+    """
+    return (to_minute - from_minute) % WEEK_MINUTES
+
+
+def describe(minute_of_week: int) -> str:
+    """5250 -> 'Thu 15:30' (for messages)."""
+    day, minute = divmod(minute_of_week, DAY_MINUTES)
+    if day == 7:
+        day, minute = 6, DAY_MINUTES
+    return f"{DAYS[day].capitalize()} {hhmm(minute)}"

@@ -1,0 +1,89 @@
+"""The plan: what the planner hands back. Plain pydantic data, no solver objects.
+
+Checkers, renderers and the club batch all work from this, so a hand-written
+week (same fields) can be checked exactly like a solved one.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from .catalog import LowerLoad
+from .clock import DAY_MINUTES, DAYS, parse_hhmm
+
+Status = Literal["optimal", "feasible", "infeasible"]
+
+
+class Session(BaseModel):
+    """One run or strength session at a clock time on one day."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["run", "strength"]
+    day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    start: str = Field(pattern=r"^\d\d:\d\d$")
+    end: str = Field(pattern=r"^\d\d:\d\d$")
+    minutes: int
+    kind: str
+    location: str
+    key: bool = False
+    lower_load: LowerLoad | None = None  # strength sessions only
+    run: int | None = None  # index into athlete.runs, for run sessions
+    label: str = ""
+
+    @property
+    def day_index(self) -> int:
+        return DAYS.index(self.day)
+
+    @property
+    def week_start(self) -> int:
+        """Minute of the week the session starts (Monday 00:00 = 0)."""
+        return self.day_index * DAY_MINUTES + parse_hhmm(self.start)
+
+    @property
+    def week_end(self) -> int:
+        return self.day_index * DAY_MINUTES + parse_hhmm(self.end)
+
+    @property
+    def heavy_lower(self) -> bool:
+        return self.type == "strength" and self.lower_load == "heavy"
+
+
+class GoalScore(BaseModel):
+    """One soft goal's share of the score: penalty units times weight, and why."""
+
+    weight: int
+    penalty: int
+    notes: list[str] = []
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def weighted(self) -> int:
+        return self.weight * self.penalty
+
+
+class Plan(BaseModel):
+    athlete: str
+    status: Status
+    proven_optimal: bool = False
+    sessions: list[Session] = []
+    rest_days: list[str] = []
+    score: dict[str, GoalScore] = {}
+    problems: list[str] = []  # why there is no plan (status infeasible)
+    solve_ms: float = 0.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total_penalty(self) -> int:
+        return sum(g.weighted for g in self.score.values())
+
+    def runs(self) -> list[Session]:
+        return [s for s in self.sessions if s.type == "run"]
+
+    def lifts(self) -> list[Session]:
+        return [s for s in self.sessions if s.type == "strength"]
+
+    def on_day(self, day: int) -> list[Session]:
+        return [s for s in self.sessions if s.day_index == day]

@@ -1,0 +1,423 @@
+"""The scenario: what the athlete brings to the planner, validated and normalised.
+
+A scenario file (YAML, JSON or TOML) holds one ``athlete`` block (see the
+README for the format) and optional ``weights``. Loading never constructs
+arbitrary objects (YAML is read with the safe loader) and every problem is
+reported with the field it concerns and how to fix it (``ScenarioError``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import tomllib
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+
+from .catalog import RUN_KINDS, STRENGTH_KINDS, catalog
+from .clock import DAY_MINUTES, DAYS, day_index, parse_hhmm
+
+Level = Literal["beginner", "intermediate", "advanced"]
+Goal = Literal["5k", "10k", "half", "marathon", "ultra", "general"]
+Phase = Literal["base", "build", "peak", "taper", "recovery"]
+Injury = Literal["it_band", "knee", "shin", "plantar", "hamstring", "hip", "achilles"]
+Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+RunKindName = Literal["easy", "recovery", "medium", "tempo", "intervals", "hills", "long", "race"]
+StrengthKindName = Literal["heavy_lower", "full_body", "power", "upper_core", "iso_mobility", "prehab"]
+Distance = Literal["5k", "10k", "half", "marathon", "ultra"]
+
+
+class ScenarioError(Exception):
+    """Bad input: one or more messages, each naming a field and the fix (exit code 2)."""
+
+    def __init__(self, messages: list[str], source: str | None = None):
+        self.messages = messages
+        self.source = source
+        where = f"{source}: " if source else ""
+        super().__init__("\n".join(f"{where}{m}" for m in messages))
+
+
+def _normalise_day(value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip().lower()
+        for d in DAYS:
+            if text in (d, d + "day", {"tue": "tuesday", "wed": "wednesday", "thu": "thursday", "sat": "saturday"}.get(d)):
+                return d
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Window(_Strict):
+    """A stretch of free time on one day at one place: '18:00-19:30 gym'."""
+
+    day: int  # 0 = Monday
+    start: int  # minute of the day
+    end: int
+    location: str
+
+    @property
+    def week_start(self) -> int:
+        return self.day * DAY_MINUTES + self.start
+
+    @property
+    def week_end(self) -> int:
+        return self.day * DAY_MINUTES + self.end
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+
+def parse_window(text: str, day: int) -> tuple[int, int, str | None]:
+    """'18:00-19:30 gym' -> (1080, 1170, 'gym'). The location may be left out."""
+    if not isinstance(text, str):
+        raise ValueError(f"{text!r} is not a window; write \"HH:MM-HH:MM location\", e.g. \"18:00-19:30 gym\"")
+    span, _, location = text.strip().partition(" ")
+    first, sep, second = span.partition("-")
+    if not sep:
+        raise ValueError(f"'{text}' is not a window; write \"HH:MM-HH:MM location\", e.g. \"18:00-19:30 gym\"")
+    start, end = parse_hhmm(first), parse_hhmm(second)
+    if end <= start:
+        raise ValueError(
+            f"window '{text}' ends before it starts; a window lies within one day, "
+            f"so split one that crosses midnight into two days"
+        )
+    return start, end, location.strip() or None
+
+
+class Run(_Strict):
+    """One run from the athlete's running plan. ``day`` pins the day, ``at`` the day and start."""
+
+    kind: RunKindName
+    minutes: Annotated[int, Field(gt=0, le=600)]
+    day: Day | None = None
+    at: str | None = None
+    distance: Distance | None = None  # for a race; defaults to the athlete's goal
+    name: str | None = None
+
+    _norm_day = field_validator("day", mode="before")(_normalise_day)
+
+    @field_validator("at")
+    @classmethod
+    def _check_at(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        day, _, time = value.strip().partition(" ")
+        if not time:
+            raise ValueError(f"'{value}' needs a day and a time, e.g. \"sat 07:30\"")
+        day_index(_normalise_day(day))
+        parse_hhmm(time)
+        return f"{DAYS[day_index(_normalise_day(day))]} {time.strip()}"
+
+    @model_validator(mode="after")
+    def _day_matches_at(self) -> "Run":
+        if self.at and self.day and self.at.split()[0] != self.day:
+            raise ValueError(f"day '{self.day}' and at '{self.at}' disagree; give one of them")
+        if self.distance and self.kind != "race":
+            raise ValueError("distance is only for a race; remove it or set kind: race")
+        return self
+
+    @property
+    def key(self) -> bool:
+        return catalog().run_kinds[self.kind].key
+
+    @property
+    def pinned_day(self) -> int | None:
+        if self.at:
+            return day_index(self.at.split()[0])
+        return day_index(self.day) if self.day else None
+
+    @property
+    def pinned_start(self) -> int | None:
+        """Minute of the week the run is pinned to start at, if ``at`` is given."""
+        if not self.at:
+            return None
+        day, time = self.at.split()
+        return day_index(day) * DAY_MINUTES + parse_hhmm(time)
+
+    def label(self) -> str:
+        return self.name or catalog().run_kinds[self.kind].label
+
+
+class Strength(_Strict):
+    """How much lifting this week: a count or [min, max], kinds that must appear, the length cap."""
+
+    sessions: int | tuple[int, int] | None = None
+    include: tuple[StrengthKindName, ...] = ()
+    exclude: tuple[StrengthKindName, ...] = ()
+    max_minutes: Annotated[int, Field(ge=20, le=180)] = 45
+    cover_targets: dict[str, Annotated[int, Field(ge=0, le=7)]] = {}
+
+    @field_validator("sessions")
+    @classmethod
+    def _check_sessions(cls, value: Any) -> Any:
+        low, high = (value, value) if isinstance(value, int) else (value or (0, 0))
+        if low < 0 or high > 7:
+            raise ValueError("strength sessions must be between 0 and 7 a week")
+        if low > high:
+            raise ValueError(f"[{low}, {high}] is not a range; write [min, max] with min <= max, e.g. [{high}, {low}]")
+        return value
+
+    @field_validator("cover_targets")
+    @classmethod
+    def _known_groups(cls, value: dict[str, int]) -> dict[str, int]:
+        for group in value:
+            if group not in catalog().cover_targets:
+                raise ValueError(f"unknown muscle group '{group}'; use one of {', '.join(catalog().cover_targets)}")
+        return value
+
+    @model_validator(mode="after")
+    def _include_exclude(self) -> "Strength":
+        both = set(self.include) & set(self.exclude)
+        if both:
+            raise ValueError(f"{', '.join(sorted(both))} is both included and excluded; keep it in one list")
+        return self
+
+
+class Preferences(_Strict):
+    """S-PREF: soft wishes. Strength days/time/location, and when runs should start."""
+
+    strength_days: tuple[Day, ...] = ()
+    strength_time: str | None = None  # "HH:MM-HH:MM"
+    strength_location: str | None = None
+    run_time: str | None = None
+
+    _norm_days = field_validator("strength_days", mode="before")(
+        lambda v: [_normalise_day(d) for d in v] if isinstance(v, list | tuple) else v
+    )
+
+    @field_validator("strength_time", "run_time")
+    @classmethod
+    def _check_span(cls, value: str | None) -> str | None:
+        if value is not None:
+            start, end, place = parse_window(value, 0)
+            if place:
+                raise ValueError(f"'{value}': a preferred time has no location; write \"HH:MM-HH:MM\"")
+        return value
+
+    def span(self, which: Literal["strength", "run"]) -> tuple[int, int] | None:
+        text = self.strength_time if which == "strength" else self.run_time
+        if text is None:
+            return None
+        start, end, _ = parse_window(text, 0)
+        return start, end
+
+
+class Athlete(_Strict):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    level: Level = "intermediate"
+    goal: Goal = "general"
+    phase: Phase = "base"
+    injuries: tuple[Injury, ...] = ()
+    locations: dict[str, tuple[str, ...]] = {}
+    availability: dict[Day, tuple[str, ...]]
+    runs: tuple[Run, ...] = ()
+    strength: Strength = Strength()
+    rest_days: Annotated[int, Field(ge=0, le=7)] = 1
+    rest_day_mobility: bool = False
+    allow_doubles: bool = False
+    allow_back_to_back: bool = False
+    preferences: Preferences = Preferences()
+
+    @field_validator("availability", mode="before")
+    @classmethod
+    def _days(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            out: dict[Any, Any] = {}
+            for day, windows in value.items():
+                out[_normalise_day(day)] = [windows] if isinstance(windows, str) else (windows or [])
+            return out
+        return value
+
+    @field_validator("locations")
+    @classmethod
+    def _equipment(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        known = catalog().equipment
+        for place, kit in value.items():
+            for item in kit:
+                if item not in known:
+                    close = difflib.get_close_matches(item, known, n=1)
+                    hint = f"did you mean '{close[0]}'? " if close else ""
+                    raise ValueError(f"{place}: unknown equipment '{item}'; {hint}known items: {', '.join(known)}")
+        return value
+
+    @field_validator("availability")
+    @classmethod
+    def _windows(cls, value: dict[str, tuple[str, ...]], info: ValidationInfo) -> dict[str, tuple[str, ...]]:
+        locations = info.data.get("locations")
+        problems = []
+        for day, texts in value.items():
+            for i, text in enumerate(texts):
+                try:
+                    _, _, place = parse_window(text, day_index(day))
+                except ValueError as err:
+                    problems.append(f"{day}[{i}]: {err}")
+                    continue
+                if locations is None:  # locations itself is invalid: reported there
+                    continue
+                if place is None and len(locations) > 1:
+                    problems.append(f"{day}[{i}]: '{text}' has no location; add one of {', '.join(locations)}")
+                elif place is not None and place not in locations:
+                    problems.append(
+                        f"{day}[{i}]: location '{place}' is not under athlete.locations; "
+                        f"add it there with its equipment (use [] for bodyweight only)"
+                    )
+        if problems:
+            raise ValueError(" | ".join(problems))
+        return value
+
+    @model_validator(mode="after")
+    def _places_and_counts(self) -> "Athlete":
+        problems = []
+        for field, place in (("preferences.strength_location", self.preferences.strength_location),):
+            if place is not None and place not in self.locations:
+                problems.append(f"{field}: '{place}' is not under locations; use one of {', '.join(self.locations) or 'none defined'}")
+        if len(self.strength.include) > self.session_range[1]:
+            problems.append(
+                f"strength.include lists {len(self.strength.include)} kinds but strength.sessions allows at most "
+                f"{self.session_range[1]}; raise strength.sessions or shorten include"
+            )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @cached_property
+    def windows(self) -> tuple[Window, ...]:
+        """All availability windows, sorted by time of the week."""
+        default_place = next(iter(self.locations), "home")
+        out = []
+        for day, texts in self.availability.items():
+            d = day_index(day)
+            for text in texts:
+                start, end, place = parse_window(text, d)
+                out.append(Window(day=d, start=start, end=end, location=place or default_place))
+        return tuple(sorted(out, key=lambda w: (w.week_start, w.week_end, w.location)))
+
+    def equipment_at(self, location: str) -> frozenset[str]:
+        return frozenset(self.locations.get(location, ())) | {"bodyweight"}
+
+    @property
+    def session_range(self) -> tuple[int, int]:
+        """R-FREQ: the scenario's count, else the phase default from DOMAIN.md."""
+        value = self.strength.sessions
+        if value is None:
+            table = catalog().phase_sessions
+            if self.level == "advanced":
+                table = {**table, **catalog().phase_sessions_advanced}
+            return tuple(table[self.phase])  # type: ignore[return-value]
+        return (value, value) if isinstance(value, int) else tuple(value)  # type: ignore[return-value]
+
+    @property
+    def cover_targets(self) -> dict[str, int]:
+        """S-COVER targets: catalogue defaults, +1 for each injury's groups, then the scenario's overrides."""
+        targets = dict(catalog().cover_targets)
+        for injury in self.injuries:
+            for group in catalog().injury_emphasis[injury]:
+                targets[group] += 1
+        targets.update(self.strength.cover_targets)
+        return targets
+
+    @property
+    def race_week(self) -> bool:
+        return any(r.kind == "race" for r in self.runs)
+
+    def allowed_strength_kinds(self) -> tuple[str, ...]:
+        return tuple(k for k in STRENGTH_KINDS if k not in self.strength.exclude)
+
+
+class Scenario(_Strict):
+    athlete: Athlete
+    weights: dict[str, Annotated[int, Field(ge=0, le=1000)]] = {}
+
+    @field_validator("weights")
+    @classmethod
+    def _known_goals(cls, value: dict[str, int]) -> dict[str, int]:
+        for goal in value:
+            if goal not in catalog().weights:
+                raise ValueError(f"unknown soft goal '{goal}'; use one of {', '.join(catalog().weights)}")
+        return value
+
+    def weight(self, goal: str) -> int:
+        return self.weights.get(goal, catalog().weights[goal])
+
+
+def _format_loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("int", "tuple[int,int]", "function-after[_check_sessions(), union[int,tuple[int,int]]]"):
+            continue
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _messages(err: ValidationError) -> list[str]:
+    out = []
+    for e in err.errors():
+        loc = _format_loc(tuple(p for p in e["loc"] if not (isinstance(p, str) and ("[" in p or p in ("int", "tuple")))))
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            msg = "unknown field; check the spelling against the README's scenario format"
+        elif e["type"] == "literal_error":
+            msg = f"{e['input']!r} is not allowed; {msg.lower()}"
+        elif e["type"] == "missing":
+            msg = "required field is missing"
+        if " | " in msg:  # one validator, several problems: one line each
+            out.extend(f"{loc}.{m}" for m in msg.split(" | "))
+            continue
+        out.append(f"{loc}: {msg}" if loc else msg)
+    return list(dict.fromkeys(out))
+
+
+def parse_scenario(data: Any, source: str | None = None) -> Scenario:
+    """Validate already-parsed data (a dict) into a Scenario, or raise ScenarioError."""
+    if not isinstance(data, dict):
+        raise ScenarioError(["the file must hold a mapping with an 'athlete' block"], source)
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as err:
+        raise ScenarioError(_messages(err), source) from None
+
+
+def read_data(path: str | Path) -> Any:
+    """Read YAML, JSON or TOML by suffix; errors become ScenarioError (never a traceback)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError([f"no such file; check the path '{path}'"], str(path)) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ScenarioError([f"cannot read the file: {err}"], str(path)) from None
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".json":
+            return json.loads(text)
+        if suffix == ".toml":
+            return tomllib.loads(text)
+        return yaml.safe_load(text)
+    except yaml.constructor.ConstructorError as err:
+        raise ScenarioError(
+            [f"line {err.problem_mark.line + 1 if err.problem_mark else '?'}: the tag is not allowed "
+             f"({err.problem}); scenario files hold plain data only"], str(path)) from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise ScenarioError([f"{where}malformed YAML ({getattr(err, 'problem', err)}); check indentation and quotes"], str(path)) from None
+    except json.JSONDecodeError as err:
+        raise ScenarioError([f"line {err.lineno}, column {err.colno}: malformed JSON ({err.msg})"], str(path)) from None
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError([f"malformed TOML ({err})"], str(path)) from None
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load and validate a scenario file (YAML, JSON or TOML)."""
+    return parse_scenario(read_data(path), str(path))

@@ -1,0 +1,114 @@
+"""Solve: run CP-SAT on a WeekModel and hand back a Plan (no solver objects leave here).
+
+Solves are deterministic: a fixed seed and an explicit worker count (one by
+default; with more, CP-SAT's interleaved search keeps the result repeatable).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from constraints import SOFT_GOALS
+
+from .build import build_week
+from .catalog import catalog
+from .clock import DAY_MINUTES, DAYS, hhmm
+from .model import WeekModel
+from .plan import GoalScore, Plan, Session
+from .scenario import Athlete, Scenario
+
+
+@dataclass(frozen=True)
+class SolveSettings:
+    time_limit: float = 10.0  # seconds; past it the best plan found is returned, marked not proven
+    workers: int = 1
+    seed: int = 0
+
+
+def _solver(settings: SolveSettings) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = settings.workers
+    solver.parameters.random_seed = settings.seed
+    solver.parameters.max_time_in_seconds = settings.time_limit
+    if settings.workers > 1:
+        solver.parameters.interleave_search = True
+    return solver
+
+
+def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1, seed: int = 0) -> Plan:
+    """Plan one athlete's week.
+
+    The Plan's status is ``optimal`` (proven best), ``feasible`` (the time limit
+    ran out first: the best week found), ``unknown`` (no week found in time) or
+    ``infeasible`` (none exists; ``problems`` names the requirements in conflict).
+    """
+    from .explain import explain_infeasible  # only the infeasible path needs it
+
+    settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed)
+    started = time.perf_counter()
+    plan = solve_week(build_week(scenario), settings)
+    if plan.status == "infeasible":
+        plan.problems = explain_infeasible(scenario, settings)
+    plan.solve_ms = round((time.perf_counter() - started) * 1000, 2)
+    return plan
+
+
+def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
+    solver = _solver(settings)
+    status = solver.Solve(m.cp)
+    name = m.athlete.name
+    if status == cp_model.MODEL_INVALID:  # a bug in an encoder, never the user's input
+        raise RuntimeError(f"invalid CP-SAT model: {m.cp.Validate()}")
+    if status == cp_model.INFEASIBLE:
+        return Plan(athlete=name, status="infeasible")
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Plan(athlete=name, status="unknown", problems=["no week found within the time limit; allow more time"])
+    sessions = []
+    for placement in m.placements:
+        if not solver.BooleanValue(placement.var):
+            continue
+        slot = m.slots[placement.slot]
+        start = solver.Value(slot.start)
+        sessions.append(_session(m, slot.run, placement.kind, placement.window, start, placement.minutes))
+    plan = Plan(
+        athlete=name,
+        status="optimal" if status == cp_model.OPTIMAL else "feasible",
+        proven_optimal=status == cp_model.OPTIMAL,
+        sessions=sorted(sessions, key=lambda s: (s.week_start, s.week_end, s.type)),
+    )
+    plan.score = score_plan(plan, m.athlete, m.scenario.weight)
+    plan.rest_days = [d for d in DAYS if not any(s.day == d for s in plan.sessions)]
+    m.solved_goal_penalty = int(solver.Value(m.goal_penalty))
+    return plan
+
+
+def _session(m: WeekModel, run: int | None, kind: str, window: int, start: int, minutes: int) -> Session:
+    day, minute = divmod(start, DAY_MINUTES)
+    common = dict(
+        day=DAYS[day], start=hhmm(minute), end=hhmm(minute + minutes), minutes=minutes, kind=kind,
+        location=m.windows[window].location,
+    )
+    if run is not None:
+        info = catalog().run_kinds[kind]
+        return Session(type="run", key=info.key, run=run, label=m.athlete.runs[run].label(), **common)
+    info = catalog().strength_kinds[kind]
+    return Session(type="strength", lower_load=info.lower_load, label=info.label, **common)
+
+
+def score_plan(plan: Plan, athlete: Athlete, weight) -> dict[str, GoalScore]:
+    """Score a plan goal by goal with the goals' own scorers (independent of the solver)."""
+    out = {}
+    for goal in SOFT_GOALS:
+        penalty, notes = goal.score(plan, athlete)
+        out[goal.GOAL] = GoalScore(weight=weight(goal.GOAL), penalty=penalty, notes=notes)
+    return out
+
+
+def check_plan(plan: Plan, athlete: Athlete) -> list[str]:
+    """Every hard rule's checker over a plan: the list of broken rules in words (empty if none)."""
+    from constraints import HARD_RULES
+
+    return [problem for rule in HARD_RULES for problem in rule.check(plan, athlete)]
