@@ -14,10 +14,8 @@ TITLE = "strength sessions per week within the phase's range"
 def encode(m: WeekModel) -> None:
     low, high = m.athlete.session_range
     lifts = [s.present for s in m.strength_slots()]
-    if low:
-        guard = m.guard(RULE, f"at least {low} strength session{'s' if low > 1 else ''} ({m.athlete.phase} phase)")
-        m.cp.Add(sum(lifts) >= low).OnlyEnforceIf(guard)
-    # high is the number of slots: never more by construction.
+    guard = m.guard(RULE, f"{low}-{high} strength sessions ({m.athlete.phase} phase)")
+    m.cp.AddLinearConstraint(sum(lifts), low, high).OnlyEnforceIf(guard)
     for kind in m.athlete.strength.include:
         guard = m.guard(f"{RULE}:include:{kind}", f"strength.include asks for a {kind} session")
         chosen = [m.placements[p].var for p in m.select(m.p_strength) if m.placements[p].kind == kind]

@@ -1,7 +1,7 @@
 """WeekModel: the CP-SAT variables of one athlete's week and the hooks rules use.
 
-A *session* is a run from the scenario or one of up to ``max`` possible strength
-sessions. A *placement* is one way to hold a session: in a given availability
+A *session* is a run from the scenario or the optional strength session of one
+availability window. A *placement* is one way to hold a session: in a given availability
 window (and, for strength, as a given kind). Each placement is a Boolean; each
 session has one start variable (a minute of the week) that the chosen
 placement bounds to its window. Rules in ``constraints/`` add their
@@ -27,7 +27,8 @@ from .scenario import Athlete, Scenario, Window
 
 @dataclass
 class Slot:
-    """A session to place: a scenario run (``run`` is its index) or a possible strength session."""
+    """A session to place: a scenario run (``run`` is its index) or the optional strength
+    session of one window."""
 
     index: int
     type: str  # "run" | "strength"
@@ -97,26 +98,23 @@ class WeekModel:
             self.cp.Add(sum(self.placements[p].var for p in slot.placements) <= 1)  # R-RUNS asks for exactly one
 
     def _add_strength(self) -> None:
-        """Up to the R-FREQ maximum of optional strength sessions, each a kind in a window."""
+        """One optional strength session per window, as any allowed kind that fits.
+
+        There is at most one lift a day (R-DOUBLES), so a session per window loses
+        nothing, and unlike "strength session 1, 2, 3" slots it has no symmetric
+        copies for the solver to wade through. R-FREQ bounds how many are used.
+        """
         kinds = self.athlete.allowed_strength_kinds()
-        for _ in range(self.athlete.session_range[1]):
-            options = []
-            for i, w in enumerate(self.windows):
-                for kind in kinds:
-                    minutes = self.athlete_minutes(kind)
-                    if w.minutes >= minutes:
-                        options.append((i, w, kind, minutes))
-            slot = self._new_slot("strength", None, [(w.week_start, w.week_end - m) for _, w, _, m in options])
-            for i, w, kind, minutes in options:
-                self._place(slot, i, kind, minutes, w.week_start, w.week_end - minutes)
-            slot.present = self.cp.NewBoolVar(f"lift{slot.index}")
-            self.cp.Add(sum(self.placements[p].var for p in slot.placements) == slot.present)
+        for i, w in enumerate(self.windows):
+            options = [(k, self.athlete_minutes(k)) for k in kinds if w.minutes >= self.athlete_minutes(k)]
             if not options:
-                self.cp.Add(slot.present == 0)
-        lifts = self.strength_slots()
-        for a, b in zip(lifts, lifts[1:]):  # identical slots: fill and order them to break symmetry
-            self.cp.AddImplication(b.present, a.present)
-            self.cp.Add(a.start < b.start).OnlyEnforceIf(b.present)
+                continue
+            latest = w.week_end - min(minutes for _, minutes in options)
+            slot = self._new_slot("strength", None, [(w.week_start, latest)])
+            for kind, minutes in options:
+                self._place(slot, i, kind, minutes, w.week_start, w.week_end - minutes)
+            slot.present = self.cp.NewBoolVar(f"lift_w{i}")
+            self.cp.Add(sum(self.placements[p].var for p in slot.placements) == slot.present)
 
     def athlete_minutes(self, kind: str) -> int:
         """A strength kind's usual length, capped by strength.max_minutes (R-LEN)."""

@@ -1,0 +1,29 @@
+"""Markdown: a table that pastes cleanly into a chat or a club newsletter."""
+
+from __future__ import annotations
+
+from ..clock import DAYS
+from ..plan import Plan
+from .common import STATUS_WORDS, day_name, score_rows, what
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(plan: Plan) -> str:
+    lines = [f"## {_cell(plan.athlete)}: training week", "", f"Status: {STATUS_WORDS[plan.status]}", ""]
+    if plan.status in ("optimal", "feasible"):
+        lines += ["| Day | Time | Session | Where |", "|---|---|---|---|"]
+        for d in DAYS:
+            sessions = [s for s in plan.sessions if s.day == d]
+            if not sessions:
+                lines.append(f"| {day_name(d)} | | Rest day | |")
+            for s in sessions:
+                lines.append(f"| {day_name(d)} | {s.start}-{s.end} | {_cell(what(s))} | {_cell(s.location)} |")
+        lines += ["", f"Soft goals (total penalty {plan.total_penalty}):", "",
+                  "| Goal | Weight | Penalty | Why |", "|---|---|---|---|"]
+        for goal, weight, penalty, _, notes in score_rows(plan):
+            lines.append(f"| {goal} | {weight} | {penalty} | {_cell(notes)} |")
+    lines += [_cell(p) for p in plan.problems]
+    return "\n".join(lines) + "\n"

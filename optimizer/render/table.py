@@ -1,0 +1,37 @@
+"""Terminal table (rich): the week day by day, then the score per soft goal."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+
+from ..clock import DAYS
+from ..plan import Plan
+from .common import STATUS_WORDS, day_name, score_rows, what
+
+
+def render(plan: Plan) -> str:
+    console = Console(file=io.StringIO(), record=True, width=110, color_system=None)
+    console.print(f"[bold]{plan.athlete}[/bold]: {STATUS_WORDS[plan.status]}")
+    if plan.status in ("optimal", "feasible"):
+        week = Table(show_lines=False)
+        for col in ("Day", "Time", "Session", "Where"):
+            week.add_column(col)
+        for d in DAYS:
+            sessions = [s for s in plan.sessions if s.day == d]
+            if not sessions:
+                week.add_row(day_name(d), "", "Rest day", "")
+            for i, s in enumerate(sessions):
+                week.add_row(day_name(d) if i == 0 else "", f"{s.start}-{s.end}", what(s), s.location)
+        console.print(week)
+        score = Table(title=f"Soft goals (total penalty {plan.total_penalty})")
+        for col in ("Goal", "Weight", "Penalty", "Weighted", "Why"):
+            score.add_column(col)
+        for goal, weight, penalty, weighted, notes in score_rows(plan):
+            score.add_row(goal, str(weight), str(penalty), str(weighted), notes)
+        console.print(score)
+    for line in plan.problems:
+        console.print(line, markup=False)
+    return console.export_text()
