@@ -15,9 +15,9 @@ def build_week(scenario: Scenario, *, explain: bool = False) -> WeekModel:
     """Add every hard rule and soft goal to a fresh model and set the objective.
 
     The objective is lexicographic: the weighted soft-goal penalty first, then,
-    among equally good weeks, sessions as early in their windows as they can be
-    (so a lift sits right after the run it follows, and the plan is the same
-    every time). ``model.goal_penalty`` is the first part on its own.
+    among equally good weeks, sessions as early in their windows as they can be,
+    runs before lifts (so a lift sits right after the run it follows, and the
+    plan is the same every time). ``model.goal_penalty`` is the first part.
     """
     m = WeekModel(scenario, explain=explain)
     for rule in HARD_RULES:
@@ -25,8 +25,13 @@ def build_week(scenario: Scenario, *, explain: bool = False) -> WeekModel:
     for goal in SOFT_GOALS:
         goal.encode(m)
     m.goal_penalty = sum(scenario.weight(g) * m.penalties[g] for g in m.penalties)
-    m.cp.Minimize((DAY_MINUTES + 1) * len(m.slots) * m.goal_penalty + _lateness(m))
+    m.cp.Minimize((RUN_FIRST * DAY_MINUTES + 1) * len(m.slots) * m.goal_penalty + _lateness(m))
     return m
+
+
+# A run's minute of lateness outweighs a lift's by more than any run (<= 600 min)
+# outlasts a lift (>= 20 min), so on a shared window the run goes first.
+RUN_FIRST = 30
 
 
 def _lateness(m: WeekModel) -> cp_model.LinearExprT:
@@ -34,7 +39,7 @@ def _lateness(m: WeekModel) -> cp_model.LinearExprT:
     terms = []
     for slot in m.slots:
         opens = sum(m.placements[p].var * m.placements[p].earliest for p in slot.placements)
-        terms.append(slot.start - opens)
+        terms.append((RUN_FIRST if slot.type == "run" else 1) * (slot.start - opens))
         if slot.present is not None:
             first = min((m.placements[p].earliest for p in slot.placements), default=0)
             m.cp.Add(slot.start == first).OnlyEnforceIf(slot.present.Not())

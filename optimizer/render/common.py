@@ -16,7 +16,8 @@ STATUS_WORDS = {
 def what(s: Session) -> str:
     if s.type == "run":
         return f"{s.label} ({s.minutes} min){' - key' if s.key else ''}"
-    return f"Strength: {s.label} ({s.minutes} min, {s.lower_load} legs)"
+    legs = "no leg load" if s.lower_load == "none" else f"{s.lower_load} legs"
+    return f"Strength: {s.label} ({s.minutes} min, {legs})"
 
 
 def day_name(day: str) -> str:
