@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from .catalog import LowerLoad
 from .clock import DAY_MINUTES, DAYS, parse_hhmm
 
-Status = Literal["optimal", "feasible", "infeasible"]
+Status = Literal["optimal", "feasible", "infeasible", "unknown"]  # unknown: no week found within the time limit
 
 
 class Session(BaseModel):

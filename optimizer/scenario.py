@@ -31,6 +31,9 @@ StrengthKindName = Literal["heavy_lower", "full_body", "power", "upper_core", "i
 Distance = Literal["5k", "10k", "half", "marathon", "ultra"]
 
 
+SUBFIELDS = "\x1f"  # separates "subfield: problem" items raised by one validator
+
+
 class ScenarioError(Exception):
     """Bad input: one or more messages, each naming a field and the fix (exit code 2)."""
 
@@ -270,7 +273,7 @@ class Athlete(_Strict):
                         f"add it there with its equipment (use [] for bodyweight only)"
                     )
         if problems:
-            raise ValueError(" | ".join(problems))
+            raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
         return value
 
     @model_validator(mode="after")
@@ -371,8 +374,8 @@ def _messages(err: ValidationError) -> list[str]:
             msg = f"{e['input']!r} is not allowed; {msg.lower()}"
         elif e["type"] == "missing":
             msg = "required field is missing"
-        if " | " in msg:  # one validator, several problems: one line each
-            out.extend(f"{loc}.{m}" for m in msg.split(" | "))
+        if msg.startswith(SUBFIELDS):  # problems of sub-fields, one line each
+            out.extend(f"{loc}.{m}" for m in msg.split(SUBFIELDS)[1:])
             continue
         out.append(f"{loc}: {msg}" if loc else msg)
     return list(dict.fromkeys(out))

@@ -1,0 +1,78 @@
+"""The library call, the example scenarios, determinism, and the solver's own accounting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from optimizer import check_plan, load_scenario, plan_week, score_plan
+from optimizer.build import build_week
+from optimizer.solve import SolveSettings, solve_week
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "scenarios").glob("*.yaml"))
+NO_PLAN = {"no_plan_heavy_before_long.yaml"}
+
+
+def test_library_call_from_the_readme():
+    from optimizer import load_scenario, plan_week
+
+    plan = plan_week(load_scenario(ROOT / "scenarios" / "marathon_base.yaml"))
+    assert plan.status == "optimal" and plan.proven_optimal
+    assert plan.sessions and set(plan.score) == {"S-STACK", "S-SPREAD", "S-COVER", "S-PREF"}
+    assert check_plan(plan, load_scenario(ROOT / "scenarios" / "marathon_base.yaml").athlete) == []
+
+
+def test_the_required_examples_exist():
+    names = {p.name for p in EXAMPLES}
+    assert {"marathon_base.yaml", "10k_build.yaml", "busy_parent.yaml", "race_week.yaml",
+            "seed002_sample_week.yaml"} <= names
+    assert names & NO_PLAN
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_plans_and_passes_every_checker(path):
+    scenario = load_scenario(path)
+    plan = plan_week(scenario)
+    if path.name in NO_PLAN:
+        assert plan.status == "infeasible" and plan.problems
+        return
+    assert plan.status == "optimal"
+    assert check_plan(plan, scenario.athlete) == []
+    low, high = scenario.athlete.session_range
+    assert low <= len(plan.lifts()) <= high
+
+
+@pytest.mark.parametrize("path", [p for p in EXAMPLES if p.name not in NO_PLAN], ids=lambda p: p.stem)
+def test_the_solver_objective_equals_the_goals_own_scores(path):
+    """The encoders' penalty and the independent scorers agree on the solved week."""
+    scenario = load_scenario(path)
+    model = build_week(scenario)
+    plan = solve_week(model)
+    assert model.solved_goal_penalty == plan.total_penalty
+    assert plan.score == score_plan(plan, scenario.athlete, scenario.weight)
+
+
+def test_same_input_same_plan():
+    scenario = load_scenario(ROOT / "scenarios" / "10k_build.yaml")
+    first = plan_week(scenario).model_dump(exclude={"solve_ms"})
+    for _ in range(3):
+        assert plan_week(scenario).model_dump(exclude={"solve_ms"}) == first
+
+
+def test_more_workers_keep_the_optimum():
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    one, two = plan_week(scenario), plan_week(scenario, workers=2)
+    assert two.status == "optimal" and two.total_penalty == one.total_penalty
+    assert plan_week(scenario, workers=2).model_dump(exclude={"solve_ms"}) == two.model_dump(exclude={"solve_ms"})
+
+
+def test_a_tiny_time_limit_is_reported_honestly():
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    plan = solve_week(build_week(scenario), SolveSettings(time_limit=0.001))
+    assert plan.status in ("feasible", "unknown", "optimal")
+    if plan.status == "feasible":
+        assert not plan.proven_optimal and check_plan(plan, scenario.athlete) == []
+    if plan.status == "unknown":
+        assert plan.sessions == [] and plan.problems

@@ -1,0 +1,128 @@
+"""The CLI: exit 0 with a plan, 1 with no plan, 2 on bad input; never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from optimizer.cli import app
+from optimizer.clock import DAYS
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = str(ROOT / "scenarios" / "marathon_base.yaml")
+NO_PLAN = str(ROOT / "scenarios" / "no_plan_heavy_before_long.yaml")
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_plan_prints_the_week_as_a_table():
+    result = invoke("plan", EXAMPLE)
+    assert result.exit_code == 0, result.output
+    assert "Ana Ruiz" in result.stdout and "optimal" in result.stdout
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        assert day in result.stdout
+    for goal in ("S-STACK", "S-SPREAD", "S-COVER", "S-PREF"):
+        assert goal in result.stdout
+
+
+def test_json_output_has_the_documented_fields(tmp_path):
+    out = tmp_path / "week.json"
+    result = invoke("plan", EXAMPLE, "--format", "json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    week = json.loads(out.read_text())
+    assert week["athlete"] == "Ana Ruiz"
+    assert week["status"] == "optimal"
+    assert set(week["score"]) == {"S-STACK", "S-SPREAD", "S-COVER", "S-PREF"}
+    for goal in week["score"].values():
+        assert goal["weighted"] == goal["weight"] * goal["penalty"]
+    assert week["sessions"], "a plan with sessions"
+    for s in week["sessions"]:
+        assert s["day"] in DAYS
+        assert {"start", "end", "minutes", "kind", "location", "key"} <= set(s)
+        assert (s["type"] == "strength") == ("lower_load" in s)
+    starts = [(DAYS.index(s["day"]), s["start"]) for s in week["sessions"]]
+    assert starts == sorted(starts), "sessions come in time order"
+
+
+def test_markdown_output_is_a_table():
+    result = invoke("plan", EXAMPLE, "-f", "markdown")
+    assert result.exit_code == 0
+    assert "| Day | Time | Session | Where |" in result.stdout
+
+
+def test_no_plan_exits_1_and_names_the_rules_in_conflict(tmp_path):
+    keep = tmp_path / "week.json"
+    keep.write_text("the athlete's previous plan")
+    result = invoke("plan", NO_PLAN, "-o", str(keep))
+    assert result.exit_code == 1
+    assert "R-GAP48" in result.stderr
+    assert keep.read_text() == "the athlete's previous plan", "a failed plan must not overwrite the output file"
+
+
+def test_no_plan_json_to_stdout_says_infeasible():
+    result = invoke("plan", NO_PLAN, "-f", "json")
+    assert result.exit_code == 1
+    week = json.loads(result.stdout)
+    assert week["status"] == "infeasible" and week["sessions"] == []
+    assert any("R-GAP48" in p for p in week["problems"])
+
+
+BAD = {
+    "unknown_day.yaml": ("athlete:\n  name: x\n  availability:\n    funday: ['07:00-08:00']\n", "athlete.availability.funday"),
+    "bad_time.yaml": ("athlete:\n  name: x\n  availability:\n    mon: ['25:00-26:00']\n", "athlete.availability.mon[0]"),
+    "backwards.yaml": ("athlete:\n  name: x\n  availability:\n    mon: ['09:00-08:00']\n", "ends before it starts"),
+    "negative.yaml": ("athlete:\n  name: x\n  availability: {}\n  runs: [{kind: easy, minutes: -10}]\n", "athlete.runs[0].minutes"),
+    "kind.yaml": ("athlete:\n  name: x\n  availability: {}\n  runs: [{kind: jog, minutes: 10}]\n", "athlete.runs[0].kind"),
+    "range.yaml": ("athlete:\n  name: x\n  availability: {}\n  strength: {sessions: [3, 2]}\n", "athlete.strength.sessions"),
+    "malformed.yaml": ("athlete:\n  name: [x\n", "malformed YAML"),
+    "tag.yaml": ("athlete: !!python/object/apply:os.system ['true']\n", "tag is not allowed"),
+    "empty.yaml": ("", "mapping with an 'athlete' block"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_input_exits_2_with_the_field_and_no_traceback(tmp_path, name):
+    text, words = BAD[name]
+    path = tmp_path / name
+    path.write_text(text)
+    keep = tmp_path / "out.json"
+    keep.write_text("untouched")
+    result = invoke("plan", str(path), "-o", str(keep))
+    assert result.exit_code == 2
+    assert words in result.stderr
+    assert "Traceback" not in result.output
+    assert keep.read_text() == "untouched"
+
+
+def test_missing_file_exits_2(tmp_path):
+    result = invoke("plan", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_the_installed_command_runs_in_a_real_process(tmp_path):
+    out = tmp_path / "week.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "optimizer", "plan", EXAMPLE, "--format", "json", "-o", str(out)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(out.read_text())["status"] == "optimal"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("athlete:\n  name: x\n  availability:\n    mon: ['25:00-26:00']\n")
+    done = subprocess.run([sys.executable, "-m", "optimizer", "plan", str(bad)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "25:00" in done.stderr
+
+
+def test_rules_lists_every_rule_id():
+    result = invoke("rules")
+    for rule in ("R-GAP48", "R-REST", "R-KEYEVE", "R-B2B", "R-ORDER", "R-AVAIL", "R-FREQ", "R-LEN", "R-TAPER",
+                 "R-PINNED", "S-STACK", "S-COVER", "S-SPREAD", "S-PREF"):
+        assert rule in result.stdout

@@ -1,0 +1,133 @@
+"""Scenario schema: the documented shape loads from YAML, JSON and TOML; bad input is named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from optimizer import ScenarioError, load_scenario, parse_scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ISSUE_EXAMPLE = """
+athlete:
+  name: Ana Ruiz
+  level: intermediate
+  goal: marathon
+  phase: base
+  injuries: [it_band]
+  locations:
+    home: [mat, bands, dumbbells, pullup_bar]
+    gym: [barbell, rack, bench, dumbbells, kettlebell, cable, box, machines]
+  availability:
+    mon: ["06:00-07:00 home", "18:00-19:30 gym"]
+    tue: ["18:30-20:30 home"]
+    sat: ["07:00-10:00 home"]
+  runs:
+    - {kind: easy, minutes: 45}
+    - {kind: intervals, minutes: 75, day: tue}
+    - {kind: long, minutes: 130, at: "sat 07:30"}
+  strength:
+    sessions: [2, 3]
+    include: [heavy_lower]
+    max_minutes: 45
+  rest_days: 1
+  allow_doubles: false
+  allow_back_to_back: false
+"""
+
+
+def test_the_documented_shape_is_accepted_and_normalised():
+    athlete = parse_scenario(yaml.safe_load(ISSUE_EXAMPLE)).athlete
+    assert [(w.day, w.start, w.end, w.location) for w in athlete.windows] == [
+        (0, 6 * 60, 7 * 60, "home"), (0, 18 * 60, 19 * 60 + 30, "gym"), (1, 18 * 60 + 30, 20 * 60 + 30, "home"),
+        (5, 7 * 60, 10 * 60, "home"),
+    ]
+    assert athlete.session_range == (2, 3)
+    assert athlete.runs[2].pinned_start == 5 * 1440 + 7 * 60 + 30
+    assert athlete.runs[1].pinned_day == 1 and athlete.runs[1].pinned_start is None
+    assert athlete.equipment_at("home") >= {"bodyweight", "dumbbells"}
+
+
+def test_json_and_toml_load_the_same_scenario(tmp_path):
+    data = yaml.safe_load(ISSUE_EXAMPLE)
+    (tmp_path / "s.json").write_text(json.dumps(data))
+    toml_text = (ROOT / "tests" / "data" / "ana.toml").read_text()
+    (tmp_path / "s.toml").write_text(toml_text)
+    from_yaml = parse_scenario(data)
+    assert load_scenario(tmp_path / "s.json") == from_yaml
+    assert load_scenario(tmp_path / "s.toml") == from_yaml
+
+
+@pytest.mark.parametrize(
+    ("phase", "level", "expected"),
+    [("base", "intermediate", (2, 3)), ("build", "intermediate", (2, 2)), ("peak", "intermediate", (1, 1)),
+     ("peak", "advanced", (1, 2)), ("taper", "beginner", (0, 1)), ("recovery", "advanced", (1, 1))],
+)
+def test_strength_frequency_defaults_follow_the_phase_table(phase, level, expected):
+    athlete = parse_scenario({"athlete": {"name": "x", "phase": phase, "level": level, "availability": {}}}).athlete
+    assert athlete.session_range == expected
+
+
+def test_injuries_raise_the_groups_that_protect_them():
+    athlete = parse_scenario({"athlete": {"name": "x", "injuries": ["shin", "achilles"], "availability": {}}}).athlete
+    assert athlete.cover_targets["tibialis_feet"] == 2
+    assert athlete.cover_targets["calves"] == 2 + 1 + 1  # default 2, shin +1, achilles +1
+    assert athlete.cover_targets["push"] == 1
+
+
+def _error(athlete_patch: dict) -> str:
+    athlete = {"name": "x", "locations": {"home": []}, "availability": {"mon": ["07:00-08:00 home"]}} | athlete_patch
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario({"athlete": athlete}, "week.yaml")
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("patch", "field", "words"),
+    [
+        ({"availability": {"funday": ["07:00-08:00 home"]}}, "athlete.availability.funday", "is not allowed"),
+        ({"availability": {"mon": ["25:00-26:00 home"]}}, "athlete.availability.mon[0]", "hours run 00-23"),
+        ({"availability": {"mon": ["09:00-08:00 home"]}}, "athlete.availability.mon[0]", "ends before it starts"),
+        ({"availability": {"mon": ["07:00-08:00 park"]}}, "athlete.availability.mon[0]", "add it there"),
+        ({"runs": [{"kind": "easy", "minutes": -5}]}, "athlete.runs[0].minutes", "greater than 0"),
+        ({"runs": [{"kind": "jog", "minutes": 30}]}, "athlete.runs[0].kind", "'jog' is not allowed"),
+        ({"runs": [{"kind": "easy", "minutes": 30, "at": "sat"}]}, "athlete.runs[0].at", "needs a day and a time"),
+        ({"strength": {"sessions": [3, 2]}}, "athlete.strength.sessions", "min <= max"),
+        ({"strength": {"max_minutes": 10}}, "athlete.strength.max_minutes", "greater than or equal to 20"),
+        ({"locations": {"home": ["dumbell"]}}, "athlete.locations", "did you mean 'dumbbells'"),
+        ({"rest_day": 1}, "athlete.rest_day", "unknown field"),
+    ],
+)
+def test_bad_input_names_the_field_and_the_fix(patch, field, words):
+    message = _error(patch)
+    assert message.startswith("week.yaml: ")
+    assert f"{field}:" in message
+    assert words in message
+
+
+def test_several_problems_are_reported_at_once():
+    message = _error({"runs": [{"kind": "jog", "minutes": -1}], "strength": {"sessions": [3, 2]}})
+    assert "runs[0].kind" in message and "runs[0].minutes" in message and "strength.sessions" in message
+
+
+def test_unsafe_yaml_tags_are_rejected(tmp_path):
+    path = tmp_path / "evil.yaml"
+    path.write_text("athlete: !!python/object/apply:os.system ['echo pwned']\n")
+    with pytest.raises(ScenarioError, match="tag is not allowed"):
+        load_scenario(path)
+
+
+def test_malformed_yaml_says_where(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("athlete:\n  name: [unclosed\n  level: x\n")
+    with pytest.raises(ScenarioError, match=r"line \d+, column \d+: malformed YAML"):
+        load_scenario(path)
+
+
+def test_missing_file_is_input_error(tmp_path):
+    with pytest.raises(ScenarioError, match="no such file"):
+        load_scenario(tmp_path / "nope.yaml")
