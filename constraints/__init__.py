@@ -10,6 +10,7 @@ touch the solver: they are the specification the encoders are tested against.
 from . import (
     avail,
     b2b,
+    content,
     cover,
     doubles,
     freq,
@@ -21,13 +22,14 @@ from . import (
     pref,
     rest_day,
     runs,
+    short,
     spread,
     stack,
     taper,
 )
 
-HARD_RULES = (runs, avail, pinned, doubles, rest_day, gap48, key_eve, b2b, order, freq, length, taper)
-SOFT_GOALS = (stack, spread, cover, pref)
+HARD_RULES = (runs, avail, pinned, doubles, rest_day, gap48, key_eve, b2b, order, freq, length, content, taper)
+SOFT_GOALS = (stack, spread, cover, pref, short)
 RULES_BY_ID = {m.RULE: m for m in HARD_RULES}
 GOALS_BY_ID = {m.GOAL: m for m in SOFT_GOALS}
 

@@ -1,15 +1,18 @@
-"""R-AVAIL: every session inside one availability window, no two at once, and the
-equipment a strength session needs at that window's location.
+"""R-AVAIL: every session inside one availability window at that window's location, no
+two at once, and a strength session only where the equipment for its exercises is.
 
 Windows are built into the model (a session only gets placements in windows long
-enough to hold it, and overlapping is ruled out by one no-overlap constraint);
-this rule adds the equipment part.
+enough to hold it, and one no-overlap constraint keeps sessions apart); this rule
+adds equipment: a kind is ruled out of a window whose location cannot supply the
+exercises the kind requires (heavy legs need two heavy compound lifts, so a
+mat-only room cannot host them), and each exercise lists the kit it uses there.
 """
 
 from __future__ import annotations
 
 from optimizer.catalog import catalog
 from optimizer.clock import DAYS
+from optimizer.exercises import SORT_WORDS, merged_library, missing_sorts, suits
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
@@ -18,19 +21,17 @@ RULE = "R-AVAIL"
 TITLE = "sessions inside availability windows, not overlapping, with the equipment they need"
 
 
-def has_equipment(kind: str, athlete: Athlete, location: str) -> bool:
-    needs = catalog().strength_kinds[kind].needs_any
-    return not needs or bool(set(needs) & athlete.equipment_at(location))
-
-
 def encode(m: WeekModel) -> None:
-    for p in m.select(m.p_strength):
-        placement = m.placements[p]
-        location = m.windows[placement.window].location
-        if not has_equipment(placement.kind, m.athlete, location):
-            needs = " or ".join(catalog().strength_kinds[placement.kind].needs_any)
-            guard = m.guard(f"{RULE}:equipment:{placement.kind}", f"{placement.kind} needs {needs}")
-            m.forbid([placement.var], guard)
+    for slot in m.strength_slots():
+        usable = [m.library[e] for e in slot.exercises]
+        location = m.windows[slot.window].location
+        for p in slot.placements:
+            placement = m.placements[p]
+            missing = missing_sorts(placement.kind, usable)
+            if missing:
+                words = " and ".join(SORT_WORDS[s] for s in missing)
+                guard = m.guard(f"{RULE}:{placement.kind}@{location}", f"{placement.kind} at {location}: {location}'s equipment allows no {words}")
+                m.forbid([placement.var], guard)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:
@@ -44,9 +45,21 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
             problems.append(f"{RULE}: {s.kind} on {s.day} {s.start}-{s.end} at {s.location} is outside every availability window")
         if s.week_end - s.week_start != s.minutes:
             problems.append(f"{RULE}: {s.kind} on {s.day} runs {s.start}-{s.end} but says {s.minutes} min")
-        if s.type == "strength" and s.kind in catalog().strength_kinds and not has_equipment(s.kind, athlete, s.location):
-            needs = " or ".join(catalog().strength_kinds[s.kind].needs_any)
-            problems.append(f"{RULE}: {s.kind} on {s.day} at {s.location} needs {needs}, which {s.location} does not have")
+    library = {e.id: e for e in merged_library(athlete.strength.library)}
+    for s in plan.lifts():
+        kit = athlete.equipment_at(s.location)
+        if not s.exercises:  # a hand-written week may name only the kind: can the place host it at all?
+            usable = [e for e in library.values() if suits(e, athlete.level, athlete.injuries) and e.equipment_used(kit) is not None]
+            if s.kind in catalog().strength_kinds and missing_sorts(s.kind, usable):
+                problems.append(f"{RULE}: {s.kind} on {s.day}: {s.location} lacks the equipment for it")
+            continue
+        for x in s.exercises:
+            exercise = library.get(x.id)
+            used = set(x.equipment) - {"bodyweight"}
+            if not used <= kit:
+                problems.append(f"{RULE}: {x.name} on {s.day} uses {', '.join(sorted(used - kit))}, which {s.location} does not have")
+            elif exercise is not None and tuple(sorted(used)) not in {tuple(sorted(o)) for o in exercise.equipment}:
+                problems.append(f"{RULE}: {x.name} on {s.day} lists {', '.join(sorted(used)) or 'bodyweight'}, not one of its equipment options")
     ordered = sorted(plan.sessions, key=lambda s: s.week_start)
     for a, b in zip(ordered, ordered[1:]):
         if b.week_start < a.week_end:

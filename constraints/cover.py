@@ -1,47 +1,83 @@
-"""S-COVER: each muscle group trained at least its weekly target (lower-body groups
-twice, the rest once; injuries raise the groups that protect them). One penalty unit
-per session a group falls short. At this level a session covers its kind's groups."""
+"""S-COVER: the week trains every muscle group, pillar and injury it should.
+
+Targets (data, with scenario overrides): each muscle group in so many sessions
+(lower-body groups twice, the rest once; each injury raises the groups that
+protect it by one); each pillar of the phase (compound, isometric, mobility, and
+plyometric in the build phase) in at least one session; and for each injury in
+the history, two exercises a week that help it (004's table). One penalty unit
+per session or exercise short of a target.
+"""
 
 from __future__ import annotations
 
 from optimizer.catalog import catalog
+from optimizer.exercises import merged_library
 from optimizer.model import WeekModel
-from optimizer.plan import Plan
+from optimizer.plan import Coverage, Plan
 from optimizer.scenario import Athlete
 
 GOAL = "S-COVER"
-TITLE = "weekly muscle-group coverage"
+TITLE = "weekly muscle-group, pillar and injury coverage"
+
+
+def targets(athlete: Athlete) -> dict[str, int]:
+    out = {g: t for g, t in athlete.cover_targets.items() if t}
+    out |= {f"pillar:{c}": t for c, t in catalog().pillars[athlete.phase].items()}
+    out |= {f"injury:{i}": catalog().injury_exercises for i in athlete.injuries}
+    return out
+
+
+def _trains(key: str, exercise) -> bool:
+    kind, _, name = key.partition(":")
+    if kind == "pillar":
+        return exercise.category == name
+    if kind == "injury":
+        return name in exercise.helps
+    return key in exercise.muscles
 
 
 def encode(m: WeekModel) -> None:
-    kinds = catalog().strength_kinds
-    strength = m.select(m.p_strength)
     units = []
-    for group, target in m.athlete.cover_targets.items():
-        if target == 0:
-            continue
-        hits = [m.placements[p].var for p in strength if group in kinds[m.placements[p].kind].muscles]
-        short = m.cp.NewIntVar(0, target, f"short_{group}")
-        m.cp.Add(short >= target - sum(hits))
+    for key, target in targets(m.athlete).items():
+        done = []
+        for slot in m.strength_slots():
+            hits = [var for eid, var in slot.exercises.items() if _trains(key, m.library[eid])]
+            if not hits:
+                continue
+            if key.startswith("injury:"):  # counts exercises, not sessions
+                done.extend(hits)
+                continue
+            session_hits = m.cp.NewBoolVar(f"cover_{key}_{slot.index}")
+            m.cp.AddBoolOr(hits).OnlyEnforceIf(session_hits)
+            done.append(session_hits)
+        short = m.cp.NewIntVar(0, target, f"short_{key}")
+        m.cp.Add(short >= target - sum(done))
         units.append(short)
     m.add_penalty(GOAL, sum(units))
 
 
-def coverage(plan: Plan) -> dict[str, int]:
-    kinds = catalog().strength_kinds
-    counts = {g: 0 for g in catalog().cover_targets}
-    for s in plan.lifts():
-        for g in kinds[s.kind].muscles if s.kind in kinds else ():
-            counts[g] += 1
-    return counts
+def coverage(plan: Plan, athlete: Athlete) -> dict[str, Coverage]:
+    """Each target against what the plan's exercises do (from the plan's own data)."""
+    library = {e.id: e for e in merged_library(athlete.strength.library)}
+    out = {}
+    for key, target in targets(athlete).items():
+        kind, _, name = key.partition(":")
+        if kind == "injury":
+            done = sum(1 for s in plan.lifts() for x in s.exercises if x.id in library and name in library[x.id].helps)
+        elif kind == "pillar":
+            done = sum(1 for s in plan.lifts() if any(x.category == name for x in s.exercises))
+        else:
+            done = sum(1 for s in plan.lifts() if any(key in x.muscles for x in s.exercises))
+        out[key] = Coverage(done=done, target=target)
+    return out
 
 
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
-    counts = coverage(plan)
     total, notes = 0, []
-    for group, target in athlete.cover_targets.items():
-        short = max(0, target - counts[group])
+    for key, c in coverage(plan, athlete).items():
+        short = max(0, c.target - c.done)
         if short:
             total += short
-            notes.append(f"{group}: {counts[group]} of {target} sessions (+{short})")
+            unit = "exercises" if key.startswith("injury:") else "sessions"
+            notes.append(f"{key}: {c.done} of {c.target} {unit} (+{short})")
     return total, notes

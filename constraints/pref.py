@@ -29,14 +29,16 @@ def encode(m: WeekModel) -> None:
             continue
         for p in m.select(mask):
             placement = m.placements[p]
-            lo = max(placement.earliest, placement.day * DAY_MINUTES + span[0])
-            hi = min(placement.latest, placement.day * DAY_MINUTES + span[1] - placement.minutes)
-            if lo > hi:  # cannot start inside the span from this window
-                units.append(placement.var)
-            elif lo > placement.earliest or hi < placement.latest:
+            slot = m.slots[placement.slot]
+            opens, closes = placement.day * DAY_MINUTES + span[0], placement.day * DAY_MINUTES + span[1]
+            shortest = placement.end_low - placement.earliest
+            if max(placement.earliest, opens) + shortest > min(placement.end_high, closes):
+                units.append(placement.var)  # this window cannot hold the session inside the span
+            elif placement.earliest < opens or placement.end_high > closes:
                 inside = m.cp.NewBoolVar("pref_inside")
                 m.cp.AddImplication(inside, placement.var)
-                m.cp.AddLinearConstraint(m.slots[placement.slot].start, lo, hi).OnlyEnforceIf(inside)
+                m.cp.Add(slot.start >= opens).OnlyEnforceIf(inside)
+                m.cp.Add(slot.end <= closes).OnlyEnforceIf(inside)
                 units.append(placement.var - inside)
     m.add_penalty(GOAL, sum(units))
 

@@ -19,7 +19,7 @@ def encode(m: WeekModel) -> None:
             continue
         run = m.athlete.runs[slot.run]
         guard = m.guard(f"{RULE}:{slot.run}", f"run #{slot.run + 1} ({run.label().lower()}, {run.minutes} min)")
-        m.cp.Add(sum(m.placements[p].var for p in slot.placements) == 1).OnlyEnforceIf(guard)
+        m.cp.Add(slot.present == 1).OnlyEnforceIf(guard)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:

@@ -40,8 +40,6 @@ def _lateness(m: WeekModel) -> cp_model.LinearExprT:
     for slot in m.slots:
         opens = sum(m.placements[p].var * m.placements[p].earliest for p in slot.placements)
         terms.append((RUN_FIRST if slot.type == "run" else 1) * (slot.start - opens))
-        if slot.present is not None:
-            first = min((m.placements[p].earliest for p in slot.placements), default=0)
-            m.cp.Add(slot.start == first).OnlyEnforceIf(slot.present.Not())
-            terms.append(-first * (1 - slot.present))
+        if slot.type == "strength":  # an absent lift sits at its window's start: count it 0
+            terms.append(-m.windows[slot.window].week_start * (1 - slot.present))
     return sum(terms)

@@ -22,19 +22,52 @@ class RunKind(BaseModel):
     label: str
 
 
+class KindContent(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    max_load: LowerLoad
+    categories: tuple[str, ...]
+    require: dict[str, int]
+
+
 class StrengthKind(BaseModel):
     model_config = ConfigDict(frozen=True)
     label: str
     lower_load: LowerLoad
-    minutes: int
-    needs_any: tuple[str, ...]
-    muscles: tuple[str, ...]
+    content: KindContent
+
+
+class Prescription(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    sets: int
+    reps: str | None = None
+    seconds: int | None = None
+    load: str
+
+
+class LevelAdjust(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    sets: int = 0
+    seconds: int = 0
+    base_compound_reps: str | None = None
+
+
+class SessionShape(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    warmup_minutes: int
+    cooldown_minutes: int
+    min_exercises: int
+    max_exercises: int
 
 
 class Catalog(BaseModel):
     model_config = ConfigDict(frozen=True)
     run_kinds: dict[str, RunKind]
     strength_kinds: dict[str, StrengthKind]
+    session: SessionShape
+    prescriptions: dict[str, dict[str, Prescription]]
+    level_adjust: dict[str, LevelAdjust]
+    pillars: dict[str, dict[str, int]]
+    injury_exercises: int
     min_strength_minutes: int
     phase_sessions: dict[str, tuple[int, int]]
     phase_sessions_advanced: dict[str, tuple[int, int]]

@@ -1,16 +1,19 @@
 """WeekModel: the CP-SAT variables of one athlete's week and the hooks rules use.
 
 A *session* is a run from the scenario or the optional strength session of one
-availability window. A *placement* is one way to hold a session: in a given availability
-window (and, for strength, as a given kind). Each placement is a Boolean; each
-session has one start variable (a minute of the week) that the chosen
-placement bounds to its window. Rules in ``constraints/`` add their
-constraints through the helpers here, so none of them repeats the clock
-arithmetic, and the per-placement attributes sit in numpy arrays so pair tests
-(gaps, order) are vectorised and only real conflicts become constraints.
+availability window (at most one lift a day, so one per window loses nothing,
+and unlike "session 1, 2, 3" slots there are no interchangeable copies for the
+solver to wade through). A *placement* is one way to hold a session: a run in a
+given window, or a window's strength session as a given kind. Each placement is
+a Boolean; each session has a start and an end (minutes of the week) that the
+chosen placement bounds to its window. A strength session also chooses its
+exercises, which set its length.
 
-In *explain* mode every rule's constraints are guarded by an assumption
-literal, so an infeasible week can be traced back to the rules in conflict.
+Rules in ``constraints/`` add their constraints through the helpers here, so
+none repeats the clock arithmetic, and per-placement attributes sit in numpy
+arrays so pair tests (gaps, order) are vectorised and only real conflicts
+become constraints. In *explain* mode every requirement is guarded by an
+assumption literal, so an infeasible week can be traced to the rules in conflict.
 """
 
 from __future__ import annotations
@@ -22,20 +25,25 @@ from ortools.sat.python import cp_model
 
 from .catalog import KEY_RUNS, LONG_OR_RACE, catalog
 from .clock import DAY_MINUTES, WEEK_MINUTES
+from .exercises import Exercise, fits_kind, merged_library, suits
 from .scenario import Athlete, Scenario, Window
 
 
 @dataclass
 class Slot:
-    """A session to place: a scenario run (``run`` is its index) or the optional strength
-    session of one window."""
+    """A session to place: a scenario run (``run`` is its index) or one window's strength session."""
 
     index: int
     type: str  # "run" | "strength"
     run: int | None
     start: cp_model.IntVar
+    end: cp_model.LinearExprT
     placements: list[int] = field(default_factory=list)
-    present: cp_model.IntVar | None = None  # strength only
+    window: int | None = None  # strength: its window
+    present: cp_model.IntVar | None = None  # is the session in the week (a run: placed at all)
+    minutes: cp_model.IntVar | int = 0  # length: fixed for a run, chosen for strength
+    exercises: dict[str, cp_model.IntVar] = field(default_factory=dict)  # strength: exercise id -> chosen
+    superset: dict[str, cp_model.IntVar] = field(default_factory=dict)  # exercise id -> done in a superset
 
 
 @dataclass(frozen=True)
@@ -43,9 +51,10 @@ class Placement:
     slot: int
     window: int
     kind: str
-    minutes: int
     earliest: int  # earliest start, minute of the week
     latest: int  # latest start
+    end_low: int  # earliest possible end
+    end_high: int  # latest possible end
     var: cp_model.IntVar
 
     @property
@@ -62,6 +71,10 @@ class WeekModel:
         self.explain = explain
         self.cp = cp_model.CpModel()
         self.windows: tuple[Window, ...] = self.athlete.windows
+        self.library: dict[str, Exercise] = {
+            e.id: e for e in merged_library(self.athlete.strength.library)
+            if suits(e, self.athlete.level, self.athlete.injuries)
+        }
         self.slots: list[Slot] = []
         self.placements: list[Placement] = []
         self.requirements: dict[str, tuple[cp_model.IntVar, str]] = {}  # explain mode: id -> (literal, words)
@@ -71,81 +84,75 @@ class WeekModel:
         self._add_runs()
         self._add_strength()
         self._index()
-        self._no_overlap()
+        self.cp.AddNoOverlap([slot.interval for slot in self.slots])  # one session at a time
 
     # ---- building -------------------------------------------------------
 
-    def _place(self, slot: Slot, window_index: int, kind: str, minutes: int, earliest: int, latest: int) -> None:
-        var = self.cp.NewBoolVar(f"s{slot.index}_{kind}_w{window_index}")
+    def _place(self, slot: Slot, window: int, kind: str, earliest: int, latest: int, end_low: int, end_high: int) -> None:
+        var = self.cp.NewBoolVar(f"s{slot.index}_{kind}_w{window}")
         self.cp.AddLinearConstraint(slot.start, earliest, latest).OnlyEnforceIf(var)
         slot.placements.append(len(self.placements))
-        self.placements.append(Placement(slot.index, window_index, kind, minutes, earliest, latest, var))
-
-    def _new_slot(self, type_: str, run: int | None, starts: list[tuple[int, int]]) -> Slot:
-        domain = cp_model.Domain.FromIntervals([[a, b] for a, b in starts]) if starts else cp_model.Domain(0, 0)
-        start = self.cp.NewIntVarFromDomain(domain, f"start{len(self.slots)}")
-        slot = Slot(len(self.slots), type_, run, start)
-        self.slots.append(slot)
-        return slot
+        self.placements.append(Placement(slot.index, window, kind, earliest, latest, end_low, end_high, var))
 
     def _add_runs(self) -> None:
         """Every run gets one placement per window long enough to hold it (R-AVAIL by construction)."""
         for r, run in enumerate(self.athlete.runs):
             fits = [(i, w) for i, w in enumerate(self.windows) if w.minutes >= run.minutes]
-            slot = self._new_slot("run", r, [(w.week_start, w.week_end - run.minutes) for _, w in fits])
+            spans = [[w.week_start, w.week_end - run.minutes] for _, w in fits] or [[0, 0]]
+            start = self.cp.NewIntVarFromDomain(cp_model.Domain.FromIntervals(spans), f"run{r}_start")
+            placed = self.cp.NewBoolVar(f"run{r}_placed")  # R-RUNS asks for it; explain mode may let it go
+            slot = Slot(len(self.slots), "run", r, start, start + run.minutes, present=placed, minutes=run.minutes)
+            slot.interval = self.cp.NewOptionalFixedSizeIntervalVar(start, run.minutes, placed, f"run{r}")
+            self.slots.append(slot)
             for i, w in fits:
-                self._place(slot, i, run.kind, run.minutes, w.week_start, w.week_end - run.minutes)
-            self.cp.Add(sum(self.placements[p].var for p in slot.placements) <= 1)  # R-RUNS asks for exactly one
+                latest = w.week_end - run.minutes
+                self._place(slot, i, run.kind, w.week_start, latest, w.week_start + run.minutes, w.week_end)
+            self.cp.Add(sum(self.placements[p].var for p in slot.placements) == placed)
 
     def _add_strength(self) -> None:
-        """One optional strength session per window, as any allowed kind that fits.
-
-        There is at most one lift a day (R-DOUBLES), so a session per window loses
-        nothing, and unlike "strength session 1, 2, 3" slots it has no symmetric
-        copies for the solver to wade through. R-FREQ bounds how many are used.
-        """
+        """Each window long enough for the shortest session gets an optional strength session:
+        one placement per allowed kind, one Boolean per exercise it could use there."""
+        shortest = catalog().min_strength_minutes
         kinds = self.athlete.allowed_strength_kinds()
         for i, w in enumerate(self.windows):
-            options = [(k, self.athlete_minutes(k)) for k in kinds if w.minutes >= self.athlete_minutes(k)]
-            if not options:
+            if w.minutes < shortest:
                 continue
-            latest = w.week_end - min(minutes for _, minutes in options)
-            slot = self._new_slot("strength", None, [(w.week_start, latest)])
-            for kind, minutes in options:
-                self._place(slot, i, kind, minutes, w.week_start, w.week_end - minutes)
-            slot.present = self.cp.NewBoolVar(f"lift_w{i}")
-            self.cp.Add(sum(self.placements[p].var for p in slot.placements) == slot.present)
-
-    def athlete_minutes(self, kind: str) -> int:
-        """A strength kind's usual length, capped by strength.max_minutes (R-LEN)."""
-        usual = catalog().strength_kinds[kind].minutes
-        return max(catalog().min_strength_minutes, min(usual, self.athlete.strength.max_minutes))
+            kit = self.athlete.equipment_at(w.location)
+            usable = [e for e in self.library.values() if e.equipment_used(kit) is not None and any(fits_kind(e, k) for k in kinds)]
+            start = self.cp.NewIntVar(w.week_start, w.week_end - shortest, f"lift_w{i}_start")
+            minutes = self.cp.NewIntVar(0, w.minutes, f"lift_w{i}_minutes")
+            end = self.cp.NewIntVar(w.week_start, w.week_end, f"lift_w{i}_end")
+            present = self.cp.NewBoolVar(f"lift_w{i}")
+            slot = Slot(len(self.slots), "strength", None, start, end, window=i, present=present, minutes=minutes)
+            slot.interval = self.cp.NewOptionalIntervalVar(start, minutes, end, present, f"lift_w{i}")
+            self.slots.append(slot)
+            for kind in kinds:
+                self._place(slot, i, kind, w.week_start, w.week_end - shortest, w.week_start + shortest, w.week_end)
+            self.cp.Add(sum(self.placements[p].var for p in slot.placements) == present)
+            for e in usable:
+                slot.exercises[e.id] = chosen = self.cp.NewBoolVar(f"lift_w{i}_{e.id}")
+                self.cp.AddImplication(chosen, present)
+            # An absent session sits at its window's start with no length (one answer, not many).
+            self.cp.Add(start == w.week_start).OnlyEnforceIf(present.Not())
+            self.cp.Add(minutes == 0).OnlyEnforceIf(present.Not())
 
     def _index(self) -> None:
         """Numpy columns over placements, for vectorised pair tests in the rules."""
         ps = self.placements
         kinds = catalog().strength_kinds
+        run = [self.slots[p.slot].type == "run" for p in ps]
         self.p_slot = np.array([p.slot for p in ps], dtype=np.int64)
         self.p_day = np.array([p.day for p in ps], dtype=np.int64)
         self.p_earliest = np.array([p.earliest for p in ps], dtype=np.int64)
         self.p_latest = np.array([p.latest for p in ps], dtype=np.int64)
-        self.p_minutes = np.array([p.minutes for p in ps], dtype=np.int64)
-        self.p_run = np.array([self.slots[p.slot].type == "run" for p in ps], dtype=bool)
+        self.p_end_low = np.array([p.end_low for p in ps], dtype=np.int64)
+        self.p_end_high = np.array([p.end_high for p in ps], dtype=np.int64)
+        self.p_run = np.array(run, dtype=bool)
         self.p_key = np.array([p.kind in KEY_RUNS for p in ps], dtype=bool) & self.p_run
         self.p_long_or_race = np.array([p.kind in LONG_OR_RACE for p in ps], dtype=bool) & self.p_run
-        self.p_lower = np.array(
-            [None if self.slots[p.slot].type == "run" else kinds[p.kind].lower_load for p in ps], dtype=object
-        )
+        self.p_lower = np.array([None if r else kinds[p.kind].lower_load for p, r in zip(ps, run)], dtype=object)
         self.p_heavy = self.p_lower == "heavy"
         self.p_strength = ~self.p_run
-
-    def _no_overlap(self) -> None:
-        """One athlete, one session at a time (R-AVAIL: sessions in a window do not overlap)."""
-        intervals = [
-            self.cp.NewOptionalFixedSizeIntervalVar(self.slots[p.slot].start, p.minutes, p.var, f"iv{n}")
-            for n, p in enumerate(self.placements)
-        ]
-        self.cp.AddNoOverlap(intervals)
 
     # ---- hooks for rules --------------------------------------------------
 
@@ -168,14 +175,11 @@ class WeekModel:
         return np.flatnonzero(mask)
 
     def per_day(self, mask: np.ndarray) -> list[cp_model.LinearExprT]:
-        """For each day, the number of chosen placements among ``mask`` on it."""
+        """For each day, the number of chosen placements among ``mask`` on it (0 if none can be)."""
         out: list[list[cp_model.IntVar]] = [[] for _ in range(7)]
         for p in np.flatnonzero(mask):
             out[self.p_day[p]].append(self.placements[p].var)
         return [sum(v) if v else 0 for v in out]
-
-    def start_expr(self, p: int) -> cp_model.IntVar:
-        return self.slots[self.placements[p].slot].start
 
     def require_gap(self, before: np.ndarray, after: np.ndarray, gap: int, guard: list[cp_model.IntVar]) -> None:
         """For each pair (a in before, b in after) of different sessions, if both are chosen,
@@ -189,21 +193,19 @@ class WeekModel:
         a, b = a.ravel(), b.ravel()
         keep = self.p_slot[a] != self.p_slot[b]
         a, b = a[keep], b[keep]
-        end_lo = self.p_earliest[a] + self.p_minutes[a]
-        end_hi = self.p_latest[a] + self.p_minutes[a]
-        raw_lo = self.p_earliest[b] - end_hi  # start(b) - end(a)
-        raw_hi = self.p_latest[b] - end_lo
+        raw_lo = self.p_earliest[b] - self.p_end_high[a]  # start(b) - end(a)
+        raw_hi = self.p_latest[b] - self.p_end_low[a]
         wrap = gap - WEEK_MINUTES
-        # forward distance = raw if raw >= 0 else raw + week
+        # forward distance = raw if raw >= 0 else raw + week; in the mixed case b-before-a always fits
         always = ((raw_lo >= 0) & (raw_lo >= gap)) | ((raw_hi < 0) & (raw_lo >= wrap))
-        never = ((raw_lo >= 0) & (raw_hi < gap)) | ((raw_hi < 0) & (raw_hi < wrap))  # mixed: b-before-a fits
+        never = ((raw_lo >= 0) & (raw_hi < gap)) | ((raw_hi < 0) & (raw_hi < wrap))
         for i in np.flatnonzero(~always):
             pa, pb = self.placements[a[i]], self.placements[b[i]]
             both = [pa.var, pb.var]
             if never[i]:
                 self.forbid(both, guard)
                 continue
-            raw = self.slots[pb.slot].start - self.slots[pa.slot].start - pa.minutes
+            raw = self.slots[pb.slot].start - self.slots[pa.slot].end
             lo, hi = raw_lo[i], raw_hi[i]
             if lo >= 0:
                 self.cp.Add(raw >= gap).OnlyEnforceIf(both + guard)
@@ -226,16 +228,15 @@ class WeekModel:
         a, b = a.ravel(), b.ravel()
         keep = (self.p_slot[a] != self.p_slot[b]) & (self.p_day[a] == self.p_day[b])
         a, b = a[keep], b[keep]
-        slack_lo = self.p_earliest[b] - self.p_latest[a] - self.p_minutes[a]
-        slack_hi = self.p_latest[b] - self.p_earliest[a] - self.p_minutes[a]
+        slack_lo = self.p_earliest[b] - self.p_end_high[a]
+        slack_hi = self.p_latest[b] - self.p_end_low[a]
         for i in np.flatnonzero(slack_lo < 0):
             pa, pb = self.placements[a[i]], self.placements[b[i]]
             if slack_hi[i] < 0:
                 self.forbid([pa.var, pb.var], guard)
             else:
-                gap = self.slots[pb.slot].start - self.slots[pa.slot].start - pa.minutes
+                gap = self.slots[pb.slot].start - self.slots[pa.slot].end
                 self.cp.Add(gap >= 0).OnlyEnforceIf([pa.var, pb.var] + guard)
 
     def add_penalty(self, goal: str, units: cp_model.LinearExprT) -> None:
         self.penalties[goal] = units
-

@@ -16,6 +16,29 @@ from .clock import DAY_MINUTES, DAYS, parse_hhmm
 Status = Literal["optimal", "feasible", "infeasible", "unknown"]  # unknown: no week found within the time limit
 
 
+class ExerciseDose(BaseModel):
+    """One exercise of a strength session, as prescribed for this athlete this week."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    category: str
+    sets: int
+    reps: str | None = None  # "4-8", or None for a hold
+    seconds: int | None = None  # hold seconds (per side if per_side)
+    per_side: bool = False
+    load: str = ""
+    equipment: list[str] = ["bodyweight"]  # what it uses at this location
+    muscles: list[str] = []
+    superset: int | None = None  # exercises with the same number alternate sets
+
+
+class Coverage(BaseModel):
+    done: int
+    target: int
+
+
 class Session(BaseModel):
     """One run or strength session at a clock time on one day."""
 
@@ -32,6 +55,7 @@ class Session(BaseModel):
     lower_load: LowerLoad | None = None  # strength sessions only
     run: int | None = None  # index into athlete.runs, for run sessions
     label: str = ""
+    exercises: list[ExerciseDose] = []  # strength sessions: what to do, in order
 
     @property
     def day_index(self) -> int:
@@ -71,6 +95,7 @@ class Plan(BaseModel):
     sessions: list[Session] = []
     rest_days: list[str] = []
     score: dict[str, GoalScore] = {}
+    coverage: dict[str, Coverage] = {}  # S-COVER: muscle groups, pillars and injuries against their targets
     problems: list[str] = []  # why there is no plan (status infeasible)
     solve_ms: float = 0.0
 

@@ -18,7 +18,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from .catalog import RUN_KINDS, STRENGTH_KINDS, catalog
+from .catalog import STRENGTH_KINDS, catalog
+from .exercises import Exercise
 from .clock import DAY_MINUTES, DAYS, day_index, parse_hhmm
 
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -157,6 +158,7 @@ class Strength(_Strict):
     exclude: tuple[StrengthKindName, ...] = ()
     max_minutes: Annotated[int, Field(ge=20, le=180)] = 45
     cover_targets: dict[str, Annotated[int, Field(ge=0, le=7)]] = {}
+    library: tuple[Exercise, ...] = ()  # your own exercises (a file path is read by load_scenario)
 
     @field_validator("sessions")
     @classmethod
@@ -422,5 +424,16 @@ def read_data(path: str | Path) -> Any:
 
 
 def load_scenario(path: str | Path) -> Scenario:
-    """Load and validate a scenario file (YAML, JSON or TOML)."""
-    return parse_scenario(read_data(path), str(path))
+    """Load and validate a scenario file (YAML, JSON or TOML).
+
+    ``strength.library`` may name a file of exercises (relative to the scenario);
+    it is read here, so a Scenario is always plain data (it pickles to workers).
+    """
+    data = read_data(path)
+    strength = data.get("athlete", {}).get("strength") if isinstance(data, dict) and isinstance(data.get("athlete"), dict) else None
+    if isinstance(strength, dict) and isinstance(strength.get("library"), str):
+        library = read_data(Path(path).parent / strength["library"])
+        if not isinstance(library, dict) or not isinstance(library.get("exercises"), list):
+            raise ScenarioError([f"athlete.strength.library: {strength['library']} must hold a list under 'exercises'"], str(path))
+        strength["library"] = library["exercises"]
+    return parse_scenario(data, str(path))

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from constraints import SOFT_GOALS
+from constraints import SOFT_GOALS, cover
 
 from .build import build_week
 from .catalog import catalog
 from .clock import DAY_MINUTES, DAYS, hhmm
 from .model import WeekModel
-from .plan import GoalScore, Plan, Session
+from .plan import ExerciseDose, GoalScore, Plan, Session
+from .prescribe import dose
 from .scenario import Athlete, Scenario
 
 
@@ -33,6 +34,10 @@ def _solver(settings: SolveSettings) -> cp_model.CpSolver:
     solver.parameters.num_workers = settings.workers
     solver.parameters.random_seed = settings.seed
     solver.parameters.max_time_in_seconds = settings.time_limit
+    # Exercise choice against coverage and session length is a small knapsack: the
+    # stronger LP relaxation proves it optimal with several times fewer branches.
+    solver.parameters.linearization_level = 2
+    solver.parameters.cp_model_probing_level = 0  # probing costs more than it saves on these small models
     if settings.workers > 1:
         solver.parameters.interleave_search = True
     return solver
@@ -71,8 +76,12 @@ def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
         if not solver.BooleanValue(placement.var):
             continue
         slot = m.slots[placement.slot]
-        start = solver.Value(slot.start)
-        sessions.append(_session(m, slot.run, placement.kind, placement.window, start, placement.minutes))
+        session = _session(m, slot.run, placement.kind, placement.window, solver.Value(slot.start), solver.Value(slot.minutes))
+        if slot.type == "strength":
+            chosen = [e for e, var in slot.exercises.items() if solver.BooleanValue(var)]
+            paired = {e for e in chosen if e in slot.superset and solver.BooleanValue(slot.superset[e])}
+            session.exercises = _exercises(m, chosen, paired, m.windows[placement.window].location)
+        sessions.append(session)
     plan = Plan(
         athlete=name,
         status="optimal" if status == cp_model.OPTIMAL else "feasible",
@@ -80,6 +89,7 @@ def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
         sessions=sorted(sessions, key=lambda s: (s.week_start, s.week_end, s.type)),
     )
     plan.score = score_plan(plan, m.athlete, m.scenario.weight)
+    plan.coverage = cover.coverage(plan, m.athlete)
     plan.rest_days = [d for d in DAYS if not any(s.day == d for s in plan.sessions)]
     m.solved_goal_penalty = int(solver.Value(m.goal_penalty))
     return plan
@@ -96,6 +106,29 @@ def _session(m: WeekModel, run: int | None, kind: str, window: int, start: int, 
         return Session(type="run", key=info.key, run=run, label=m.athlete.runs[run].label(), **common)
     info = catalog().strength_kinds[kind]
     return Session(type="strength", lower_load=info.lower_load, label=info.label, **common)
+
+
+# Order within a session: power while fresh, then the big lifts, accessories, holds, mobility.
+EXERCISE_ORDER = {"plyometric": 0, "compound": 1, "prehab": 2, "isometric": 3, "mobility": 4}
+
+
+def _exercises(m: WeekModel, chosen: list[str], paired: set[str], location: str) -> list[ExerciseDose]:
+    library, athlete = m.library, m.athlete
+    kit = athlete.equipment_at(location)
+    ordered = sorted(chosen, key=lambda e: (EXERCISE_ORDER[library[e].category], e))
+    uppers = [e for e in ordered if e in paired and library[e].upper]
+    others = [e for e in ordered if e in paired and not library[e].upper]
+    pair_of = {e: n for n, (u, o) in enumerate(zip(uppers, others), start=1) for e in (u, o)}
+    out = []
+    for e in ordered:
+        exercise = library[e]
+        d = dose(exercise, athlete.phase, athlete.level)
+        out.append(ExerciseDose(
+            id=e, name=exercise.name, category=exercise.category, sets=d.sets, reps=d.reps, seconds=d.seconds,
+            per_side=exercise.per_side, load=d.load, equipment=list(exercise.equipment_used(kit) or ()),
+            muscles=list(exercise.muscles), superset=pair_of.get(e),
+        ))
+    return out
 
 
 def score_plan(plan: Plan, athlete: Athlete, weight) -> dict[str, GoalScore]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..clock import DAY_NAMES
-from ..plan import Plan, Session
+from ..plan import ExerciseDose, Plan, Session
 
 STATUS_WORDS = {
     "optimal": "optimal (proven best for the goals' weights)",
@@ -26,3 +26,17 @@ def day_name(day: str) -> str:
 
 def score_rows(plan: Plan) -> list[tuple[str, int, int, int, str]]:
     return [(goal, g.weight, g.penalty, g.weighted, "; ".join(g.notes) or "met") for goal, g in plan.score.items()]
+
+
+def dose_words(x: ExerciseDose) -> str:
+    """'Romanian deadlift 3 x 4-8 (dumbbells)'; holds in seconds; supersets as A1/A2 style tags."""
+    amount = f"{x.sets} x {x.seconds} s" if x.seconds is not None else f"{x.sets} x {x.reps}"
+    side = " each side" if x.per_side else ""
+    kit = ", ".join(k for k in x.equipment if k != "bodyweight") or "bodyweight"
+    pair = f" [superset {x.superset}]" if x.superset is not None else ""
+    return f"{x.name} {amount}{side} ({kit}){pair}"
+
+
+def coverage_rows(plan: Plan) -> list[tuple[str, int, int, str]]:
+    return [(key, c.done, c.target, "ok" if c.done >= c.target else f"short {c.target - c.done}")
+            for key, c in plan.coverage.items()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..clock import DAYS
 from ..plan import Plan
-from .common import STATUS_WORDS, day_name, score_rows, what
+from .common import STATUS_WORDS, coverage_rows, day_name, dose_words, score_rows, what
 
 
 def _cell(text: str) -> str:
@@ -20,10 +20,14 @@ def render(plan: Plan) -> str:
             if not sessions:
                 lines.append(f"| {day_name(d)} | | Rest day | |")
             for s in sessions:
-                lines.append(f"| {day_name(d)} | {s.start}-{s.end} | {_cell(what(s))} | {_cell(s.location)} |")
+                content = "<br>".join([_cell(what(s))] + [_cell(dose_words(x)) for x in s.exercises])
+                lines.append(f"| {day_name(d)} | {s.start}-{s.end} | {content} | {_cell(s.location)} |")
         lines += ["", f"Soft goals (total penalty {plan.total_penalty}):", "",
                   "| Goal | Weight | Penalty | Why |", "|---|---|---|---|"]
         for goal, weight, penalty, _, notes in score_rows(plan):
             lines.append(f"| {goal} | {weight} | {penalty} | {_cell(notes)} |")
+        if plan.coverage:
+            lines += ["", "Weekly coverage:", "", "| Target | Done | Goal |", "|---|---|---|"]
+            lines += [f"| {key} | {done} | {target} |" for key, done, target, _ in coverage_rows(plan)]
     lines += [_cell(p) for p in plan.problems]
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from ..clock import DAYS
 from ..plan import Plan
-from .common import STATUS_WORDS, day_name, score_rows, what
+from .common import STATUS_WORDS, coverage_rows, day_name, dose_words, score_rows, what
 
 
 def render(plan: Plan) -> str:
@@ -24,8 +24,16 @@ def render(plan: Plan) -> str:
             if not sessions:
                 week.add_row(day_name(d), "", "Rest day", "")
             for i, s in enumerate(sessions):
-                week.add_row(day_name(d) if i == 0 else "", f"{s.start}-{s.end}", what(s), s.location)
+                content = "\n".join([what(s)] + [f"  {dose_words(x)}" for x in s.exercises])
+                week.add_row(day_name(d) if i == 0 else "", f"{s.start}-{s.end}", content, s.location)
         console.print(week)
+        if plan.coverage:
+            cover = Table(title="Weekly coverage (S-COVER)")
+            for col in ("Target", "Done", "Goal", ""):
+                cover.add_column(col)
+            for key, done, target, verdict in coverage_rows(plan):
+                cover.add_row(key, str(done), str(target), verdict)
+            console.print(cover)
         score = Table(title=f"Soft goals (total penalty {plan.total_penalty})")
         for col in ("Goal", "Weight", "Penalty", "Weighted", "Why"):
             score.add_column(col)

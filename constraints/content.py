@@ -1,0 +1,107 @@
+"""R-CONTENT: a strength session's exercises make it the kind it claims to be, suit the
+athlete, and fill its minutes.
+
+A heavy_lower session has at least two heavy lower-body compounds; an upper_core
+session has no exercise that loads the legs; every kind draws only on its
+categories and stays under its leg-load ceiling (data: catalog.yaml). Exercises
+above the athlete's level or listed as aggravating one of their injuries are
+never used. 2 to 6 exercises; warm-up activation and cool-down add 8 minutes;
+an upper-body exercise may pair in a superset with another, sharing rest
+(S-SHORT rewards it). The session's length is its content, rounded up to a minute.
+"""
+
+from __future__ import annotations
+
+from optimizer.catalog import catalog
+from optimizer.exercises import SORTS, fits_kind, merged_library, suits
+from optimizer.model import WeekModel
+from optimizer.plan import Plan
+from optimizer.prescribe import dose
+from optimizer.scenario import Athlete
+
+RULE = "R-CONTENT"
+TITLE = "exercises match the session's kind and the athlete, and fill its minutes"
+
+
+def encode(m: WeekModel) -> None:
+    shape = catalog().session
+    guard = m.guard(RULE, TITLE)
+    phase, level = m.athlete.phase, m.athlete.level
+    for slot in m.strength_slots():
+        chosen = slot.exercises
+        kinds = {m.placements[p].kind: m.placements[p].var for p in slot.placements}
+        for eid, var in chosen.items():
+            allowed = [kinds[k] for k in kinds if fits_kind(m.library[eid], k)]
+            m.cp.Add(var <= sum(allowed)).OnlyEnforceIf(guard)
+        for kind, var in kinds.items():
+            for sort, need in catalog().strength_kinds[kind].content.require.items():
+                have = [chosen[e] for e in chosen if SORTS[sort](m.library[e]) and fits_kind(m.library[e], kind)]
+                m.cp.Add(sum(have) >= need).OnlyEnforceIf([var] + guard)
+        count = sum(chosen.values())
+        m.cp.AddLinearConstraint(count, 0, shape.max_exercises)
+        m.cp.Add(count >= shape.min_exercises).OnlyEnforceIf([slot.present] + guard)
+        minutes = catalog().session.warmup_minutes + catalog().session.cooldown_minutes
+        length = minutes * slot.present
+        upper, other = [], []
+        for eid, var in chosen.items():
+            exercise = m.library[eid]
+            prescribed = dose(exercise, phase, level)
+            full = prescribed.total_minutes(exercise)
+            saved = full - prescribed.total_minutes(exercise, superset=True)
+            length += full * var
+            if saved <= 0:
+                continue  # pairing would save no whole minute: not worth a variable
+            paired = m.cp.NewBoolVar(f"superset_{slot.index}_{eid}")
+            m.cp.AddImplication(paired, var)
+            slot.superset[eid] = paired
+            (upper if exercise.upper else other).append(paired)
+            length -= saved * paired
+        m.cp.Add(sum(upper) == sum(other))  # a superset pairs an upper-body exercise with another
+        m.cp.Add(slot.minutes >= length).OnlyEnforceIf([slot.present] + guard)
+
+
+def content_minutes(session, athlete: Athlete, library) -> int:
+    """How long the listed exercises take as prescribed, with warm-up and cool-down."""
+    shape = catalog().session
+    total = shape.warmup_minutes + shape.cooldown_minutes
+    for x in session.exercises:
+        exercise = library.get(x.id)
+        if exercise is not None:
+            total += dose(exercise, athlete.phase, athlete.level).total_minutes(exercise, superset=x.superset is not None)
+    return total
+
+
+def check(plan: Plan, athlete: Athlete) -> list[str]:
+    shape = catalog().session
+    library = {e.id: e for e in merged_library(athlete.strength.library)}
+    problems = []
+    for s in plan.lifts():
+        where = f"{s.kind} on {s.day}"
+        if s.kind not in catalog().strength_kinds:
+            problems.append(f"{RULE}: {where}: unknown strength kind")
+            continue
+        if not s.exercises:
+            continue  # a hand-written week may name only the kind
+        if not shape.min_exercises <= len(s.exercises) <= shape.max_exercises:
+            problems.append(f"{RULE}: {where} has {len(s.exercises)} exercises; a session has {shape.min_exercises}-{shape.max_exercises}")
+        known = [library[x.id] for x in s.exercises if x.id in library]
+        for x in s.exercises:
+            exercise = library.get(x.id)
+            if exercise is None:
+                problems.append(f"{RULE}: {where}: '{x.id}' is not in the exercise library")
+            elif not fits_kind(exercise, s.kind):
+                problems.append(f"{RULE}: {where}: {exercise.name} ({exercise.category}, {exercise.lower_load} legs) does not belong in a {s.kind} session")
+            elif not suits(exercise, athlete.level, athlete.injuries):
+                problems.append(f"{RULE}: {where}: {exercise.name} does not suit a {athlete.level} athlete with {', '.join(athlete.injuries) or 'no'} injuries")
+        for sort, need in catalog().strength_kinds[s.kind].content.require.items():
+            have = sum(1 for e in known if SORTS[sort](e) and fits_kind(e, s.kind))
+            if have < need:
+                problems.append(f"{RULE}: {where} needs {need} {sort.replace('_', ' ')} exercises, has {have}")
+        groups: dict[int, list] = {}
+        for x in s.exercises:
+            if x.superset is not None:
+                groups.setdefault(x.superset, []).append(library.get(x.id))
+        for number, pair in groups.items():
+            if len(pair) != 2 or not any(e is not None and e.upper for e in pair):
+                problems.append(f"{RULE}: {where}: superset {number} must pair an upper-body exercise with one other")
+    return problems

@@ -1,0 +1,135 @@
+"""The exercise library: what each exercise trains, needs and asks of the legs,
+and which exercises may go into which strength session.
+
+The built-in library is data (``data/exercises.yaml``); a scenario can add its
+own exercises (``strength.library``), which replace built-in ones of the same id.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .catalog import LowerLoad, catalog
+
+Category = Literal["compound", "isometric", "plyometric", "mobility", "prehab"]
+LOADS: tuple[str, ...] = ("none", "light", "moderate", "heavy")
+LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+
+
+class Exercise(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    name: Annotated[str, Field(min_length=1)]
+    category: Category
+    muscles: tuple[str, ...]
+    equipment: tuple[tuple[str, ...], ...] = ((),)  # alternatives; () is bodyweight
+    lower_load: LowerLoad
+    work: Annotated[int, Field(gt=0, le=600)]  # seconds per set (per side if per_side)
+    rest: Annotated[int, Field(ge=0, le=600)]
+    per_side: bool = False
+    level: Literal["beginner", "intermediate", "advanced"] = "beginner"
+    helps: tuple[str, ...] = ()
+    aggravates: tuple[str, ...] = ()
+
+    @field_validator("muscles")
+    @classmethod
+    def _known_muscles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        groups = catalog().cover_targets
+        bad = [m for m in value if m not in groups]
+        if bad or not value:
+            raise ValueError(f"unknown muscle group {bad}; use {', '.join(groups)}" if bad else "list at least one muscle group")
+        return value
+
+    @field_validator("equipment")
+    @classmethod
+    def _known_equipment(cls, value: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        known = set(catalog().equipment)
+        for option in value:
+            bad = [item for item in option if item not in known]
+            if bad:
+                raise ValueError(f"unknown equipment {bad}; use {', '.join(catalog().equipment)}")
+        return value or ((),)
+
+    @field_validator("helps", "aggravates")
+    @classmethod
+    def _known_injuries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [i for i in value if i not in catalog().injury_emphasis]
+        if bad:
+            raise ValueError(f"unknown injury {bad}; use {', '.join(catalog().injury_emphasis)}")
+        return value
+
+    def equipment_used(self, available: frozenset[str]) -> tuple[str, ...] | None:
+        """The first alternative the location has (() for bodyweight), or None."""
+        for option in self.equipment:
+            if set(option) <= available:
+                return option or ("bodyweight",)
+        return None
+
+    @property
+    def upper(self) -> bool:
+        """Upper-body work with no leg load: pairs in a superset with anything else."""
+        return self.lower_load == "none" and bool({"push", "upper_back"} & set(self.muscles))
+
+
+class Library(BaseModel):
+    exercises: tuple[Exercise, ...]
+
+
+@cache
+def builtin_library() -> tuple[Exercise, ...]:
+    text = resources.files("optimizer").joinpath("data/exercises.yaml").read_text(encoding="utf-8")
+    return Library.model_validate(yaml.safe_load(text)).exercises
+
+
+def merged_library(extra: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
+    """The built-in library with the scenario's own exercises added (same id replaces)."""
+    mine = {e.id for e in extra}
+    return tuple(e for e in builtin_library() if e.id not in mine) + tuple(extra)
+
+
+# What a kind's ``require`` counts: the sorts of exercise a session must contain.
+SORTS = {
+    "heavy_compound": lambda e: e.category == "compound" and e.lower_load == "heavy",
+    "lower_compound": lambda e: e.category == "compound" and e.lower_load in ("moderate", "heavy"),
+    "push": lambda e: e.category == "compound" and "push" in e.muscles,
+    "pull": lambda e: e.category == "compound" and "upper_back" in e.muscles,
+    "upper": lambda e: e.category == "compound" and e.upper,
+    "plyometric": lambda e: e.category == "plyometric",
+    "isometric": lambda e: e.category == "isometric",
+    "prehab": lambda e: e.category == "prehab",
+}
+
+SORT_WORDS = {
+    "heavy_compound": "heavy lower-body compound lifts (squat, deadlift, split squat, step-up ...)",
+    "lower_compound": "lower-body compound lifts",
+    "push": "pushing exercises",
+    "pull": "pulling exercises",
+    "upper": "upper-body exercises",
+    "plyometric": "plyometric exercises",
+    "isometric": "isometric holds",
+    "prehab": "prehab exercises",
+}
+
+
+def fits_kind(exercise: Exercise, kind: str) -> bool:
+    """May this exercise be part of a session of this kind (R-CONTENT)?"""
+    content = catalog().strength_kinds[kind].content
+    return exercise.category in content.categories and LOADS.index(exercise.lower_load) <= LOADS.index(content.max_load)
+
+
+def suits(exercise: Exercise, level: str, injuries: tuple[str, ...]) -> bool:
+    """Right for this athlete: not above their level, not aggravating an injury they have."""
+    return LEVELS.index(exercise.level) <= LEVELS.index(level) and not set(exercise.aggravates) & set(injuries)
+
+
+def missing_sorts(kind: str, usable: list[Exercise]) -> list[str]:
+    """Required sorts of exercise a session of ``kind`` cannot get from ``usable`` (empty: it can be filled)."""
+    content = catalog().strength_kinds[kind].content
+    fitting = [e for e in usable if fits_kind(e, kind)]
+    return [sort for sort, need in content.require.items() if sum(1 for e in fitting if SORTS[sort](e)) < need]

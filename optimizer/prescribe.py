@@ -1,0 +1,39 @@
+"""Dosing: sets, reps or hold seconds, and load guidance for an exercise, by the
+athlete's phase and level (004's periodisation table). The model times sessions
+with the same numbers, so what the plan prescribes is what fits the window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import catalog
+from .exercises import Exercise
+
+
+@dataclass(frozen=True)
+class Dose:
+    sets: int
+    reps: str | None
+    seconds: int | None
+    load: str
+
+    def set_seconds(self, exercise: Exercise) -> int:
+        """Work of one set (both sides if per side) plus its rest."""
+        work = self.seconds if self.seconds is not None else exercise.work
+        return work * (2 if exercise.per_side else 1) + exercise.rest
+
+    def total_minutes(self, exercise: Exercise, superset: bool = False) -> int:
+        """All sets in whole minutes (rounded up); in a superset the partner's work fills
+        half of each rest. Whole minutes keep the model's arithmetic small."""
+        rest_saved = exercise.rest // 2 if superset else 0
+        return -(-self.sets * (self.set_seconds(exercise) - rest_saved) // 60)
+
+
+def dose(exercise: Exercise, phase: str, level: str) -> Dose:
+    base = catalog().prescriptions[phase][exercise.category]
+    adjust = catalog().level_adjust[level]
+    reps = base.reps
+    if reps and phase == "base" and exercise.category == "compound" and adjust.base_compound_reps:
+        reps = adjust.base_compound_reps
+    seconds = None if base.seconds is None else max(10, base.seconds + adjust.seconds)
+    return Dose(sets=max(1, base.sets + adjust.sets), reps=reps, seconds=seconds, load=base.load)
