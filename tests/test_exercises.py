@@ -1,0 +1,204 @@
+"""Issue 3: the exercise library as data, dosing by phase and level, and exercise choice
+inside the model (equipment, kind content, coverage, injuries, the user's own library)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from optimizer import check_plan, load_scenario, parse_scenario, plan_week
+from optimizer.catalog import catalog
+from optimizer.exercises import SORTS, Exercise, builtin_library, fits_kind, merged_library, missing_sorts, suits
+from optimizer.prescribe import dose
+
+LIB = {e.id: e for e in builtin_library()}
+HOME = {"home": ["mat", "bands", "dumbbells"]}
+GYM = {"gym": ["barbell", "rack", "bench", "dumbbells", "kettlebell", "box", "machines", "cable", "bands", "pullup_bar"]}
+
+
+def week(**fields):
+    athlete = {
+        "name": "t", "locations": HOME,
+        "availability": {d: ["18:00-20:00 home"] for d in ("mon", "tue", "wed", "thu", "fri", "sat")},
+        "runs": [{"kind": "easy", "minutes": 40}, {"kind": "tempo", "minutes": 50}, {"kind": "long", "minutes": 90}],
+    } | fields
+    return parse_scenario({"athlete": athlete})
+
+
+def solved(scenario):
+    plan = plan_week(scenario)
+    if plan.status == "optimal":
+        assert check_plan(plan, scenario.athlete) == []
+    return plan
+
+
+# ---- the library as data -----------------------------------------------------
+
+def test_library_loads_with_enough_exercises_of_every_category():
+    assert len(LIB) >= 45
+    categories = {e.category for e in LIB.values()}
+    assert categories == {"compound", "isometric", "plyometric", "mobility", "prehab"}
+    trained = {m for e in LIB.values() for m in e.muscles}
+    assert trained == set(catalog().cover_targets), "every muscle group has exercises"
+    for injury in catalog().injury_emphasis:
+        assert sum(injury in e.helps for e in LIB.values()) >= 2, injury
+
+
+@pytest.mark.parametrize("level", ["beginner", "intermediate", "advanced"])
+@pytest.mark.parametrize("kind", list(catalog().strength_kinds))
+def test_every_kind_can_be_filled_at_a_full_gym_for_every_level(kind, level):
+    kit = frozenset(GYM["gym"]) | {"bodyweight"}
+    usable = [e for e in LIB.values() if suits(e, level, ()) and e.equipment_used(kit) is not None]
+    assert missing_sorts(kind, usable) == []
+
+
+def test_a_bad_library_entry_is_rejected_with_the_field():
+    with pytest.raises(ValueError, match="unknown muscle group"):
+        Exercise(id="x", name="X", category="compound", muscles=["biceps"], lower_load="none", work=30, rest=30)
+    with pytest.raises(ValueError, match="unknown equipment"):
+        Exercise(id="x", name="X", category="compound", muscles=["core"], equipment=[["unicorn"]], lower_load="none", work=30, rest=30)
+
+
+def test_equipment_alternatives_pick_what_the_place_has():
+    goblet = LIB["goblet_squat"]
+    assert goblet.equipment_used(frozenset({"kettlebell", "bodyweight"})) == ("kettlebell",)
+    assert goblet.equipment_used(frozenset({"mat", "bodyweight"})) is None
+    assert LIB["plank"].equipment_used(frozenset({"bodyweight"})) == ("bodyweight",)
+
+
+# ---- dosing ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("exercise", "phase", "level", "sets", "reps", "seconds"),
+    [
+        ("back_squat", "base", "intermediate", 3, "4-8", None),
+        ("goblet_squat", "base", "beginner", 2, "8-12", None),  # beginners: a set less, higher reps early
+        ("box_jump", "build", "intermediate", 3, "5-8", None),
+        ("back_squat", "peak", "advanced", 2, "4-6", None),
+        ("goblet_squat", "taper", "intermediate", 1, "5", None),
+        ("wall_sit", "base", "beginner", 2, None, 20),  # 004: beginners hold 20-30 s
+        ("wall_sit", "base", "advanced", 3, None, 45),
+        ("plank", "recovery", "intermediate", 3, None, 30),
+    ],
+)
+def test_prescriptions_follow_phase_and_level(exercise, phase, level, sets, reps, seconds):
+    d = dose(LIB[exercise], phase, level)
+    assert (d.sets, d.reps, d.seconds) == (sets, reps, seconds)
+
+
+def test_a_superset_saves_half_of_each_rest():
+    squat = LIB["back_squat"]  # 40 s work, 150 s rest, 3 sets in base
+    d = dose(squat, "base", "intermediate")
+    assert d.total_minutes(squat) == -(-3 * (40 + 150) // 60)
+    assert d.total_minutes(squat, superset=True) == -(-3 * (40 + 75) // 60)
+
+
+# ---- choice inside the model ---------------------------------------------------------
+
+def test_a_gym_less_week_never_gets_a_barbell_exercise():
+    plan = solved(week(strength={"sessions": [2, 3]}))
+    assert plan.status == "optimal" and plan.lifts()
+    for s in plan.lifts():
+        for x in s.exercises:
+            assert "barbell" not in x.equipment
+            assert set(x.equipment) - {"bodyweight"} <= {"mat", "bands", "dumbbells"}
+
+
+def test_heavy_legs_at_a_mat_only_place_is_impossible_and_the_planner_says_why():
+    plan = solved(week(locations={"home": ["mat"]}, strength={"sessions": 1, "include": ["heavy_lower"]}))
+    assert plan.status == "infeasible"
+    text = "\n".join(plan.problems)
+    assert "R-AVAIL" in text and "heavy lower-body compound" in text
+    assert "heavy_lower" in text
+
+
+def test_heavy_lower_sessions_have_two_heavy_compounds_and_upper_core_loads_no_legs():
+    scenario = week(locations=GYM, availability={d: ["17:00-19:00 gym"] for d in ("mon", "tue", "wed", "thu", "fri", "sat")},
+                    strength={"sessions": [2, 2], "include": ["heavy_lower", "upper_core"]})
+    plan = solved(scenario)
+    assert plan.status == "optimal"
+    by_kind = {s.kind: s for s in plan.lifts()}
+    heavy = [LIB[x.id] for x in by_kind["heavy_lower"].exercises]
+    assert sum(SORTS["heavy_compound"](e) for e in heavy) >= 2
+    assert all(LIB[x.id].lower_load == "none" for x in by_kind["upper_core"].exercises)
+
+
+def test_every_session_fits_its_minutes_and_the_cap():
+    scenario = week(strength={"sessions": [2, 3], "max_minutes": 25})
+    plan = solved(scenario)
+    assert plan.status == "optimal"
+    for s in plan.lifts():
+        assert 20 <= s.minutes <= 25
+        assert 2 <= len(s.exercises) <= catalog().session.max_exercises
+
+
+def test_coverage_is_met_when_availability_allows():
+    plan = solved(week(strength={"sessions": [2, 3]}))
+    assert plan.score["S-COVER"].penalty == 0
+    assert all(c.done >= c.target for c in plan.coverage.values())
+
+
+def test_a_missed_target_is_named_with_its_shortfall():
+    """One short session cannot train every group twice: the score says which and by how much."""
+    scenario = week(strength={"sessions": 1, "max_minutes": 20})
+    plan = solved(scenario)
+    assert plan.status == "optimal"
+    short = {k: c.target - c.done for k, c in plan.coverage.items() if c.done < c.target}
+    assert short, "one 20-minute session cannot reach two sessions per lower-body group"
+    assert plan.score["S-COVER"].penalty == sum(short.values())
+    for key, gap in short.items():
+        assert any(note.startswith(f"{key}: ") and f"(+{gap})" in note for note in plan.score["S-COVER"].notes)
+
+
+@pytest.mark.parametrize(("injury", "never"), [("achilles", {"pogo_hop", "bounding"}), ("knee", {"jump_squat"})])
+def test_injuries_keep_aggravating_exercises_out(injury, never):
+    scenario = week(injuries=[injury], phase="build", strength={"sessions": 2, "include": ["power"]})
+    plan = solved(scenario)
+    assert plan.status == "optimal"
+    used = {x.id for s in plan.lifts() for x in s.exercises}
+    assert not used & never
+
+
+@pytest.mark.parametrize("injury", ["it_band", "shin", "plantar", "hamstring", "hip", "achilles", "knee"])
+def test_injuries_steer_toward_exercises_that_help(injury):
+    plan = solved(week(injuries=[injury], strength={"sessions": 2}))
+    assert plan.status == "optimal"
+    helping = [x.id for s in plan.lifts() for x in s.exercises if injury in LIB[x.id].helps]
+    assert len(helping) >= catalog().injury_exercises
+    assert plan.coverage[f"injury:{injury}"].done == len(helping)
+
+
+def test_beginners_get_no_advanced_exercises():
+    plan = solved(week(level="beginner", locations=GYM,
+                       availability={d: ["17:00-19:00 gym"] for d in ("mon", "tue", "wed", "thu", "fri", "sat")},
+                       strength={"sessions": 3}))
+    assert plan.status == "optimal"
+    assert all(LIB[x.id].level == "beginner" for s in plan.lifts() for x in s.exercises)
+
+
+def test_a_users_own_library_file_is_read_and_used(tmp_path):
+    (tmp_path / "mine.yaml").write_text(
+        "exercises:\n"
+        "  - {id: hill_bounds, name: Hill bounds, category: plyometric, muscles: [glutes, hamstrings, quads, calves, "
+        "hip_flexors, glute_med, core, tibialis_feet], equipment: [[]], lower_load: moderate, work: 20, rest: 40, "
+        "helps: [it_band]}\n"
+    )
+    (tmp_path / "week.yaml").write_text(
+        "athlete:\n  name: t\n  phase: build\n  locations: {home: [mat]}\n"
+        "  availability: {tue: ['18:00-20:00 home'], thu: ['18:00-20:00 home'], sat: ['08:00-11:00 home']}\n"
+        "  runs: [{kind: intervals, minutes: 60, day: tue}, {kind: long, minutes: 100, day: sat}]\n"
+        "  strength: {sessions: 1, include: [power], library: mine.yaml}\n"
+    )
+    scenario = load_scenario(tmp_path / "week.yaml")
+    assert "hill_bounds" in {e.id for e in merged_library(scenario.athlete.strength.library)}
+    plan = solved(scenario)
+    assert plan.status == "optimal"
+    assert "hill_bounds" in {x.id for s in plan.lifts() for x in s.exercises}
+
+
+def test_fits_kind_follows_the_content_table():
+    assert fits_kind(LIB["back_squat"], "heavy_lower") and not fits_kind(LIB["back_squat"], "full_body")
+    assert fits_kind(LIB["push_up"], "upper_core") and not fits_kind(LIB["wall_sit"], "upper_core")
+    assert fits_kind(LIB["box_jump"], "power") and not fits_kind(LIB["box_jump"], "heavy_lower")
+    assert not suits(LIB["deadlift"], "intermediate", ()) and suits(LIB["deadlift"], "advanced", ())
