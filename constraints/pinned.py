@@ -1,4 +1,6 @@
-"""R-PINNED: a run pinned with ``day`` stays on that day; with ``at``, on that day at that time."""
+"""R-PINNED: a run pinned with ``day`` stays on that day; with ``at``, on that day at that
+time. A pinned strength session (``strength.pinned``, e.g. a club class) is held at its
+time, as its kind, for its minutes, in a window that contains it."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from optimizer.plan import Plan
 from optimizer.scenario import Athlete
 
 RULE = "R-PINNED"
-TITLE = "pinned runs stay where they are pinned"
+TITLE = "pinned sessions stay where they are pinned"
 
 
 def encode(m: WeekModel) -> None:
@@ -28,8 +30,27 @@ def encode(m: WeekModel) -> None:
                 m.cp.Add(slot.start == start).OnlyEnforceIf([placement.var] + guard)
 
 
+    for j, lift in enumerate(m.athlete.strength.pinned):
+        guard = m.guard(f"{RULE}:lift:{j}", f"{lift.name or lift.kind} pinned to {lift.at} for {lift.minutes} min")
+        holders = []
+        for slot in m.strength_slots():
+            window = m.windows[slot.window]
+            if not (window.week_start <= lift.start and lift.start + lift.minutes <= window.week_end):
+                continue
+            here = m.cp.NewBoolVar(f"pinned_lift{j}_w{slot.window}")
+            kind = next(m.placements[p].var for p in slot.placements if m.placements[p].kind == lift.kind)
+            m.cp.AddImplication(here, kind)
+            m.cp.Add(slot.start == lift.start).OnlyEnforceIf(here)
+            m.cp.Add(slot.minutes == lift.minutes).OnlyEnforceIf(here)
+            holders.append(here)
+        m.cp.AddBoolOr(holders + [g.Not() for g in guard])
+
+
 def check(plan: Plan, athlete: Athlete) -> list[str]:
     problems = []
+    for lift in athlete.strength.pinned:
+        if not any(s.kind == lift.kind and s.week_start == lift.start and s.minutes == lift.minutes for s in plan.lifts()):
+            problems.append(f"{RULE}: {lift.name or lift.kind} is pinned to {lift.at} for {lift.minutes} min; the week does not hold it there")
     for s in plan.runs():
         if s.run is None or not 0 <= s.run < len(athlete.runs):
             continue

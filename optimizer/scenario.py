@@ -96,6 +96,22 @@ def parse_window(text: str, day: int) -> tuple[int, int, str | None]:
     return start, end, location.strip() or None
 
 
+def _check_at(value: str | None) -> str | None:
+    """'Sat 07:30' -> 'sat 07:30' (a day and a clock time), or ValueError with the fix."""
+    if value is None:
+        return None
+    day, _, time = value.strip().partition(" ")
+    if not time:
+        raise ValueError(f"'{value}' needs a day and a time, e.g. \"sat 07:30\"")
+    parse_hhmm(time)
+    return f"{DAYS[day_index(_normalise_day(day))]} {time.strip()}"
+
+
+def _at_minute(at: str) -> int:
+    day, time = at.split()
+    return day_index(day) * DAY_MINUTES + parse_hhmm(time)
+
+
 class Run(_Strict):
     """One run from the athlete's running plan. ``day`` pins the day, ``at`` the day and start."""
 
@@ -108,17 +124,7 @@ class Run(_Strict):
 
     _norm_day = field_validator("day", mode="before")(_normalise_day)
 
-    @field_validator("at")
-    @classmethod
-    def _check_at(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        day, _, time = value.strip().partition(" ")
-        if not time:
-            raise ValueError(f"'{value}' needs a day and a time, e.g. \"sat 07:30\"")
-        day_index(_normalise_day(day))
-        parse_hhmm(time)
-        return f"{DAYS[day_index(_normalise_day(day))]} {time.strip()}"
+    _check = field_validator("at")(classmethod(lambda cls, v: _check_at(v)))
 
     @model_validator(mode="after")
     def _day_matches_at(self) -> "Run":
@@ -141,13 +147,25 @@ class Run(_Strict):
     @property
     def pinned_start(self) -> int | None:
         """Minute of the week the run is pinned to start at, if ``at`` is given."""
-        if not self.at:
-            return None
-        day, time = self.at.split()
-        return day_index(day) * DAY_MINUTES + parse_hhmm(time)
+        return _at_minute(self.at) if self.at else None
 
     def label(self) -> str:
         return self.name or catalog().run_kinds[self.kind].label
+
+
+class PinnedLift(_Strict):
+    """A strength session fixed in time, such as a coach-led club class (R-PINNED)."""
+
+    kind: StrengthKindName
+    at: str
+    minutes: Annotated[int, Field(ge=20, le=180)]
+    name: str | None = None
+
+    _check = field_validator("at")(classmethod(lambda cls, v: _check_at(v)))
+
+    @property
+    def start(self) -> int:
+        return _at_minute(self.at)
 
 
 class Strength(_Strict):
@@ -159,6 +177,7 @@ class Strength(_Strict):
     max_minutes: Annotated[int, Field(ge=20, le=180)] = 45
     cover_targets: dict[str, Annotated[int, Field(ge=0, le=7)]] = {}
     library: tuple[Exercise, ...] = ()  # your own exercises (a file path is read by load_scenario)
+    pinned: tuple[PinnedLift, ...] = ()  # sessions fixed in time (club classes); count toward sessions
 
     @field_validator("sessions")
     @classmethod
@@ -284,6 +303,11 @@ class Athlete(_Strict):
         for field, place in (("preferences.strength_location", self.preferences.strength_location),):
             if place is not None and place not in self.locations:
                 problems.append(f"{field}: '{place}' is not under locations; use one of {', '.join(self.locations) or 'none defined'}")
+        if len(self.strength.pinned) > self.session_range[1]:
+            problems.append(
+                f"strength.pinned fixes {len(self.strength.pinned)} sessions but strength.sessions allows at most "
+                f"{self.session_range[1]}; raise strength.sessions or drop a pinned session"
+            )
         if len(self.strength.include) > self.session_range[1]:
             problems.append(
                 f"strength.include lists {len(self.strength.include)} kinds but strength.sessions allows at most "
