@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise
+from .source import locate, parse_path, yaml_positions
 from .clock import DAY_MINUTES, DAYS, day_index, parse_hhmm
 
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -389,32 +390,58 @@ def _format_loc(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _messages(err: ValidationError) -> list[str]:
+FRIENDLY = {  # pydantic's error types, said as the fix
+    "greater_than": "{got!r} is too small; it must be more than {gt}",
+    "greater_than_equal": "{got!r} is too small; it must be at least {ge}",
+    "less_than_equal": "{got!r} is too large; it must be at most {le}",
+    "less_than": "{got!r} is too large; it must be under {lt}",
+    "int_parsing": "{got!r} is not a whole number; write e.g. 45",
+    "int_type": "{got!r} is not a whole number; write e.g. 45",
+    "int_from_float": "{got!r} is not a whole number; write e.g. 45",
+    "bool_parsing": "{got!r} is not true or false",
+    "bool_type": "{got!r} is not true or false",
+    "string_type": "{got!r} is not text; put it in quotes",
+    "list_type": "{got!r} is not a list; write [a, b]",
+    "tuple_type": "{got!r} is not a list; write [a, b]",
+    "dict_type": "{got!r} is not a mapping; write name: value lines",
+    "model_type": "{got!r} is not a mapping; write name: value lines",
+    "string_too_short": "{got!r} is empty; give a value",
+}
+
+
+def _messages(err: ValidationError, positions: dict | None = None) -> list[str]:
+    """One line per problem: 'line 12, column 7: athlete.runs[0].minutes: <what is wrong and the fix>'."""
     out = []
     for e in err.errors():
-        loc = _format_loc(tuple(p for p in e["loc"] if not (isinstance(p, str) and ("[" in p or p in ("int", "tuple")))))
+        path = tuple(p for p in e["loc"] if not (isinstance(p, str) and ("[" in p or p in ("int", "tuple"))))
+        loc = _format_loc(path)
         msg = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
             msg = "unknown field; check the spelling against the README's scenario format"
         elif e["type"] == "literal_error":
             msg = f"{e['input']!r} is not allowed; {msg.lower()}"
         elif e["type"] == "missing":
-            msg = "required field is missing"
-        if msg.startswith(SUBFIELDS):  # problems of sub-fields, one line each
-            out.extend(f"{loc}.{m}" for m in msg.split(SUBFIELDS)[1:])
-            continue
-        out.append(f"{loc}: {msg}" if loc else msg)
+            msg = "required field is missing; add it (see the README's scenario format)"
+        elif e["type"] in FRIENDLY:
+            msg = FRIENDLY[e["type"]].format(got=e.get("input"), **e.get("ctx", {}))
+        items = [(f"{loc}.{m}", m.partition(": ")[0]) for m in msg.split(SUBFIELDS)[1:]] if msg.startswith(SUBFIELDS) \
+            else [(f"{loc}: {msg}" if loc else msg, "")]
+        for text, sub in items:
+            full = path + parse_path(sub) if sub else path
+            where = locate(positions, full, key=e["type"] == "extra_forbidden") if positions else None
+            out.append(f"line {where[0]}, column {where[1]}: {text}" if where else text)
     return list(dict.fromkeys(out))
 
 
-def parse_scenario(data: Any, source: str | None = None) -> Scenario:
-    """Validate already-parsed data (a dict) into a Scenario, or raise ScenarioError."""
+def parse_scenario(data: Any, source: str | None = None, positions: dict | None = None) -> Scenario:
+    """Validate already-parsed data (a dict) into a Scenario, or raise ScenarioError.
+    ``positions`` (from ``source.yaml_positions``) adds line and column to each message."""
     if not isinstance(data, dict):
         raise ScenarioError(["the file must hold a mapping with an 'athlete' block"], source)
     try:
         return Scenario.model_validate(data)
     except ValidationError as err:
-        raise ScenarioError(_messages(err), source) from None
+        raise ScenarioError(_messages(err, positions), source) from None
 
 
 def read_data(path: str | Path) -> Any:
@@ -460,4 +487,5 @@ def load_scenario(path: str | Path) -> Scenario:
         if not isinstance(library, dict) or not isinstance(library.get("exercises"), list):
             raise ScenarioError([f"athlete.strength.library: {strength['library']} must hold a list under 'exercises'"], str(path))
         strength["library"] = library["exercises"]
-    return parse_scenario(data, str(path))
+    text = Path(path).read_text(encoding="utf-8") if Path(path).suffix.lower() in (".yaml", ".yml") else ""
+    return parse_scenario(data, str(path), yaml_positions(text) if text else None)

@@ -93,11 +93,11 @@ def _error(athlete_patch: dict) -> str:
         ({"availability": {"mon": ["25:00-26:00 home"]}}, "athlete.availability.mon[0]", "hours run 00-23"),
         ({"availability": {"mon": ["09:00-08:00 home"]}}, "athlete.availability.mon[0]", "ends before it starts"),
         ({"availability": {"mon": ["07:00-08:00 park"]}}, "athlete.availability.mon[0]", "add it there"),
-        ({"runs": [{"kind": "easy", "minutes": -5}]}, "athlete.runs[0].minutes", "greater than 0"),
+        ({"runs": [{"kind": "easy", "minutes": -5}]}, "athlete.runs[0].minutes", "-5 is too small; it must be more than 0"),
         ({"runs": [{"kind": "jog", "minutes": 30}]}, "athlete.runs[0].kind", "'jog' is not allowed"),
         ({"runs": [{"kind": "easy", "minutes": 30, "at": "sat"}]}, "athlete.runs[0].at", "needs a day and a time"),
         ({"strength": {"sessions": [3, 2]}}, "athlete.strength.sessions", "min <= max"),
-        ({"strength": {"max_minutes": 10}}, "athlete.strength.max_minutes", "greater than or equal to 20"),
+        ({"strength": {"max_minutes": 10}}, "athlete.strength.max_minutes", "10 is too small; it must be at least 20"),
         ({"locations": {"home": ["dumbell"]}}, "athlete.locations", "did you mean 'dumbbells'"),
         ({"rest_day": 1}, "athlete.rest_day", "unknown field"),
     ],
@@ -131,3 +131,25 @@ def test_malformed_yaml_says_where(tmp_path):
 def test_missing_file_is_input_error(tmp_path):
     with pytest.raises(ScenarioError, match="no such file"):
         load_scenario(tmp_path / "nope.yaml")
+
+
+def test_yaml_errors_name_line_and_column(tmp_path):
+    path = tmp_path / "week.yaml"
+    path.write_text(
+        "athlete:\n"
+        "  name: Ana\n"
+        "  availability:\n"
+        "    mon: [\"06:00-07:00\", \"25:00-26:00\"]\n"
+        "  runs:\n"
+        "    - {kind: easy, minutes: 45}\n"
+        "    - {kind: jog, minutes: -5}\n"
+        "  rest_dayz: 1\n"
+    )
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    lines = str(info.value).splitlines()
+    assert len(lines) == 4, "every problem at once"
+    assert any("line 4, column 26: athlete.availability.mon[1]:" in m for m in lines)  # the second window: 10 + 15 + 1
+    assert any("line 7, column 14: athlete.runs[1].kind:" in m for m in lines)
+    assert any("line 7, column 28: athlete.runs[1].minutes:" in m for m in lines)
+    assert any("line 8, column 3: athlete.rest_dayz: unknown field" in m for m in lines)
