@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from optimizer.catalog import catalog
 from optimizer.clock import DAYS
-from optimizer.exercises import SORT_WORDS, merged_library, missing_sorts, suits
+from optimizer.exercises import SORT_WORDS, hosts, merged_library, missing_sorts
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
@@ -49,8 +49,7 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     for s in plan.lifts():
         kit = athlete.equipment_at(s.location)
         if not s.exercises:  # a hand-written week may name only the kind: can the place host it at all?
-            usable = [e for e in library.values() if suits(e, athlete.level, athlete.injuries) and e.equipment_used(kit) is not None]
-            if s.kind in catalog().strength_kinds and missing_sorts(s.kind, usable):
+            if s.kind in catalog().strength_kinds and not hosts(athlete, s.kind, kit):
                 problems.append(f"{RULE}: {s.kind} on {s.day}: {s.location} lacks the equipment for it")
             continue
         for x in s.exercises:

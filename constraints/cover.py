@@ -56,18 +56,27 @@ def encode(m: WeekModel) -> None:
     m.add_penalty(GOAL, sum(units))
 
 
+def _session_trains(session, key: str) -> bool:
+    """From the session's exercises; a hand-written session that lists none counts its kind's typical work."""
+    kind, _, name = key.partition(":")
+    if not session.exercises:
+        typical = catalog().strength_kinds.get(session.kind)
+        return typical is not None and (name in typical.pillars if kind == "pillar" else key in typical.muscles)
+    if kind == "pillar":
+        return any(x.category == name for x in session.exercises)
+    return any(key in x.muscles for x in session.exercises)
+
+
 def coverage(plan: Plan, athlete: Athlete) -> dict[str, Coverage]:
-    """Each target against what the plan's exercises do (from the plan's own data)."""
+    """Each target against what the plan's sessions do (from the plan's own data)."""
     library = {e.id: e for e in merged_library(athlete.strength.library)}
     out = {}
     for key, target in targets(athlete).items():
-        kind, _, name = key.partition(":")
-        if kind == "injury":
+        if key.startswith("injury:"):
+            name = key.partition(":")[2]
             done = sum(1 for s in plan.lifts() for x in s.exercises if x.id in library and name in library[x.id].helps)
-        elif kind == "pillar":
-            done = sum(1 for s in plan.lifts() if any(x.category == name for x in s.exercises))
         else:
-            done = sum(1 for s in plan.lifts() if any(key in x.muscles for x in s.exercises))
+            done = sum(1 for s in plan.lifts() if _session_trains(s, key))
         out[key] = Coverage(done=done, target=target)
     return out
 

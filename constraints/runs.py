@@ -5,6 +5,7 @@ The planner places the runs it is given; it never drops or invents one.
 
 from __future__ import annotations
 
+from optimizer.clock import DAYS
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
@@ -18,7 +19,7 @@ def encode(m: WeekModel) -> None:
         if slot.type != "run":
             continue
         run = m.athlete.runs[slot.run]
-        guard = m.guard(f"{RULE}:{slot.run}", f"run #{slot.run + 1} ({run.label().lower()}, {run.minutes} min)")
+        guard = m.guard(f"{RULE}:{slot.run}", f"run #{slot.run + 1} ({run.label().lower()}, {run.minutes} min) is in the week")
         m.cp.Add(slot.present == 1).OnlyEnforceIf(guard)
 
 
@@ -42,3 +43,15 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
         if i not in matched:
             problems.append(f"{RULE}: run #{i + 1} ({run.kind} {run.minutes} min) is missing from the week")
     return problems
+
+
+def facts(athlete: Athlete) -> list[str]:
+    """Runs no window is long enough for (on their pinned day, if pinned)."""
+    out = []
+    for i, run in enumerate(athlete.runs):
+        windows = [w for w in athlete.windows if run.pinned_day is None or w.day == run.pinned_day]
+        longest = max((w.minutes for w in windows), default=0)
+        if longest < run.minutes:
+            where = f" on {DAYS[run.pinned_day]}" if run.pinned_day is not None else ""
+            out.append(f"run #{i + 1} ({run.label().lower()}) needs {run.minutes} min, and the longest window{where} is {longest} min")
+    return out

@@ -33,6 +33,8 @@ class StrengthKind(BaseModel):
     model_config = ConfigDict(frozen=True)
     label: str
     lower_load: LowerLoad
+    muscles: tuple[str, ...]  # what the kind typically trains (a session listed without exercises)
+    pillars: tuple[str, ...]
     content: KindContent
 
 

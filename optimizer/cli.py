@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .clock import DAYS
 from .plan import Plan
 from .render import render
 from .scenario import ScenarioError, load_scenario
@@ -60,6 +61,7 @@ def plan_command(
     time_limit: Annotated[float, typer.Option(min=0.01, help="seconds; past it the best week found is returned, marked not proven")] = 10.0,
     workers: Annotated[int, typer.Option(min=1, max=64, help="CP-SAT workers (results stay deterministic)")] = 1,
     seed: Annotated[int, typer.Option(help="CP-SAT random seed")] = 0,
+    explain: Annotated[bool, typer.Option("--explain", help="say why no week pays less for each soft goal")] = False,
 ) -> None:
     """Plan the week in SCENARIO and print it (exit 0), or say why no week exists (exit 1)."""
     try:
@@ -67,6 +69,8 @@ def plan_command(
     except ScenarioError as err:
         fail_input(err)
     plan = plan_week(scenario_data, time_limit=time_limit, workers=workers, seed=seed)
+    if explain and plan.status in ("optimal", "feasible"):
+        add_reasons(plan, scenario_data, time_limit, workers, seed)
     text = render(plan, fmt.value)
     code = exit_code(plan)
     if code:
@@ -81,6 +85,53 @@ def plan_command(
     else:
         write_atomic(output, text)
         typer.echo(f"wrote {output} ({plan.status})", err=True)
+
+
+def add_reasons(plan: Plan, scenario, time_limit: float, workers: int, seed: int) -> None:
+    from .explain import why_this_plan
+    from .solve import SolveSettings
+
+    for goal, reasons in why_this_plan(scenario, plan, SolveSettings(time_limit, workers, seed)).items():
+        plan.score[goal].why = reasons
+
+
+@app.command("explain")
+def explain_command(
+    scenario: Annotated[Path, typer.Argument(help="scenario file (YAML, JSON or TOML)")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
+    time_limit: Annotated[float, typer.Option(min=0.01, help="seconds per solve")] = 10.0,
+) -> None:
+    """Plan SCENARIO and explain it: each soft goal's weight, penalty, reasons, and why no
+    week pays less for it; or, with no week, the conflict and the changes that would fix it."""
+    plan_command(scenario, fmt=fmt, output=None, time_limit=time_limit, workers=1, seed=0, explain=True)
+
+
+@app.command("check")
+def check_command(
+    scenario: Annotated[Path, typer.Argument(help="scenario file: the athlete the week is for")],
+    week: Annotated[Path, typer.Argument(help="a week written by hand (YAML or JSON, same session fields as the plan JSON)")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
+) -> None:
+    """Lint a hand-made week: every hard rule it breaks (exit 1 if any) and the soft-goal score it gets."""
+    from constraints import cover
+
+    from .solve import check_plan, score_plan
+    from .week import load_week
+
+    try:
+        scenario_data = load_scenario(scenario)
+        plan = load_week(week, scenario_data.athlete)
+    except ScenarioError as err:
+        fail_input(err)
+    athlete = scenario_data.athlete
+    plan.score = score_plan(plan, athlete, scenario_data.weight)
+    plan.coverage = cover.coverage(plan, athlete)
+    plan.rest_days = [d for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun") if not plan.on_day(DAYS.index(d))]
+    broken = check_plan(plan, athlete)
+    plan.problems = [f"Breaks {len(broken)} hard rule(s):"] + [f"- {b}" for b in broken] if broken else \
+        ["Breaks no hard rule."]
+    typer.echo(render(plan, fmt.value), nl=False)
+    raise typer.Exit(1 if broken else 0)
 
 
 @app.command("rules")

@@ -133,3 +133,10 @@ def missing_sorts(kind: str, usable: list[Exercise]) -> list[str]:
     content = catalog().strength_kinds[kind].content
     fitting = [e for e in usable if fits_kind(e, kind)]
     return [sort for sort, need in content.require.items() if sum(1 for e in fitting if SORTS[sort](e)) < need]
+
+
+def hosts(athlete, kind: str, kit: frozenset[str]) -> bool:
+    """Can a place with this kit host a session of ``kind`` for this athlete (level, injuries, library)?"""
+    usable = [e for e in merged_library(athlete.strength.library)
+              if suits(e, athlete.level, athlete.injuries) and e.equipment_used(kit) is not None]
+    return not missing_sorts(kind, usable)

@@ -25,12 +25,15 @@ def _feasible(m: WeekModel, keep: list[str], settings) -> bool:
     return solver.Solve(m.cp) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
-def conflict(scenario: Scenario, settings) -> list[tuple[str, str]]:
-    """A minimal conflicting set of requirements as (id, words), or [] if none is found."""
+def conflict(scenario: Scenario, settings, extra=None) -> list[tuple[str, str]]:
+    """A minimal conflicting set of requirements as (id, words), or [] if none is found.
+    ``extra(model)`` may add a demand first (e.g. "do better on S-STACK")."""
     from .solve import _solver
 
     m = build_week(scenario, explain=True)
     m.cp.ClearObjective()
+    if extra is not None:
+        extra(m)
     names = list(m.requirements)
     m.cp.AddAssumptions([m.requirements[r][0] for r in names])
     solver = _solver(settings)
@@ -46,10 +49,68 @@ def conflict(scenario: Scenario, settings) -> list[tuple[str, str]]:
     return [(r, m.requirements[r][1]) for r in core]
 
 
+def _grouped(core: list[tuple[str, str]]) -> list[str]:
+    """One line per rule: a rule with many items in the conflict (seven pinned runs) reads as one."""
+    by_rule: dict[str, list[str]] = {}
+    for requirement, words in core:
+        by_rule.setdefault(requirement.split(":")[0], []).append(words)
+    return [f"- {rule}: {'; '.join(words)}" for rule, words in by_rule.items()]
+
+
 def explain_infeasible(scenario: Scenario, settings) -> list[str]:
+    """The conflict in the runner's words, the facts behind it, and fixes proven by planning again."""
+    from constraints import RULES_BY_ID
+
+    from .fixes import verified
+
     core = conflict(scenario, settings)
     if not core:
-        return ["no week satisfies every rule, and no smaller conflict was found"]
+        return ["No week satisfies every rule, and no smaller conflict was found."]
     rules = sorted({r.split(":")[0] for r, _ in core})
-    head = f"No week satisfies all of these at once ({', '.join(rules)}); relax any one of them:"
-    return [head] + [f"- {r.split(':')[0]}: {words}" for r, words in core]
+    lines = [f"No week satisfies all of these at once ({', '.join(rules)}); without any one of them a week exists:"]
+    lines += _grouped(core)
+    facts = [fact for rule in rules for fact in getattr(RULES_BY_ID.get(rule), "facts", lambda a: [])(scenario.athlete)]
+    if facts:
+        lines += ["Why:"] + [f"- {fact}" for fact in facts]
+    fixes = verified(scenario, [r for r, _ in core], settings)
+    lines += (["Changes that give a week (each checked by planning again):"] + [f"- {fix}" for fix in fixes]) if fixes \
+        else ["No single small change found gives a week; relax one of the requirements above."]
+    return lines
+
+
+def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
+    """For each soft goal the week pays for, why no week pays less for it.
+
+    The solver is asked for a week strictly better on that goal alone. If none
+    exists, the hard rules that stand in the way are named (a minimal conflict);
+    if one does, what it would cost on the other goals is said. Each answer is a
+    solve, not a guess.
+    """
+    from constraints import GOALS_BY_ID
+
+    from .solve import score_plan, solve_week
+
+    out: dict[str, list[str]] = {}
+    for goal, score in plan.score.items():
+        if score.penalty == 0:
+            continue
+        better = score.penalty - 1
+
+        def demand(m, goal=goal, better=better):
+            m.cp.Add(m.penalties[goal] <= better)
+
+        model = build_week(scenario)
+        demand(model)
+        rival = solve_week(model, settings)
+        title = GOALS_BY_ID[goal].TITLE
+        if rival.status in ("optimal", "feasible"):
+            rival.score = score_plan(rival, scenario.athlete, scenario.weight)
+            costs = [f"{g} +{r.weighted - plan.score[g].weighted}" for g, r in rival.score.items()
+                     if r.weighted > plan.score[g].weighted]
+            out[goal] = [f"a week better on {title} exists, but costs more elsewhere "
+                         f"({', '.join(costs)}; total {rival.total_penalty} against {plan.total_penalty})"]
+        else:
+            blockers = conflict(scenario, settings, extra=demand)
+            words = "; ".join(f"{r.split(':')[0]}: {w}" for r, w in blockers) or "the hard rules together"
+            out[goal] = [f"no week does better on {title}: it would break {words}"]
+    return out

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from .catalog import LowerLoad
 from .clock import DAY_MINUTES, DAYS, parse_hhmm
 
-Status = Literal["optimal", "feasible", "infeasible", "unknown"]  # unknown: no week found within the time limit
+# unknown: no week found within the time limit; checked: a week written by hand, judged by the checkers
+Status = Literal["optimal", "feasible", "infeasible", "unknown", "checked"]
 
 
 class ExerciseDose(BaseModel):
@@ -80,7 +81,8 @@ class GoalScore(BaseModel):
 
     weight: int
     penalty: int
-    notes: list[str] = []
+    notes: list[str] = []  # what the penalty is for
+    why: list[str] = []  # with --explain: why no week pays less for this goal
 
     @computed_field  # type: ignore[prop-decorator]
     @property

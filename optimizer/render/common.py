@@ -10,7 +10,9 @@ STATUS_WORDS = {
     "feasible": "feasible (best found before the time limit; not proven best)",
     "infeasible": "no plan: the rules cannot all hold",
     "unknown": "no plan found within the time limit",
+    "checked": "a week written by hand, checked against every rule",
 }
+SHOWN = ("optimal", "feasible", "checked")  # statuses that have a week to show
 
 
 def what(s: Session) -> str:
@@ -25,7 +27,13 @@ def day_name(day: str) -> str:
 
 
 def score_rows(plan: Plan) -> list[tuple[str, int, int, int, str]]:
-    return [(goal, g.weight, g.penalty, g.weighted, "; ".join(g.notes) or "met") for goal, g in plan.score.items()]
+    rows = []
+    for goal, g in plan.score.items():
+        words = "; ".join(g.notes) or "met"
+        if g.why:
+            words += " | why: " + "; ".join(g.why)
+        rows.append((goal, g.weight, g.penalty, g.weighted, words))
+    return rows
 
 
 def dose_words(x: ExerciseDose) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..clock import DAYS
 from ..plan import Plan
-from .common import STATUS_WORDS, coverage_rows, day_name, dose_words, score_rows, what
+from .common import SHOWN, STATUS_WORDS, coverage_rows, day_name, dose_words, score_rows, what
 
 
 def _cell(text: str) -> str:
@@ -13,7 +13,7 @@ def _cell(text: str) -> str:
 
 def render(plan: Plan) -> str:
     lines = [f"## {_cell(plan.athlete)}: training week", "", f"Status: {STATUS_WORDS[plan.status]}", ""]
-    if plan.status in ("optimal", "feasible"):
+    if plan.status in SHOWN:
         lines += ["| Day | Time | Session | Where |", "|---|---|---|---|"]
         for d in DAYS:
             sessions = [s for s in plan.sessions if s.day == d]
@@ -29,5 +29,5 @@ def render(plan: Plan) -> str:
         if plan.coverage:
             lines += ["", "Weekly coverage:", "", "| Target | Done | Goal |", "|---|---|---|"]
             lines += [f"| {key} | {done} | {target} |" for key, done, target, _ in coverage_rows(plan)]
-    lines += [_cell(p) for p in plan.problems]
+    lines += [""] + [_cell(p) for p in plan.problems] if plan.problems else []
     return "\n".join(lines) + "\n"

@@ -9,13 +9,13 @@ from rich.table import Table
 
 from ..clock import DAYS
 from ..plan import Plan
-from .common import STATUS_WORDS, coverage_rows, day_name, dose_words, score_rows, what
+from .common import SHOWN, STATUS_WORDS, coverage_rows, day_name, dose_words, score_rows, what
 
 
 def render(plan: Plan) -> str:
     console = Console(file=io.StringIO(), record=True, width=110, color_system=None)
     console.print(f"[bold]{plan.athlete}[/bold]: {STATUS_WORDS[plan.status]}")
-    if plan.status in ("optimal", "feasible"):
+    if plan.status in SHOWN:
         week = Table(show_lines=False)
         for col in ("Day", "Time", "Session", "Where"):
             week.add_column(col)

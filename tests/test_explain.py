@@ -1,0 +1,147 @@
+"""Issue 4: why no plan (a minimal conflict, in words, with fixes that really solve), why this
+plan (each claim re-checked by solving), and checking a week written by hand."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from optimizer import check_plan, load_scenario, parse_scenario, plan_week
+from optimizer.build import build_week
+from optimizer.cli import app
+from optimizer.explain import _feasible, conflict, why_this_plan
+from optimizer.fixes import candidates, verified
+from optimizer.solve import SolveSettings, solve_week
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = SolveSettings(time_limit=10)
+
+
+def athlete(**fields):
+    data = {"name": "t", "locations": {"home": ["mat", "dumbbells"]},
+            "availability": {d: ["18:00-20:00 home"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+            "runs": [{"kind": "easy", "minutes": 40}], "strength": {"sessions": [0, 1]}} | fields
+    return parse_scenario({"athlete": data})
+
+
+NO_PLAN = {
+    "rest": athlete(runs=[{"kind": "easy", "minutes": 40, "day": d} for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]),
+    "back_to_back": athlete(runs=[{"kind": "tempo", "minutes": 40, "day": "tue"}, {"kind": "intervals", "minutes": 40, "day": "wed"}]),
+    "gap48": load_scenario(ROOT / "scenarios" / "no_plan_heavy_before_long.yaml"),
+    "too_long": athlete(runs=[{"kind": "long", "minutes": 150}]),
+    "pinned_class_vs_taper": athlete(runs=[{"kind": "race", "minutes": 40, "day": "sun"}],
+                                     strength={"sessions": 1, "pinned": [{"kind": "power", "at": "wed 18:00", "minutes": 30}]}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NO_PLAN))
+def test_a_conflict_is_minimal_small_and_in_words(name):
+    scenario = NO_PLAN[name]
+    assert solve_week(build_week(scenario)).status == "infeasible"
+    core = conflict(scenario, SETTINGS)
+    assert 1 <= len({r.split(":")[0] for r, _ in core}) <= 6, "a handful of rules"
+    assert all(words and rule.split(":")[0].startswith("R-") for rule, words in core)
+    explanation = plan_week(scenario).problems
+    assert len([line for line in explanation if line.startswith("- R-")]) <= 6
+    model = build_week(scenario, explain=True)
+    model.cp.ClearObjective()
+    ids = [r for r, _ in core]
+    assert not _feasible(model, ids, SETTINGS)
+    for dropped in ids:  # minimal: without any one item the rest is plannable
+        assert _feasible(model, [r for r in ids if r != dropped], SETTINGS)
+
+
+@pytest.mark.parametrize(("name", "rule"), [("rest", "R-REST"), ("back_to_back", "R-B2B"), ("gap48", "R-GAP48"),
+                                            ("too_long", "R-RUNS"), ("pinned_class_vs_taper", "R-TAPER")])
+def test_the_conflict_names_the_rule_that_bites(name, rule):
+    assert rule in {r.split(":")[0] for r, _ in conflict(NO_PLAN[name], SETTINGS)}
+
+
+@pytest.mark.parametrize("name", sorted(NO_PLAN))
+def test_every_offered_fix_really_gives_a_week(name):
+    scenario = NO_PLAN[name]
+    core = [r for r, _ in conflict(scenario, SETTINGS)]
+    offered = verified(scenario, core, SETTINGS)
+    assert offered, "at least one verified fix"
+    by_words = {f.words: f for f in candidates(scenario, core)}
+    for line in offered:
+        fix = by_words[line.split(" -> ")[0]]
+        data = copy.deepcopy(scenario.model_dump(mode="json"))
+        fix.edit(data)
+        changed = parse_scenario(data)
+        plan = plan_week(changed)
+        assert plan.status == "optimal" and check_plan(plan, changed.athlete) == []
+
+
+def test_the_issue_example_is_said_with_times():
+    text = "\n".join(plan_week(NO_PLAN["gap48"]).problems)
+    assert "Thu 17:00-18:30 at gym ends 37.5 h before it" in text
+    assert "Sat 08:00" in text
+
+
+def test_lifting_fixes_come_before_dropping_a_run():
+    offered = verified(NO_PLAN["gap48"], [r for r, _ in conflict(NO_PLAN["gap48"], SETTINGS)], SETTINGS)
+    assert not offered[0].startswith("drop run")
+
+
+@pytest.mark.parametrize("path", ["busy_parent.yaml", "marathon_base.yaml", "seed002_sample_week.yaml"])
+def test_why_this_plan_claims_hold_when_rechecked(path):
+    scenario = load_scenario(ROOT / "scenarios" / path)
+    plan = plan_week(scenario)
+    reasons = why_this_plan(scenario, plan, SETTINGS)
+    paid = {g for g, s in plan.score.items() if s.penalty}
+    assert set(reasons) == paid
+    for goal, lines in reasons.items():
+        model = build_week(scenario)
+        model.cp.Add(model.penalties[goal] <= plan.score[goal].penalty - 1)
+        rival = solve_week(model, SETTINGS)
+        if lines[0].startswith("no week does better"):
+            assert rival.status == "infeasible"
+            assert "R-" in lines[0]
+        else:
+            assert rival.status == "optimal" and rival.total_penalty > plan.total_penalty
+
+
+runner = CliRunner()
+SEED = str(ROOT / "scenarios" / "seed002_sample_week.yaml")
+TEMPLATE = str(ROOT / "scenarios" / "seed002_template_week.yaml")
+
+
+def test_the_seed_002_template_breaks_no_rule_and_scores_worse_than_the_plan():
+    result = runner.invoke(app, ["check", SEED, TEMPLATE, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    week = json.loads(result.stdout)
+    assert week["status"] == "checked" and week["problems"] == ["Breaks no hard rule."]
+    # Tue full body: no run that day, Monday's run is easy: tier 2. Thu upper body: the day after Wednesday's tempo: tier 1.
+    assert week["score"]["S-STACK"]["penalty"] == 3
+    assert week["total_penalty"] > plan_week(load_scenario(SEED)).total_penalty
+
+
+def test_a_broken_week_lists_every_rule_it_breaks(tmp_path):
+    week = tmp_path / "week.yaml"
+    week.write_text(
+        "sessions:\n"
+        "  - {day: mon, start: '18:00', minutes: 50, kind: easy, location: home}\n"
+        "  - {day: wed, start: '18:00', minutes: 50, kind: tempo, location: home}\n"
+        "  - {day: thu, start: '18:00', minutes: 50, kind: medium, location: home}\n"
+        "  - {day: fri, start: '18:00', minutes: 40, kind: heavy_lower, location: home}\n"
+        "  - {day: sat, start: '08:00', minutes: 120, kind: long, location: home}\n"
+        "  - {day: sun, start: '09:00', minutes: 30, kind: upper_core, location: home}\n"
+    )
+    result = runner.invoke(app, ["check", SEED, str(week)])
+    assert result.exit_code == 1
+    for rule in ("R-KEYEVE", "R-GAP48", "R-RUNS", "R-FREQ"):  # heavy Fri before Sat long; medium is not the plan's; kinds
+        assert rule in result.stdout
+
+
+def test_a_malformed_week_is_an_input_error(tmp_path):
+    week = tmp_path / "week.yaml"
+    week.write_text("sessions:\n  - {day: funday, start: '25:00', kind: jog}\n")
+    result = runner.invoke(app, ["check", SEED, str(week)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "sessions[0]" in result.stderr or "sessions.0" in result.stderr or "[0]" in result.stderr
