@@ -1,15 +1,21 @@
-"""R-B2B: no two key runs on consecutive days (Sunday then Monday counts), nor two on
-one day, unless ``allow_back_to_back``."""
+"""R-B2B: no two key runs on consecutive days, nor two on one day, unless
+``allow_back_to_back``. Sunday then Monday counts: around the week when it repeats,
+across the real boundary when the scenario has a calendar."""
 
 from __future__ import annotations
 
-from optimizer.clock import DAYS
+from optimizer.clock import describe
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
+from optimizer.timeline import day_after, pairs, timeline
 
 RULE = "R-B2B"
 TITLE = "no key runs on consecutive days"
+
+
+def _key_run(s) -> bool:
+    return s.type == "run" and s.key
 
 
 def encode(m: WeekModel) -> None:
@@ -17,23 +23,30 @@ def encode(m: WeekModel) -> None:
         return
     key = m.per_day(m.p_key)
     guard = m.guard(RULE, TITLE + " (allow_back_to_back: false)")
-    for d in range(7):
-        pair = key[d] + key[(d + 1) % 7]
+    for d in range(7):  # one key run a day at most
+        if not isinstance(key[d], int):
+            m.cp.Add(key[d] <= 1).OnlyEnforceIf(guard)
+    for d, next_day in m.day_pairs():
+        pair = key[d] + key[next_day]
         if not isinstance(pair, int):
             m.cp.Add(pair <= 1).OnlyEnforceIf(guard)
+    fixed = m.neighbour_days(_key_run)
+    for edge, day in ((-1, 0), (7, 6)):  # last Sunday -> this Monday; next Monday -> this Sunday
+        if edge in fixed:
+            for p in m.select(m.p_key & (m.p_day == day)):
+                m.forbid([m.placements[p].var], guard)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:
     if athlete.allow_back_to_back:
         return []
     problems = []
-    key_days = [[s for s in plan.on_day(d) if s.type == "run" and s.key] for d in range(7)]
-    for d in range(7):
-        if len(key_days[d]) > 1:
-            problems.append(f"{RULE}: two key runs on {DAYS[d]}")
-        if key_days[d] and key_days[(d + 1) % 7]:
+    for a, b in pairs(timeline(plan, athlete), _key_run, _key_run):
+        if a.day == b.day and a.start < b.start:
+            problems.append(f"{RULE}: two key runs on {describe(a.start)[:-6]}")
+        elif day_after(a, b, athlete.cyclic):
             problems.append(
-                f"{RULE}: key runs on consecutive days: {key_days[d][0].kind} on {DAYS[d]}, "
-                f"{key_days[(d + 1) % 7][0].kind} on {DAYS[(d + 1) % 7]}"
+                f"{RULE}: key runs on consecutive days: {a.session.kind} on {describe(a.start)[:-6]}, "
+                f"{b.session.kind} on {describe(b.start)[:-6]}"
             )
     return problems

@@ -1,44 +1,53 @@
 """R-GAP48: at least 48 clock hours from the end of a heavy lower-body session to the
 start of the long run or a race.
 
-Measured in minutes, forward around the week: the week repeats, so a Sunday
+Measured in minutes, forward. Without a calendar the week repeats, so a Sunday
 evening squat session is 36 h before a Tuesday 08:00 race the week after, and
 breaks the rule just as a Thursday evening one does before Saturday's long run.
+With a calendar the sessions of the weeks either side are the real neighbours:
+last Sunday's heavy legs bind this Monday's long run, and this week's heavy
+legs bind a long run already fixed early next week.
 """
 
 from __future__ import annotations
 
-from optimizer.clock import describe, forward_gap, hhmm
+from optimizer.clock import WEEK_MINUTES, describe, forward_gap, hhmm
 from optimizer.exercises import hosts
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
+from optimizer.timeline import gap_after, pairs, timeline
 
 RULE = "R-GAP48"
 TITLE = "48 h from heavy lower-body lifting to the long run or a race"
 GAP_MINUTES = 48 * 60
 
 
+def _long_or_race(s) -> bool:
+    return s.type == "run" and s.kind in ("long", "race")
+
+
 def encode(m: WeekModel) -> None:
     heavy, targets = m.select(m.p_heavy), m.select(m.p_long_or_race)
+    guard = m.guard(RULE, TITLE)
     if len(heavy) and len(targets):
-        m.require_gap(heavy, targets, GAP_MINUTES, m.guard(RULE, TITLE))
+        m.require_gap(heavy, targets, GAP_MINUTES, guard)
+    for session, start, end in m.neighbours:
+        if session.heavy_lower and end <= 0:
+            m.start_no_earlier(targets, end + GAP_MINUTES, guard)
+        if _long_or_race(session) and start >= WEEK_MINUTES:
+            m.end_no_later(heavy, start - GAP_MINUTES, guard)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:
     problems = []
-    for lift in plan.lifts():
-        if not lift.heavy_lower:
-            continue
-        for run in plan.runs():
-            if run.kind not in ("long", "race"):
-                continue
-            gap = forward_gap(lift.week_end, run.week_start)
-            if gap < GAP_MINUTES:
-                problems.append(
-                    f"{RULE}: heavy lower-body session ends {describe(lift.week_end)}, only {gap / 60:.1f} h "
-                    f"before the {run.kind} run at {describe(run.week_start)} (needs 48 h)"
-                )
+    for lift, run in pairs(timeline(plan, athlete), lambda s: s.heavy_lower, _long_or_race):
+        gap = gap_after(lift, run, athlete.cyclic)
+        if gap is not None and gap < GAP_MINUTES:
+            problems.append(
+                f"{RULE}: heavy lower-body session ends {describe(lift.end)}, only {gap / 60:.1f} h "
+                f"before the {run.session.kind} run at {describe(run.start)} (needs 48 h)"
+            )
     return problems
 
 

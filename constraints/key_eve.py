@@ -1,34 +1,44 @@
 """R-KEYEVE: no heavy lower-body session on the day before a key run (tempo, intervals,
-hills, long, race). Sunday is the day before Monday: the week repeats."""
+hills, long, race). Without a calendar the week repeats, so Sunday is the day before this
+Monday; with one, last Sunday's heavy legs bind this Monday and next Monday's fixed key
+run binds this Sunday."""
 
 from __future__ import annotations
 
-from optimizer.clock import DAYS
+from optimizer.clock import describe
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
+from optimizer.timeline import day_after, pairs, timeline
 
 RULE = "R-KEYEVE"
 TITLE = "no heavy legs the day before a key run"
 
 
+def _key_run(s) -> bool:
+    return s.type == "run" and s.key
+
+
 def encode(m: WeekModel) -> None:
-    heavy, key = m.per_day(m.p_heavy), m.per_day(m.p_key)
+    heavy = m.per_day(m.p_heavy)
     guard = m.guard(RULE, TITLE)
-    for d in range(7):
-        if isinstance(heavy[d], int) or isinstance(key[(d + 1) % 7], int):
-            continue  # nothing can be placed on one of the two days
-        for p in m.select(m.p_key & (m.p_day == (d + 1) % 7)):
+    for d, next_day in m.day_pairs():
+        if isinstance(heavy[d], int):
+            continue  # no heavy session can be placed that day
+        for p in m.select(m.p_key & (m.p_day == next_day)):
             m.cp.Add(heavy[d] + m.placements[p].var <= 1).OnlyEnforceIf(guard)
+    if -1 in m.neighbour_days(lambda s: s.heavy_lower):  # heavy legs last Sunday
+        for p in m.select(m.p_key & (m.p_day == 0)):
+            m.forbid([m.placements[p].var], guard)
+    if 7 in m.neighbour_days(_key_run):  # a key run fixed next Monday
+        for p in m.select(m.p_heavy & (m.p_day == 6)):
+            m.forbid([m.placements[p].var], guard)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:
-    problems = []
-    for lift in plan.lifts():
-        if not lift.heavy_lower:
-            continue
-        eve_of = DAYS[(lift.day_index + 1) % 7]
-        for run in plan.runs():
-            if run.key and run.day == eve_of:
-                problems.append(f"{RULE}: heavy lower-body session on {lift.day}, the day before the {run.kind} run on {run.day}")
-    return problems
+    return [
+        f"{RULE}: heavy lower-body session on {describe(lift.start)[:-6]}, the day before the "
+        f"{run.session.kind} run on {describe(run.start)[:-6]}"
+        for lift, run in pairs(timeline(plan, athlete), lambda s: s.heavy_lower, _key_run)
+        if day_after(lift, run, athlete.cyclic)
+    ]

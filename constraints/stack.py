@@ -1,7 +1,8 @@
 """S-STACK: lift on hard run days, after the run, so easy days stay easy.
 
 Penalty per strength session: 0 on a key run day; 1 on an easy run day or the
-day after a key run (second best, 001/002); 2 anywhere else.
+day after a key run (second best, 001/002); 2 anywhere else. The day after last
+Sunday's key run is this Monday when the scenario has a calendar.
 """
 
 from __future__ import annotations
@@ -10,16 +11,18 @@ from optimizer.clock import DAYS
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
+from optimizer.timeline import timeline
 
 GOAL = "S-STACK"
 TITLE = "strength on hard run days"
 
 
-def tier(day: int, plan: Plan) -> int:
-    runs = [s for s in plan.runs()]
-    if any(s.key and s.day_index == day for s in runs):
+def tier(day: int, plan: Plan, athlete: Athlete) -> int:
+    runs = [p for p in timeline(plan, athlete) if p.session.type == "run"]
+    if any(p.session.key and p.day == day for p in runs):
         return 0
-    if any(s.day_index == day for s in runs) or any(s.key and s.day_index == (day - 1) % 7 for s in runs):
+    eve = (day - 1) % 7 if athlete.cyclic else day - 1
+    if any(p.day == day for p in runs) or any(p.session.key and p.day == eve for p in runs):
         return 1
     return 2
 
@@ -34,7 +37,8 @@ def encode(m: WeekModel) -> None:
         near = m.cp.NewBoolVar(f"stack_near_{d}")
         m.cp.Add(hard + near <= lift[d])
         m.cp.Add(hard <= key[d])
-        m.cp.Add(near <= run[d] + key[(d - 1) % 7])
+        key_eve = key[(d - 1) % 7] if m.cyclic or d > 0 else int(-1 in m.neighbour_days(lambda s: s.type == "run" and s.key))
+        m.cp.Add(near <= run[d] + key_eve)
         units.append(2 * lift[d] - 2 * hard - near)
     m.add_penalty(GOAL, sum(units))
 
@@ -43,7 +47,7 @@ def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
     total, notes = 0, []
     words = {1: "an easy run day or the day after a key run", 2: "a day with no hard run near it"}
     for s in plan.lifts():
-        t = tier(s.day_index, plan)
+        t = tier(s.day_index, plan, athlete)
         total += t
         if t:
             notes.append(f"{s.kind} on {DAYS[s.day_index]}: {words[t]} (+{t})")

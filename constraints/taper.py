@@ -2,8 +2,9 @@
 (7 days before a shorter one); in race week and in the taper phase, mobility and light
 activation only (isometric + mobility, prehab).
 
-One week shows a race only as a race in that week, so the whole week is race
-week: every strength session in it is light, before or after the race.
+A race in the week makes it race week: every strength session in it is light,
+before or after the race. With a calendar, races in the weeks ahead count too:
+heavy legs must end 10 (or 7) days before each.
 """
 
 from __future__ import annotations
@@ -32,13 +33,17 @@ def taper_days(athlete: Athlete, distance: str | None) -> int:
 
 
 def encode(m: WeekModel) -> None:
-    if not applies(m.athlete):
-        return
-    light = set(catalog().light_kinds)
-    guard = m.guard(RULE, f"{_why(m.athlete)}: light strength only")
-    for p in m.select(m.p_strength):
-        if m.placements[p].kind not in light:
-            m.forbid([m.placements[p].var], guard)
+    if applies(m.athlete):
+        light = set(catalog().light_kinds)
+        guard = m.guard(RULE, f"{_why(m.athlete)}: light strength only")
+        for p in m.select(m.p_strength):
+            if m.placements[p].kind not in light:
+                m.forbid([m.placements[p].var], guard)
+    for start, race in m.athlete.calendar.race_starts() if m.athlete.calendar else []:
+        days = taper_days(m.athlete, race.distance)
+        if start > 0:
+            guard = m.guard(f"{RULE}:{race.date}", f"no heavy legs in the {days} days before the race on {race.date}")
+            m.end_no_later(m.select(m.p_heavy), start - days * DAY_MINUTES, guard)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:
@@ -48,16 +53,17 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
         for s in plan.lifts():
             if s.kind not in light:
                 problems.append(f"{RULE}: {s.kind} on {s.day} in {_why(athlete)}; only {', '.join(sorted(light))} allowed")
-    races = [(s, athlete.runs[s.run].distance if s.run is not None and s.run < len(athlete.runs) else None)
+    races = [(s.week_start, athlete.runs[s.run].distance if s.run is not None and s.run < len(athlete.runs) else None)
              for s in plan.runs() if s.kind == "race"]
+    races += [(start, race.distance) for start, race in (athlete.calendar.race_starts() if athlete.calendar else [])]
     for lift in plan.lifts():
         if not lift.heavy_lower:
             continue
-        for race, distance in races:
+        for start, distance in races:
             days = taper_days(athlete, distance)
-            if 0 <= race.week_start - lift.week_end < days * DAY_MINUTES:
+            if 0 <= start - lift.week_end < days * DAY_MINUTES:
                 problems.append(
                     f"{RULE}: heavy lower-body session ending {describe(lift.week_end)} is within {days} days "
-                    f"before the race at {describe(race.week_start)}"
+                    f"before the race at {describe(start)}"
                 )
     return problems

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from constraints import HARD_RULES, SOFT_GOALS
-
 from .clock import DAY_MINUTES
 from .model import WeekModel
 from .scenario import Scenario
@@ -19,6 +17,8 @@ def build_week(scenario: Scenario, *, explain: bool = False) -> WeekModel:
     runs before lifts (so a lift sits right after the run it follows, and the
     plan is the same every time). ``model.goal_penalty`` is the first part.
     """
+    from constraints import HARD_RULES, SOFT_GOALS  # the rules import the model: load them when building
+
     m = WeekModel(scenario, explain=explain)
     for rule in HARD_RULES:
         rule.encode(m)

@@ -145,6 +145,11 @@ def rules_command() -> None:
         typer.echo(f"{goal.GOAL:10s} soft  {goal.TITLE}")
 
 
+from .club_cli import club_app  # noqa: E402 - the club commands build on this module's helpers
+
+app.add_typer(club_app, name="club")
+
+
 def main() -> None:
     try:
         app()

@@ -47,8 +47,9 @@ def forward_gap(from_minute: int, to_minute: int) -> int:
 
 
 def describe(minute_of_week: int) -> str:
-    """5250 -> 'Thu 15:30' (for messages)."""
+    """5250 -> 'Thu 15:30'; minutes of the weeks either side say so: -360 -> 'last Sun 18:00'."""
     day, minute = divmod(minute_of_week, DAY_MINUTES)
-    if day == 7:
-        day, minute = 6, DAY_MINUTES
-    return f"{DAYS[day].capitalize()} {hhmm(minute)}"
+    if minute == 0 and day == 7:  # a session ending at Sunday midnight
+        day, minute = day - 1, DAY_MINUTES
+    prefix = "last " if day < 0 else "next " if day > 6 else ""
+    return f"{prefix}{DAYS[day % 7].capitalize()} {hhmm(minute)}"

@@ -71,6 +71,8 @@ class WeekModel:
         self.explain = explain
         self.cp = cp_model.CpModel()
         self.windows: tuple[Window, ...] = self.athlete.windows
+        self.cyclic = self.athlete.cyclic  # without a calendar the week wraps from Sunday to Monday
+        self.neighbours = self.athlete.calendar.neighbours() if self.athlete.calendar else []
         self.library: dict[str, Exercise] = {
             e.id: e for e in merged_library(self.athlete.strength.library)
             if suits(e, self.athlete.level, self.athlete.injuries)
@@ -184,7 +186,8 @@ class WeekModel:
     def require_gap(self, before: np.ndarray, after: np.ndarray, gap: int, guard: list[cp_model.IntVar]) -> None:
         """For each pair (a in before, b in after) of different sessions, if both are chosen,
         the clock time from the end of a forward to the start of b is at least ``gap`` minutes,
-        going round the week (Sunday night to Monday morning) when b comes earlier in the week.
+        going round the week (Sunday night to Monday morning) when b comes earlier in the week
+        and the week repeats; when it does not, a b that comes first is next week's concern.
 
         Pairs that always satisfy it add nothing; pairs that never can become a clause; the rest
         a linear constraint with enforcement literals (one order literal where both orders are possible).
@@ -195,7 +198,7 @@ class WeekModel:
         a, b = a[keep], b[keep]
         raw_lo = self.p_earliest[b] - self.p_end_high[a]  # start(b) - end(a)
         raw_hi = self.p_latest[b] - self.p_end_low[a]
-        wrap = gap - WEEK_MINUTES
+        wrap = gap - WEEK_MINUTES if self.cyclic else -(2 * WEEK_MINUTES)  # linear: b before a is always fine
         # forward distance = raw if raw >= 0 else raw + week; in the mixed case b-before-a always fits
         always = ((raw_lo >= 0) & (raw_lo >= gap)) | ((raw_hi < 0) & (raw_lo >= wrap))
         never = ((raw_lo >= 0) & (raw_hi < gap)) | ((raw_hi < 0) & (raw_hi < wrap))
@@ -237,6 +240,32 @@ class WeekModel:
             else:
                 gap = self.slots[pb.slot].start - self.slots[pa.slot].end
                 self.cp.Add(gap >= 0).OnlyEnforceIf([pa.var, pb.var] + guard)
+
+    def start_no_earlier(self, placements: np.ndarray, minute: int, guard: list[cp_model.IntVar]) -> None:
+        """Each of these placements, if chosen, starts at ``minute`` or later."""
+        for p in placements:
+            placement = self.placements[p]
+            if placement.latest < minute:
+                self.forbid([placement.var], guard)
+            elif placement.earliest < minute:
+                self.cp.Add(self.slots[placement.slot].start >= minute).OnlyEnforceIf([placement.var] + guard)
+
+    def end_no_later(self, placements: np.ndarray, minute: int, guard: list[cp_model.IntVar]) -> None:
+        """Each of these placements, if chosen, ends at ``minute`` or earlier."""
+        for p in placements:
+            placement = self.placements[p]
+            if placement.end_low > minute:
+                self.forbid([placement.var], guard)
+            elif placement.end_high > minute:
+                self.cp.Add(self.slots[placement.slot].end <= minute).OnlyEnforceIf([placement.var] + guard)
+
+    def neighbour_days(self, wanted) -> set[int]:
+        """Days (-7..-1 last week, 7..13 next week) holding a fixed neighbouring session that ``wanted`` accepts."""
+        return {start // DAY_MINUTES for s, start, _ in self.neighbours if wanted(s)}
+
+    def day_pairs(self) -> list[tuple[int, int]]:
+        """Consecutive days inside the week: Sunday-Monday too when the week repeats."""
+        return [(d, (d + 1) % 7) for d in range(7 if self.cyclic else 6)]
 
     def add_penalty(self, goal: str, units: cp_model.LinearExprT) -> None:
         self.penalties[goal] = units

@@ -8,6 +8,7 @@ reported with the field it concerns and how to fix it (``ScenarioError``).
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import tomllib
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise
+from .plan import Session
 from .source import locate, parse_path, yaml_positions
 from .clock import DAY_MINUTES, DAYS, day_index, parse_hhmm
 
@@ -235,6 +237,45 @@ class Preferences(_Strict):
         return start, end
 
 
+class Race(_Strict):
+    """A race on a calendar date (R-TAPER looks ahead to it from earlier weeks)."""
+
+    date: datetime.date
+    at: str = "08:00"
+    distance: Distance
+    name: str | None = None
+
+    _check = field_validator("at")(classmethod(lambda cls, v: (parse_hhmm(v), v)[1]))
+
+
+class Calendar(_Strict):
+    """Where the week sits in real time. Without it the week repeats (Sunday is followed by
+    this week's Monday); with it, the rules that cross a week boundary (R-GAP48, R-KEYEVE,
+    R-B2B, R-TAPER, S-SPREAD, S-STACK) use the real sessions of the weeks either side."""
+
+    week_of: datetime.date  # the Monday
+    previous_week: tuple[Session, ...] = ()  # what was done the week before
+    next_week: tuple[Session, ...] = ()  # sessions already fixed in the week after (a pinned race, a club run)
+    races: tuple[Race, ...] = ()
+
+    @field_validator("week_of")
+    @classmethod
+    def _monday(cls, value: datetime.date) -> datetime.date:
+        if value.weekday() != 0:
+            raise ValueError(f"{value} is a {value.strftime('%A')}; week_of is the Monday the week starts")
+        return value
+
+    def race_starts(self) -> list[tuple[int, Race]]:
+        """Each race's start as a minute relative to this week's Monday 00:00."""
+        return [((r.date - self.week_of).days * DAY_MINUTES + parse_hhmm(r.at), r) for r in self.races]
+
+    def neighbours(self) -> list[tuple[Session, int, int]]:
+        """Fixed sessions of the weeks either side, with start and end relative to this week."""
+        week = 7 * DAY_MINUTES
+        return [(s, s.week_start - week, s.week_end - week) for s in self.previous_week] + \
+               [(s, s.week_start + week, s.week_end + week) for s in self.next_week]
+
+
 class Athlete(_Strict):
     name: Annotated[str, Field(min_length=1, max_length=200)]
     level: Level = "intermediate"
@@ -250,6 +291,7 @@ class Athlete(_Strict):
     allow_doubles: bool = False
     allow_back_to_back: bool = False
     preferences: Preferences = Preferences()
+    calendar: Calendar | None = None  # None: the week repeats, wrapping Sunday to Monday
 
     @field_validator("availability", mode="before")
     @classmethod
@@ -356,7 +398,14 @@ class Athlete(_Strict):
 
     @property
     def race_week(self) -> bool:
-        return any(r.kind == "race" for r in self.runs)
+        """A race in this week: a race run, or a calendar race between this Monday and Sunday."""
+        in_week = self.calendar is not None and any(0 <= m < 7 * DAY_MINUTES for m, _ in self.calendar.race_starts())
+        return in_week or any(r.kind == "race" for r in self.runs)
+
+    @property
+    def cyclic(self) -> bool:
+        """Does the week wrap onto itself (no calendar given)?"""
+        return self.calendar is None
 
     def allowed_strength_kinds(self) -> tuple[str, ...]:
         return tuple(k for k in STRENGTH_KINDS if k not in self.strength.exclude)

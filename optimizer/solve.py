@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from constraints import SOFT_GOALS, cover
-
 from .build import build_week
 from .catalog import catalog
 from .clock import DAY_MINUTES, DAYS, hhmm
@@ -89,6 +87,8 @@ def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
         proven_optimal=status == cp_model.OPTIMAL,
         sessions=sorted(sessions, key=lambda s: (s.week_start, s.week_end, s.type)),
     )
+    from constraints import cover
+
     plan.score = score_plan(plan, m.athlete, m.scenario.weight)
     plan.coverage = cover.coverage(plan, m.athlete)
     plan.rest_days = [d for d in DAYS if not any(s.day == d for s in plan.sessions)]
@@ -134,6 +134,8 @@ def _exercises(m: WeekModel, chosen: list[str], paired: set[str], location: str)
 
 def score_plan(plan: Plan, athlete: Athlete, weight) -> dict[str, GoalScore]:
     """Score a plan goal by goal with the goals' own scorers (independent of the solver)."""
+    from constraints import SOFT_GOALS
+
     out = {}
     for goal in SOFT_GOALS:
         penalty, notes = goal.score(plan, athlete)

@@ -11,7 +11,7 @@ from optimizer.build import build_week
 from optimizer.solve import SolveSettings, solve_week
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "scenarios").glob("*.yaml"))
+EXAMPLES = sorted(p for p in (ROOT / "scenarios").glob("*.yaml") if not p.name.startswith("club_"))
 NO_PLAN = {"no_plan_heavy_before_long.yaml"}
 
 

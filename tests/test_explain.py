@@ -107,7 +107,7 @@ def test_why_this_plan_claims_hold_when_rechecked(path):
 
 runner = CliRunner()
 SEED = str(ROOT / "scenarios" / "seed002_sample_week.yaml")
-TEMPLATE = str(ROOT / "scenarios" / "seed002_template_week.yaml")
+TEMPLATE = str(ROOT / "scenarios" / "weeks" / "seed002_template.yaml")
 
 
 def test_the_seed_002_template_breaks_no_rule_and_scores_worse_than_the_plan():

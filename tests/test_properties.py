@@ -62,10 +62,39 @@ def scenarios(draw):
         "preferences": draw(st.sampled_from([{}, {"strength_days": ["tue", "thu"]}, {"strength_time": "17:00-21:00"},
                                               {"strength_location": "gym", "run_time": "06:00-09:00"}])),
     }
+    if draw(st.integers(0, 2)) == 0:
+        athlete["calendar"] = draw(calendars())
     return parse_scenario({"athlete": athlete})
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NEIGHBOURS = [  # sessions that bind this week from the weeks either side
+    {"type": "strength", "kind": "heavy_lower", "lower_load": "heavy", "minutes": 40},
+    {"type": "strength", "kind": "prehab", "lower_load": "light", "minutes": 20},
+    {"type": "run", "kind": "long", "key": True, "minutes": 120},
+    {"type": "run", "kind": "tempo", "key": True, "minutes": 50},
+    {"type": "run", "kind": "race", "key": True, "minutes": 60},
+]
+
+
+@st.composite
+def calendars(draw):
+    def sessions(days):
+        out = []
+        for _ in range(draw(st.integers(0, 2))):
+            s = dict(draw(st.sampled_from(NEIGHBOURS)))
+            start = draw(st.integers(6 * 4, 20 * 4)) * 15
+            s |= {"day": draw(st.sampled_from(days)), "start": hhmm(start), "end": hhmm(start + s["minutes"]), "location": "home"}
+            out.append(s)
+        return out
+
+    races = draw(st.lists(st.fixed_dictionaries({
+        "date": st.sampled_from(["2026-12-01", "2026-12-06", "2026-12-10", "2026-12-13"]),
+        "distance": st.sampled_from(["5k", "marathon"])}), max_size=1))
+    return {"week_of": "2026-11-30", "previous_week": sessions(["fri", "sat", "sun"]),
+            "next_week": sessions(["mon", "tue"]), "races": races}
+
+
+@settings(max_examples=90, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_every_solved_week_passes_every_checker_and_scores_as_the_solver_says(scenario):
     model = build_week(scenario)

@@ -48,3 +48,22 @@ def dose_words(x: ExerciseDose) -> str:
 def coverage_rows(plan: Plan) -> list[tuple[str, int, int, str]]:
     return [(key, c.done, c.target, "ok" if c.done >= c.target else f"short {c.target - c.done}")
             for key, c in plan.coverage.items()]
+
+
+# What a session is, for colours (HTML) and categories (ICS): the six sorts a
+# runner tells apart at a glance, in the order the legend shows them.
+SORTS = {
+    "key-run": "Key run",
+    "easy-run": "Easy run",
+    "heavy": "Strength: heavy legs",
+    "moderate": "Strength: moderate legs",
+    "light": "Strength: light legs",
+    "none": "Strength: no leg load",
+}
+
+
+def sort_of(s: Session) -> str:
+    """'key-run', 'easy-run', or the strength session's leg load (a key of SORTS)."""
+    if s.type == "run":
+        return "key-run" if s.key else "easy-run"
+    return s.lower_load or "none"

@@ -1,0 +1,176 @@
+"""iCalendar (RFC 5545): the week's sessions as timed events a calendar app imports.
+
+A Plan is a template week (Monday to Sunday, clock times); a calendar needs real
+dates and a time zone. ``calendar(weeks, timezone)`` places any number of weeks
+(one for ``stridelift plan``, many for a season, one calendar per club member)
+and ``render(plan, week_of=..., timezone=...)`` is the one-week case that
+``--format ics`` uses.
+
+All iCalendar text escaping and line folding is the ``icalendar`` library's:
+names, run labels and exercise names come from scenario files and may hold
+commas, semicolons, newlines or anything else.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+
+from ..clock import parse_hhmm
+from ..plan import Plan, Session
+from .common import SHOWN, SORTS, dose_words, sort_of, what
+
+PRODID = "-//stridelift//training week//EN"
+
+# UIDs are uuid5 names in this namespace: the same athlete, week and session give
+# the same UID on every export, so importing a re-planned week updates its events.
+UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://stridelift.invalid/session")
+
+
+def monday_of(day: date) -> date:
+    """The Monday of the week that holds ``day`` (a Plan's week starts on Monday)."""
+    return day - timedelta(days=day.weekday())
+
+
+def zone(timezone: str | tzinfo | None) -> tzinfo:
+    """An IANA name ('Europe/Madrid') or a tzinfo; None means UTC."""
+    if timezone is None:
+        return ZoneInfo("UTC")
+    if isinstance(timezone, tzinfo):
+        return timezone
+    try:
+        return ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{timezone}' is not an IANA time zone name; write e.g. Europe/Madrid or UTC") from None
+
+
+def system_timezone() -> str:
+    """The machine's IANA time zone name, without tzlocal: TZ, then /etc/localtime's
+    link into the zoneinfo tree, then /etc/timezone; UTC when none names a known zone.
+
+    ``datetime.now().astimezone().tzinfo`` is not enough: it is a fixed offset
+    ('CET'), which has no daylight-saving rules and no VTIMEZONE to write.
+    """
+    candidates = [os.environ.get("TZ", "").removeprefix(":")]
+    localtime = Path("/etc/localtime")
+    if localtime.is_symlink():
+        parts = localtime.resolve().parts
+        if "zoneinfo" in parts:
+            candidates.append("/".join(parts[parts.index("zoneinfo") + 1:]))
+    try:
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    except OSError:
+        pass
+    for name in candidates:
+        if name and not name.startswith("/"):
+            try:
+                ZoneInfo(name)
+                return name
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return "UTC"
+
+
+def session_uids(plan: Plan, week_of: date) -> list[str]:
+    """One UID per session of ``plan``, in its order.
+
+    A run is named by its place in the athlete's running plan (``Session.run``) and
+    a strength session by its rank in the week (first, second, ...), not by day or
+    time: when a re-plan moves the tempo run from Tuesday to Thursday, re-importing
+    moves the event instead of leaving the old one beside a new one.
+    """
+    uids, lifts, runs = [], 0, 0
+    for s in plan.sessions:
+        if s.type == "run":
+            runs += 1
+            identity = f"run-{s.run}" if s.run is not None else f"run#{runs}"
+        else:
+            lifts += 1
+            identity = f"strength#{lifts}"
+        name = "\x1f".join((plan.athlete, week_of.isoformat(), identity))
+        uids.append(str(uuid.uuid5(UID_NAMESPACE, name)))
+    return uids
+
+
+def _at(day: date, hhmm: str, tz: tzinfo) -> datetime:
+    """Wall-clock time on ``day`` in ``tz``; '24:00' is the next midnight.
+
+    Ends come from the plan's clock times, not start + minutes, so a session on
+    the night the clocks change still ends at the time the plan says.
+    """
+    return datetime.combine(day, time(), tzinfo=tz) + timedelta(minutes=parse_hhmm(hhmm))
+
+
+def _description(s: Session, athlete: str) -> str:
+    lines = [what(s), f"Where: {s.location}"]
+    for x in s.exercises:
+        lines.append(f"- {dose_words(x)}" + (f"; {x.load}" if x.load else ""))
+    lines.append(f"Planned by stridelift for {athlete}")
+    return "\n".join(lines)
+
+
+def event(s: Session, athlete: str, uid: str, day: date, tz: tzinfo, stamp: datetime) -> icalendar.Event:
+    """One session as a VEVENT: summary says what, description says how (exercises)."""
+    ev = icalendar.Event()
+    ev.add("uid", uid)
+    ev.add("dtstamp", stamp)
+    start = _at(day, s.start, tz)
+    ev.add("dtstart", start)
+    ev.add("dtend", _at(day, s.end, tz))
+    ev.add("summary", what(s))
+    ev.add("description", _description(s, athlete))
+    ev.add("location", s.location)
+    ev.add("categories", ["Run" if s.type == "run" else "Strength", SORTS[sort_of(s)]])
+    return ev
+
+
+def calendar(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None = None, *,
+             name: str | None = None, stamp: datetime | None = None) -> icalendar.Calendar:
+    """Every session of every (week's Monday, Plan) pair as events in ``timezone``.
+
+    ``week_of`` may be any day of the week: it is moved to its Monday. Plans with no
+    week (infeasible, unknown) add nothing. ``stamp`` (DTSTAMP) defaults to now.
+    """
+    tz = zone(timezone)
+    stamp = (stamp or datetime.now(ZoneInfo("UTC"))).astimezone(ZoneInfo("UTC"))
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    athletes, mondays = [], []
+    for week_of, plan in weeks:
+        monday = monday_of(week_of)
+        mondays.append(monday)
+        if plan.athlete not in athletes:
+            athletes.append(plan.athlete)
+        if plan.status not in SHOWN:
+            continue
+        for s, uid in zip(plan.sessions, session_uids(plan, monday)):
+            cal.add_component(event(s, plan.athlete, uid, monday + timedelta(days=s.day_index), tz, stamp))
+    title = name or f"{', '.join(athletes) or 'stridelift'}: training"
+    # NAME (RFC 7986) and the older X-WR-CALNAME most apps read; vText so the
+    # library escapes them as text (it does not know their type by name).
+    cal.add("name", icalendar.vText(title))
+    cal.add("x-wr-calname", icalendar.vText(title))
+    cal.add("x-wr-timezone", icalendar.vText(str(getattr(tz, "key", tz))))
+    if mondays:  # a VTIMEZONE for every TZID used (none for UTC), spanning just these weeks
+        cal.add_missing_timezones(min(mondays) - timedelta(days=1), max(mondays) + timedelta(days=8))
+    return cal
+
+
+def render_weeks(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None = None, **kw) -> str:
+    """The calendar of ``calendar(...)`` as iCalendar text (CRLF line ends, as RFC 5545 says)."""
+    return calendar(weeks, timezone, **kw).to_ical().decode("utf-8")
+
+
+def render(plan: Plan, *, week_of: date | None = None, timezone: str | tzinfo | None = None,
+           stamp: datetime | None = None) -> str:
+    """One week: ``week_of`` (default: this week, in ``timezone``) in ``timezone`` (default UTC)."""
+    tz = zone(timezone)
+    week_of = week_of or datetime.now(tz).date()
+    return render_weeks([(week_of, plan)], tz, stamp=stamp)

@@ -1,0 +1,130 @@
+"""Weeks on a calendar: the rules that cross a week boundary use the real neighbouring
+sessions instead of wrapping the week onto itself (R-GAP48, R-KEYEVE, R-B2B, R-TAPER,
+S-SPREAD, S-STACK), in both encoder and checker."""
+
+from __future__ import annotations
+
+import pytest
+
+from constraints import b2b, gap48, key_eve, spread, stack, taper
+from optimizer import Plan, check_plan, parse_scenario, plan_week
+from optimizer.plan import Session
+
+HEAVY_LAST_SUNDAY = {"type": "strength", "day": "sun", "start": "19:00", "end": "19:40", "minutes": 40,
+                     "kind": "heavy_lower", "location": "gym", "lower_load": "heavy"}
+TEMPO_LAST_SUNDAY = {"type": "run", "day": "sun", "start": "08:00", "end": "08:50", "minutes": 50,
+                     "kind": "tempo", "location": "home", "key": True}
+LONG_NEXT_MONDAY = {"type": "run", "day": "mon", "start": "08:00", "end": "10:00", "minutes": 120,
+                    "kind": "long", "location": "home", "key": True}
+
+
+def scenario(calendar=None, **fields):
+    athlete = {"name": "t", "locations": {"home": ["mat", "dumbbells"], "gym": ["barbell", "rack", "dumbbells"]},
+               "availability": {d: ["07:00-10:00 home", "18:00-20:00 gym"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+               "runs": [{"kind": "easy", "minutes": 40}]} | fields
+    if calendar is not None:
+        athlete["calendar"] = {"week_of": "2026-11-30"} | calendar
+    return parse_scenario({"athlete": athlete})
+
+
+def s(type_, day, start, end, kind, **extra):
+    h, m = map(int, start.split(":"))
+    h2, m2 = map(int, end.split(":"))
+    return Session(type=type_, day=day, start=start, end=end, minutes=(h2 * 60 + m2) - (h * 60 + m), kind=kind,
+                   location="home", **extra)
+
+
+def plan_of(*sessions):
+    return Plan(athlete="t", status="optimal", sessions=list(sessions))
+
+
+HEAVY_SUN = s("strength", "sun", "18:00", "18:40", "heavy_lower", lower_load="heavy")
+LONG_MON = s("run", "mon", "08:00", "10:00", "long", key=True, run=0)
+
+
+def test_gap48_wraps_only_when_the_week_repeats():
+    week = plan_of(LONG_MON, HEAVY_SUN)
+    assert gap48.check(week, scenario().athlete), "repeating week: Sunday 18:40 is 13 h before Monday 08:00"
+    assert gap48.check(week, scenario(calendar={}).athlete) == [], "on a calendar, Monday comes before Sunday"
+
+
+def test_gap48_checker_sees_last_weeks_heavy_legs():
+    problems = gap48.check(plan_of(LONG_MON), scenario(calendar={"previous_week": [HEAVY_LAST_SUNDAY]}).athlete)
+    assert problems and "last Sun 19:40" in problems[0] and "12.3 h" in problems[0]
+
+
+def test_gap48_checker_sees_next_weeks_long_run():
+    problems = gap48.check(plan_of(HEAVY_SUN), scenario(calendar={"next_week": [LONG_NEXT_MONDAY]}).athlete)
+    assert problems and "next Mon 08:00" in problems[0]
+
+
+def test_gap48_encoder_keeps_this_weeks_long_run_48h_after_last_sundays_heavy_legs():
+    sc = scenario(calendar={"previous_week": [HEAVY_LAST_SUNDAY]}, runs=[{"kind": "long", "minutes": 120}],
+                  strength={"sessions": 0}, preferences={"run_time": "07:00-10:00"})
+    plan = plan_week(sc)
+    assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    long_run = plan.runs()[0]
+    assert long_run.week_start >= -(4 * 60 + 20) + 48 * 60  # last Sunday 19:40 + 48 h = Tuesday 19:40
+    pinned = scenario(calendar={"previous_week": [HEAVY_LAST_SUNDAY]}, runs=[{"kind": "long", "minutes": 120, "at": "mon 07:00"}],
+                      strength={"sessions": 0})
+    refused = plan_week(pinned)
+    assert refused.status == "infeasible" and "R-GAP48" in "\n".join(refused.problems)
+
+
+def test_gap48_encoder_ends_heavy_legs_48h_before_next_weeks_fixed_long_run():
+    sc = scenario(calendar={"next_week": [LONG_NEXT_MONDAY]}, strength={"sessions": 1, "include": ["heavy_lower"]},
+                  preferences={"strength_days": ["sat", "sun"]})
+    plan = plan_week(sc)
+    assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    heavy = [x for x in plan.lifts() if x.kind == "heavy_lower"][0]
+    assert heavy.week_end <= 7 * 1440 + 8 * 60 - 48 * 60  # next Monday 08:00 - 48 h = Saturday 08:00
+
+
+def test_key_eve_and_b2b_cross_the_real_boundary():
+    tempo_mon = s("run", "mon", "08:00", "08:50", "tempo", key=True, run=0)
+    heavy = scenario(calendar={"previous_week": [HEAVY_LAST_SUNDAY]}).athlete
+    assert key_eve.check(plan_of(tempo_mon), heavy)
+    assert key_eve.check(plan_of(tempo_mon), scenario(calendar={}).athlete) == []
+    key = scenario(calendar={"previous_week": [TEMPO_LAST_SUNDAY]}).athlete
+    assert b2b.check(plan_of(tempo_mon), key)
+    sc = scenario(calendar={"previous_week": [TEMPO_LAST_SUNDAY, HEAVY_LAST_SUNDAY]},
+                  runs=[{"kind": "intervals", "minutes": 60}], strength={"sessions": 0}, preferences={"run_time": "07:00-08:00"})
+    plan = plan_week(sc)
+    assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    assert plan.runs()[0].day != "mon", "Monday follows last Sunday's tempo and heavy legs"
+
+
+def test_key_eve_encoder_keeps_sunday_heavy_off_the_eve_of_next_mondays_key_run():
+    sc = scenario(calendar={"next_week": [LONG_NEXT_MONDAY]}, strength={"sessions": 1, "include": ["heavy_lower"]},
+                  preferences={"strength_days": ["sun"]})
+    plan = plan_week(sc)
+    assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    assert all(x.day != "sun" for x in plan.lifts() if x.kind == "heavy_lower")
+
+
+@pytest.mark.parametrize(("distance", "race_day", "last_heavy_end"), [
+    ("marathon", "2026-12-10", None),  # Thursday next week 08:00 - 10 days = this Monday 08:00: no heavy legs this week
+    ("5k", "2026-12-10", 3 * 1440 + 8 * 60),  # - 7 days = this Thursday 08:00
+])
+def test_taper_looks_ahead_to_races_on_the_calendar(distance, race_day, last_heavy_end):
+    sc = scenario(calendar={"races": [{"date": race_day, "distance": distance}]},
+                  strength={"sessions": [1, 3]}, preferences={"strength_days": ["fri", "sat", "sun"]})
+    plan = plan_week(sc)
+    assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    heavy = [x for x in plan.lifts() if x.kind == "heavy_lower"]
+    if last_heavy_end is None:
+        assert heavy == []
+    else:
+        assert all(x.week_end <= last_heavy_end for x in heavy)
+    late = s("strength", "fri", "18:00", "18:40", "heavy_lower", lower_load="heavy")
+    assert taper.check(plan_of(late), sc.athlete), "Friday heavy legs are inside the taper window"
+
+
+def test_spread_and_stack_count_last_sundays_sessions():
+    lift_mon = s("strength", "mon", "18:00", "18:30", "prehab", lower_load="light")
+    prehab_sun = dict(HEAVY_LAST_SUNDAY, kind="prehab", lower_load="light")
+    athlete = scenario(calendar={"previous_week": [prehab_sun, TEMPO_LAST_SUNDAY]}).athlete
+    assert spread.score(plan_of(lift_mon), athlete)[0] == 1
+    assert spread.score(plan_of(lift_mon), scenario(calendar={}).athlete)[0] == 0
+    assert stack.score(plan_of(lift_mon), athlete)[0] == 1, "the day after last Sunday's tempo is second best"
+    assert stack.score(plan_of(lift_mon), scenario(calendar={}).athlete)[0] == 2
