@@ -24,12 +24,13 @@ from . import (
     runs,
     short,
     spread,
+    stable,
     stack,
     taper,
 )
 
 HARD_RULES = (runs, avail, pinned, doubles, rest_day, gap48, key_eve, b2b, order, freq, length, content, taper)
-SOFT_GOALS = (stack, spread, cover, pref, short)
+SOFT_GOALS = (stack, spread, cover, pref, short, stable)
 RULES_BY_ID = {m.RULE: m for m in HARD_RULES}
 GOALS_BY_ID = {m.GOAL: m for m in SOFT_GOALS}
 

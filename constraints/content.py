@@ -45,7 +45,7 @@ def encode(m: WeekModel) -> None:
         upper, other = [], []
         for eid, var in chosen.items():
             exercise = m.library[eid]
-            prescribed = dose(exercise, phase, level)
+            prescribed = dose(exercise, phase, level, m.athlete.strength.progression_week)
             full = prescribed.total_minutes(exercise)
             saved = full - prescribed.total_minutes(exercise, superset=True)
             length += full * var
@@ -67,7 +67,8 @@ def content_minutes(session, athlete: Athlete, library) -> int:
     for x in session.exercises:
         exercise = library.get(x.id)
         if exercise is not None:
-            total += dose(exercise, athlete.phase, athlete.level).total_minutes(exercise, superset=x.superset is not None)
+            total += dose(exercise, athlete.phase, athlete.level, athlete.strength.progression_week).total_minutes(
+                exercise, superset=x.superset is not None)
     return total
 
 

@@ -42,6 +42,10 @@ def encode(m: WeekModel) -> None:
             m.cp.AddImplication(here, kind)
             m.cp.Add(slot.start == lift.start).OnlyEnforceIf(here)
             m.cp.Add(slot.minutes == lift.minutes).OnlyEnforceIf(here)
+            for eid, chosen in slot.exercises.items() if lift.exercises else ():  # done: what was done
+                m.cp.Add(chosen == int(eid in lift.exercises)).OnlyEnforceIf(here)
+            if lift.exercises and not set(lift.exercises) <= set(slot.exercises):
+                m.cp.Add(here == 0)  # this window cannot have held those exercises
             holders.append(here)
         m.cp.AddBoolOr(holders + [g.Not() for g in guard])
 
@@ -49,7 +53,9 @@ def encode(m: WeekModel) -> None:
 def check(plan: Plan, athlete: Athlete) -> list[str]:
     problems = []
     for lift in athlete.strength.pinned:
-        if not any(s.kind == lift.kind and s.week_start == lift.start and s.minutes == lift.minutes for s in plan.lifts()):
+        if not any(s.kind == lift.kind and s.week_start == lift.start and s.minutes == lift.minutes
+                   and (not lift.exercises or sorted(x.id for x in s.exercises) == sorted(lift.exercises))
+                   for s in plan.lifts()):
             problems.append(f"{RULE}: {lift.name or lift.kind} is pinned to {lift.at} for {lift.minutes} min; the week does not hold it there")
     for s in plan.runs():
         if s.run is None or not 0 <= s.run < len(athlete.runs):

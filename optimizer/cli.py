@@ -6,17 +6,20 @@ Exit codes: 0 a plan; 1 no plan exists (or none found in time); 2 bad input.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 import sys
 import tempfile
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .clock import DAYS
+from .clock import DAYS, parse_hhmm
 from .plan import Plan
 from .render import render
+from .render.ics import system_timezone
 from .scenario import ScenarioError, load_scenario
 from .solve import plan_week
 
@@ -28,6 +31,8 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    ics = "ics"
+    html = "html"
 
 
 def fail_input(err: ScenarioError) -> None:
@@ -62,6 +67,7 @@ def plan_command(
     workers: Annotated[int, typer.Option(min=1, max=64, help="CP-SAT workers (results stay deterministic)")] = 1,
     seed: Annotated[int, typer.Option(help="CP-SAT random seed")] = 0,
     explain: Annotated[bool, typer.Option("--explain", help="say why no week pays less for each soft goal")] = False,
+    week_of: Annotated[Optional[datetime], typer.Option("--week-of", formats=["%Y-%m-%d"], help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
 ) -> None:
     """Plan the week in SCENARIO and print it (exit 0), or say why no week exists (exit 1)."""
     try:
@@ -71,7 +77,10 @@ def plan_command(
     plan = plan_week(scenario_data, time_limit=time_limit, workers=workers, seed=seed)
     if explain and plan.status in ("optimal", "feasible"):
         add_reasons(plan, scenario_data, time_limit, workers, seed)
-    text = render(plan, fmt.value)
+    athlete = scenario_data.athlete
+    text = render(plan, fmt.value,  # the dated formats (ics, html) read the week and time zone
+                  week_of=week_of.date() if week_of else getattr(getattr(athlete, "calendar", None), "week_of", None),
+                  timezone=getattr(athlete, "timezone", None) or system_timezone())
     code = exit_code(plan)
     if code:
         # Why there is no week goes to stderr; a file at --output is left as it was.
@@ -132,6 +141,97 @@ def check_command(
         ["Breaks no hard rule."]
     typer.echo(render(plan, fmt.value), nl=False)
     raise typer.Exit(1 if broken else 0)
+
+
+@app.command("season")
+def season_command(
+    scenario: Annotated[Path, typer.Argument(help="scenario file: the athlete and the weekly template")],
+    race_date: Annotated[datetime, typer.Option("--race-date", formats=["%Y-%m-%d"], help="race day, YYYY-MM-DD")],
+    weeks: Annotated[Optional[int], typer.Option(min=1, max=52, help="weeks up to and including race week (default 16)")] = None,
+    start: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="first week (its Monday), instead of --weeks")] = None,
+    race_time: Annotated[str, typer.Option(help="race start, HH:MM")] = "08:00",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
+    time_limit: Annotated[float, typer.Option(min=0.01, help="seconds per week")] = 10.0,
+) -> None:
+    """Plan every week from the start to race day and a recovery week after (exit 1 if a week has no plan)."""
+    from .render.season import render_season
+    from .season import plan_season
+
+    try:
+        scenario_data = load_scenario(scenario)
+        parse_hhmm(race_time)
+    except ScenarioError as err:
+        fail_input(err)
+    except ValueError as err:
+        fail_input(ScenarioError([f"--race-time: {err}"]))
+    try:
+        season = plan_season(scenario_data, race_date.date(), weeks=weeks, start=start.date() if start else None,
+                             race_time=race_time, time_limit=time_limit)
+    except ValueError as err:
+        fail_input(ScenarioError([str(err)]))
+    text = render_season(season, fmt.value)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        typer.echo(f"wrote {output} ({len(season.weeks)} weeks)", err=True)
+    missing = [w for w in season.weeks if w.plan.status not in ("optimal", "feasible")]
+    for w in missing:
+        typer.echo(f"week {w.number} ({w.week_of}, {w.phase}): no plan", err=True)
+        for line in w.plan.problems:
+            typer.echo(f"  {line}", err=True)
+    raise typer.Exit(1 if missing else 0)
+
+
+DayList = Annotated[list[str], typer.Option(help="a day (mon..sun); repeat for more")]
+
+
+@app.command("replan")
+def replan_command(
+    scenario: Annotated[Path, typer.Argument(help="scenario file the week was planned from")],
+    plan_file: Annotated[Path, typer.Option("--plan", help="the current week (plan JSON from `plan -f json`)")],
+    today: Annotated[str, typer.Option(help="today (mon..sun): earlier days are done")],
+    missed: DayList = [],
+    unavailable: DayList = [],
+    done: DayList = [],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
+    time_limit: Annotated[float, typer.Option(min=0.01, help="seconds")] = 10.0,
+) -> None:
+    """Plan the rest of the week again after a missed session or a new commitment, keeping what is
+    done and moving as little as possible (S-STABLE); says what moved and why."""
+    from pydantic import ValidationError
+
+    from .replan import replan
+
+    problems = [f"--{name}: '{d}' is not a day; use mon..sun" for name, days in
+                (("today", [today]), ("missed", missed), ("unavailable", unavailable), ("done", done)) for d in days
+                if d.lower()[:3] not in DAYS or len(d) < 3]
+    try:
+        scenario_data = load_scenario(scenario)
+        current = Plan.model_validate_json(plan_file.read_text(encoding="utf-8"))
+    except ScenarioError as err:
+        fail_input(err)
+    except (OSError, ValidationError) as err:
+        problems.append(f"{plan_file}: not a plan JSON ({str(err).splitlines()[0]}); write one with `stridelift plan -f json -o`")
+    if problems:
+        fail_input(ScenarioError(problems))
+    day = lambda d: d.lower()[:3]  # noqa: E731
+    new, _ = replan(scenario_data, current, day(today), missed=[day(d) for d in missed],
+                    unavailable=[day(d) for d in unavailable], done=[day(d) for d in done], time_limit=time_limit)
+    text = render(new, fmt.value)
+    if new.status not in ("optimal", "feasible"):
+        if fmt is Format.json and output is None:
+            typer.echo(text, nl=False)
+        for line in new.problems:
+            typer.echo(line, err=True)
+        raise typer.Exit(1)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        typer.echo(f"wrote {output} ({new.status})", err=True)
 
 
 @app.command("rules")

@@ -1,40 +1,11 @@
-"""Plan a whole running club: every member's week, shared club sessions, class places.
+"""Plan a whole running club: every member's week, the group runs they join, class places.
 
-A club file (YAML, JSON or TOML) names the club, its places, its sessions and
-its members::
+    from optimizer.club import load_club, plan_club
+    result = plan_club(load_club("scenarios/club_riverside.yaml"))
+    result.members[0].status, result.members[0].plan, result.members[0].classes
 
-    name: Riverside Runners
-    places:                          # the club's places and their kit
-      track: []
-      club_gym: [barbell, rack, dumbbells, kettlebell, bench, box, mat]
-    group_runs:                      # runs at fixed times that members may join
-      track_night: {name: Track night, kind: intervals, at: "tue 19:00", minutes: 70, place: track}
-    classes:                         # coach-led strength classes; capacity: places (none = no limit)
-      strength: {name: Club strength, kind: full_body, at: "thu 18:30", minutes: 45, place: club_gym, capacity: 12}
-    points_per_missed_week: 50       # fairness: see "Class places" below
-    history:                         # per class: weeks in a row each member asked and got no place
-      strength: {Ana Ruiz: 1}
-    members:
-      - athlete: {name: Ana Ruiz, ...}   # exactly a scenario's athlete block (weights: beside it)
-        joins: [track_night, strength]
-      - file: members/tom.yaml           # a scenario file, relative to the club file
-        joins: [strength]
-      - dir: members/juniors             # every scenario file in a folder; joins apply to each
-
-Joining (the member's scenario stays plain pydantic data; joining makes a new one)
-
-* A group run fixes the member's run of that kind to the club time: the first
-  run of that kind not pinned elsewhere gets ``at`` = the club time and the
-  club's minutes and name. If the member has no such run, the group run is
-  added to their week. Either way it is a hard wish: a week that cannot hold it
-  has no plan, and the conflict is reported.
-* A class place adds a ``strength.pinned`` session (kind, time, minutes, name),
-  which counts toward the member's strength sessions (R-FREQ).
-* For both, the club's time becomes an availability window at the club's place
-  (the place and its kit are added to the member's locations; a place the
-  member already lists keeps its kit plus the club's). Any of the member's own
-  windows overlapping it are cut around it, so the member's other free time
-  stays free and the session is where the club is.
+The club file and how joining a session changes a member's week are in
+``optimizer.club_schema``.
 
 Class places
 
@@ -44,26 +15,29 @@ the classes they asked for (usually two solves: with and without). A week that
 cannot hold a combination has no plan with it (the reason is kept). Then one
 small CP-SAT model picks one combination per member, lexicographically:
 
-1. as many members with a plan as possible (a member whose week needs the class
+1. as many members with a week as possible (a member whose week needs the class
    comes before one whose week merely gains from it);
 2. as many places filled as possible: a member who asked and whose week can
    hold the class gets a place while places remain, even if the class scores
    worse than their own session would;
-3. the most total value: for each member, minus their week's total penalty,
-   plus ``points_per_missed_week`` for every week in a row they asked for a
-   granted class and got no place (``history``), so members who missed out come
-   first unless another's week gains much more;
-4. among equal allocations, places to members earlier by name (a fixed order).
+3. the highest total priority, where a place's priority is the gain in the
+   member's week (total penalty without the class minus with it) plus
+   ``points_per_missed_week`` for every week in a row they asked and got no
+   place (``history``), so members who missed out come first unless another's
+   week gains much more, and nobody is left out week after week;
+4. among equal allocations, places to members earlier by name.
 
-Given optimal member weeks, this is the best allocation over all subsets (the
-tests compare it with brute force). A member left without a place is told why:
-the class was full, or their week could not hold it and what conflicts. The
-result carries next week's ``history``.
+Given optimally solved weeks this is the best allocation over all subsets (the
+tests compare it with brute force). A member without a place is told why: the
+class was full (with their priority and the last one placed), or their week
+cannot hold it and what conflicts. The result carries next week's ``history``.
 
-Parallel solves run through an executor (``optimizer.executors``): each solve is
-a ``SolveTask`` of plain data, solved with one CP-SAT worker and a fixed seed,
-so results are the same whatever the jobs or executor. (A solve that reaches the
-time limit returns the best week found, status ``feasible``; which week that is
+Parallel solves
+
+Each solve is a ``SolveTask`` of plain data, built and solved in a worker of an
+executor (``optimizer.executors``) with one CP-SAT worker and a fixed seed, so
+the result is the same whatever the jobs or executor. (A solve that reaches the
+time limit keeps the best week found, status ``feasible``; which week that is
 can depend on the machine's speed.)
 """
 
@@ -71,292 +45,27 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from ortools.sat.python import cp_model
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict
 
-from .catalog import catalog
-from .clock import DAY_MINUTES, DAYS, hhmm
+from .club_schema import Club, ClubClass, Member, join_class, join_group_run, load_club, parse_club
 from .executors import Executor, LocalExecutor
 from .plan import Plan
-from .scenario import (
-    RunKindName,
-    Scenario,
-    ScenarioError,
-    StrengthKindName,
-    _at_minute,
-    _check_at,
-    _messages,
-    load_scenario,
-    parse_scenario,
-    read_data,
-)
+from .scenario import Scenario, ScenarioError
 from .solve import plan_week
 
-SCENARIO_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-MAX_CLASSES_PER_MEMBER = 3  # each member is solved for every combination: 2**3 weeks at most
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _ClubSession(_Strict):
-    """A club session at a fixed time and place, within one day."""
-
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    at: str
-    place: str
-
-    _check = field_validator("at")(classmethod(lambda cls, v: _check_at(v)))
-
-    @property
-    def start(self) -> int:
-        """Minute of the week it starts."""
-        return _at_minute(self.at)
-
-    @property
-    def day(self) -> int:
-        return self.start // DAY_MINUTES
-
-
-class GroupRun(_ClubSession):
-    """A run members can join, such as the Tuesday track night."""
-
-    kind: RunKindName
-    minutes: Annotated[int, Field(gt=0, le=600)]
-
-
-class ClubClass(_ClubSession):
-    """A coach-led strength class; ``capacity`` places (None: room for everyone who asks)."""
-
-    kind: StrengthKindName
-    minutes: Annotated[int, Field(ge=20, le=180)]
-    capacity: Annotated[int, Field(ge=0)] | None = None
-
-
-class MemberEntry(_Strict):
-    """One line of ``members``: an inline athlete block, a scenario file, or a folder of them."""
-
-    athlete: dict[str, Any] | None = None
-    weights: dict[str, Any] | None = None  # with an inline athlete, as in a scenario
-    file: str | None = None
-    dir: str | None = None
-    joins: tuple[str, ...] = ()  # ids of group runs and classes
-
-    @model_validator(mode="after")
-    def _one_source(self) -> "MemberEntry":
-        given = [k for k in ("athlete", "file", "dir") if getattr(self, k) is not None]
-        if len(given) != 1:
-            raise ValueError(f"give exactly one of athlete, file, dir (found {', '.join(given) or 'none'})")
-        if self.weights is not None and self.athlete is None:
-            raise ValueError("weights go with an inline athlete; a scenario file keeps its own weights")
-        if len(set(self.joins)) != len(self.joins):
-            raise ValueError("joins lists a session twice; list each once")
-        return self
-
-
-class ClubSetup(_Strict):
-    """Everything in a club file but the members: the club's places, sessions and fairness history."""
-
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    places: dict[str, tuple[str, ...]] = {}
-    group_runs: dict[str, GroupRun] = {}
-    classes: dict[str, ClubClass] = {}
-    points_per_missed_week: Annotated[int, Field(ge=0, le=10_000)] = 50
-    history: dict[str, dict[str, Annotated[int, Field(ge=0, le=520)]]] = {}
-
-    @field_validator("places")
-    @classmethod
-    def _kit(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        known = catalog().equipment
-        for place, kit in value.items():
-            if not place.strip() or place != place.strip() or " " in place:
-                raise ValueError(f"'{place}': a place name is one word, e.g. club_gym")
-            for item in kit:
-                if item not in known:
-                    raise ValueError(f"{place}: unknown equipment '{item}'; known items: {', '.join(known)}")
-        return value
-
-    def sessions(self) -> dict[str, GroupRun | ClubClass]:
-        return {**self.group_runs, **self.classes}
-
-    def problems(self) -> list[str]:
-        """Cross-references pydantic cannot see: places, ids, session ends, history."""
-        out = []
-        for kind, table in (("group_runs", self.group_runs), ("classes", self.classes)):
-            for sid, session in table.items():
-                if session.place not in self.places:
-                    out.append(f"{kind}.{sid}.place: '{session.place}' is not under places; add it there with its kit")
-                if session.start % DAY_MINUTES + session.minutes > DAY_MINUTES:
-                    out.append(f"{kind}.{sid}: {session.at} for {session.minutes} min runs past midnight; "
-                               f"a club session lies within one day")
-        for sid in set(self.group_runs) & set(self.classes):
-            out.append(f"classes.{sid}: '{sid}' is also a group run; give each session its own id")
-        for sid in self.history:
-            if sid not in self.classes:
-                out.append(f"history.{sid}: not a class; use one of {', '.join(self.classes) or 'none defined'}")
-        return out
-
-
-class ClubFile(ClubSetup):
-    """A club file as written: the setup plus member entries (validated one by one later)."""
-
-    members: Annotated[tuple[MemberEntry, ...], Field(min_length=1)]
-
-    def problems(self) -> list[str]:
-        out = super().problems()
-        sessions = self.sessions()
-        for i, entry in enumerate(self.members):
-            for j, sid in enumerate(entry.joins):
-                if sid not in sessions:
-                    out.append(f"members[{i}].joins[{j}]: '{sid}' is not a club session; "
-                               f"use one of {', '.join(sessions) or 'none defined'}")
-            wanted = [sid for sid in entry.joins if sid in self.classes]
-            if len(wanted) > MAX_CLASSES_PER_MEMBER:
-                out.append(f"members[{i}].joins: {len(wanted)} classes; a member may ask for at most "
-                           f"{MAX_CLASSES_PER_MEMBER} a week")
-        return out
-
-
-class Member(_Strict):
-    """One member, resolved: a valid scenario, or the reasons it is not one."""
-
-    name: str
-    origin: str  # where the member was defined, for messages
-    joins: tuple[str, ...] = ()
-    scenario: Scenario | None = None
-    errors: tuple[str, ...] = ()
-
-
-class Club(ClubSetup):
-    """A loaded club: its setup and every member, valid or not (plain data: it pickles)."""
-
-    members: tuple[Member, ...]
-
-
-# ---- loading --------------------------------------------------------------------------
-
-
-def parse_club(data: Any, source: str = "club", base: Path | None = None) -> Club:
-    """Validate a club's data; raise ScenarioError (exit 2) for a bad club file.
-
-    A member's own bad data does not fail the club: that member carries its
-    ScenarioError messages and the others are planned.
-    """
-    if not isinstance(data, dict):
-        raise ScenarioError(["the club file must hold a mapping with name and members"], source)
-    try:
-        club_file = ClubFile.model_validate(data)
-    except ValidationError as err:
-        raise ScenarioError(_messages(err), source) from None
-    problems = club_file.problems()
-    if problems:
-        raise ScenarioError(problems, source)
-    base = base or Path(".")
-    members: list[Member] = []
-    for i, entry in enumerate(club_file.members):
-        if entry.dir is not None:
-            folder = base / entry.dir
-            if not folder.is_dir():
-                raise ScenarioError([f"members[{i}].dir: no folder '{folder}'; check the path"], source)
-            files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SCENARIO_SUFFIXES)
-            members += [_member_from_file(p, entry.joins) for p in files]
-        elif entry.file is not None:
-            members.append(_member_from_file(base / entry.file, entry.joins))
-        else:
-            members.append(_inline_member(entry, f"{source} members[{i}]", i))
-    fields = {k: getattr(club_file, k) for k in ClubSetup.model_fields}
-    return Club(**fields, members=tuple(members))
-
-
-def load_club(path: str | Path) -> Club:
-    """Load a club file (YAML, JSON or TOML); member files are read relative to it."""
-    path = Path(path)
-    return parse_club(read_data(path), str(path), path.parent)
-
-
-def _inline_member(entry: MemberEntry, origin: str, index: int) -> Member:
-    name = entry.athlete.get("name") if entry.athlete else None
-    name = name if isinstance(name, str) and name.strip() else f"member {index + 1}"
-    data = {"athlete": entry.athlete, **({"weights": entry.weights} if entry.weights is not None else {})}
-    try:
-        scenario = parse_scenario(data, origin)
-    except ScenarioError as err:
-        return Member(name=name, origin=origin, joins=entry.joins, errors=tuple(str(err).splitlines()))
-    return Member(name=scenario.athlete.name, origin=origin, joins=entry.joins, scenario=scenario)
-
-
-def _member_from_file(path: Path, joins: tuple[str, ...]) -> Member:
-    try:
-        scenario = load_scenario(path)
-    except ScenarioError as err:
-        return Member(name=path.stem, origin=str(path), joins=joins, errors=tuple(str(err).splitlines()))
-    return Member(name=scenario.athlete.name, origin=str(path), joins=joins, scenario=scenario)
-
-
-# ---- joining club sessions ------------------------------------------------------------
-
-
-def join_group_run(scenario: Scenario, run: GroupRun, kit: Sequence[str]) -> Scenario:
-    """The member's week with ``run`` in it at the club's time and place (see the module doc)."""
-    athlete = scenario.athlete
-    day = DAYS[run.day]
-    runs = [r.model_dump(mode="json") for r in athlete.runs]
-    same = [i for i, r in enumerate(athlete.runs) if r.kind == run.kind and r.at == run.at]
-    free = [i for i, r in enumerate(athlete.runs) if r.kind == run.kind and r.at is None and r.day in (None, day)]
-    joined = {"kind": run.kind, "minutes": run.minutes, "at": run.at, "name": run.name}
-    if same or free:
-        index = (same or free)[0]
-        runs[index] = {**runs[index], **joined, "day": None}
-    else:
-        runs.append(joined)
-    return _rebuilt(scenario, _room(scenario, run, kit) | {"runs": runs})
-
-
-def join_class(scenario: Scenario, session: ClubClass, kit: Sequence[str]) -> Scenario:
-    """The member's week with a place in ``session``: a pinned strength session there."""
-    strength = scenario.athlete.strength.model_dump(mode="json")
-    strength["pinned"] = [*strength["pinned"],
-                          {"kind": session.kind, "at": session.at, "minutes": session.minutes, "name": session.name}]
-    return _rebuilt(scenario, _room(scenario, session, kit) | {"strength": strength})
-
-
-def _room(scenario: Scenario, session: GroupRun | ClubClass, kit: Sequence[str]) -> dict[str, Any]:
-    """Availability and locations with the club session's window cut into the member's own."""
-    athlete = scenario.athlete
-    start = session.start % DAY_MINUTES
-    end = start + session.minutes
-    spans = []
-    for w in athlete.windows:
-        if w.day == session.day and w.start < end and start < w.end:
-            spans += [(w.day, a, b, w.location) for a, b in ((w.start, start), (end, w.end)) if b > a]
-        else:
-            spans.append((w.day, w.start, w.end, w.location))
-    spans.append((session.day, start, end, session.place))
-    availability: dict[str, list[str]] = {}
-    for day, a, b, place in sorted(spans):
-        availability.setdefault(DAYS[day], []).append(f"{hhmm(a)}-{hhmm(b)} {place}")
-    locations = {place: list(items) for place, items in athlete.locations.items()}
-    for _, _, _, place in spans:  # a window without a location used the member's first place
-        locations.setdefault(place, [])
-    locations[session.place] = sorted(set(locations[session.place]) | set(kit))
-    return {"availability": availability, "locations": locations}
-
-
-def _rebuilt(scenario: Scenario, changes: dict[str, Any]) -> Scenario:
-    data = scenario.model_dump(mode="json")
-    data["athlete"].update(changes)
-    return parse_scenario(data)
+__all__ = ["ClubPlan", "MemberResult", "allocate", "load_club", "parse_club", "plan_club", "synthetic_club"]
 
 
 # ---- solving --------------------------------------------------------------------------
 
 
-class SolveTask(_Strict):
+class SolveTask(BaseModel):
     """One week to solve in a worker: plain data in, a Plan out."""
+
+    model_config = ConfigDict(frozen=True)
 
     scenario: Scenario
     time_limit: float = 10.0
@@ -375,8 +84,10 @@ def solve_task(task: SolveTask) -> Plan:
 Combination = frozenset[str]  # the classes a member has places in
 
 
-class Option(_Strict):
+class Option(BaseModel):
     """A member's week with one combination of class places: solved, or impossible to state."""
+
+    model_config = ConfigDict(frozen=True)
 
     classes: Combination
     scenario: Scenario | None = None
@@ -469,6 +180,15 @@ def allocate(
 MemberStatus = Literal["optimal", "feasible", "infeasible", "unknown", "invalid"]
 
 
+class ClassSeat(BaseModel):
+    """A member's request for a class place, and what came of it."""
+
+    outcome: Literal["place", "full", "cannot", "invalid"]  # cannot: their week could not hold the class
+    gain: int | None = None  # how much the class lowers their week's total penalty (None: no week without it)
+    missed_weeks: int = 0  # weeks in a row without a place before this one (history)
+    detail: str = ""  # why not, in words
+
+
 class MemberResult(BaseModel):
     """One member's outcome: the week (or why there is none) and their club sessions."""
 
@@ -478,12 +198,15 @@ class MemberResult(BaseModel):
     plan: Plan | None = None  # None when the member's data is invalid
     problems: list[str] = []  # ScenarioError messages, or why no week exists
     group_runs: list[str] = []  # ids joined
-    places: list[str] = []  # class ids with a place
-    no_place: dict[str, str] = {}  # class id -> why not
+    classes: dict[str, ClassSeat] = {}  # class id -> place or why not
 
     @property
     def planned(self) -> bool:
         return self.status in ("optimal", "feasible")
+
+    @property
+    def places(self) -> list[str]:
+        return [sid for sid, seat in self.classes.items() if seat.outcome == "place"]
 
 
 class ClassReport(BaseModel):
@@ -496,6 +219,7 @@ class ClassReport(BaseModel):
     placed: list[str] = []
     full: list[str] = []  # could hold it, no place left
     cannot: list[str] = []  # their week could not hold it
+    lowest_priority_placed: int | None = None  # gain + fairness points of the last place given, when full
 
 
 class ClubPlan(BaseModel):
@@ -541,58 +265,85 @@ def plan_club(
         if on_progress:
             on_progress(done, len(tasks))
 
-    names = [m.name for m in club.members]
-    penalties = [{opt.classes: (plan.total_penalty if _has_week(plan) else None) for opt, plan in zip(opts, member_plans)}
-                 for opts, member_plans in zip(options, plans)]
-    capacity = {sid: c.capacity for sid, c in club.classes.items()}
-    chosen = allocate(penalties, names, capacity, club.history, club.points_per_missed_week)
-
-    reports = {sid: ClassReport(id=sid, name=c.name, capacity=c.capacity) for sid, c in club.classes.items()}
-    results = []
-    for member, opts, member_plans, combo in zip(club.members, options, plans, chosen):
-        result = _member_result(club, member, opts, member_plans, combo, penalties, reports)
-        results.append(result)
+    weeks = [{opt.classes: (opt, plan) for opt, plan in zip(opts, member_plans)}
+             for opts, member_plans in zip(options, plans)]
+    penalties = [{combo: (plan.total_penalty if _has_week(plan) else None) for combo, (_, plan) in week.items()}
+                 for week in weeks]
+    chosen = allocate(penalties, [m.name for m in club.members], {sid: c.capacity for sid, c in club.classes.items()},
+                      club.history, club.points_per_missed_week)
+    results = [_member_result(club, member, week, combo) for member, week, combo in zip(club.members, weeks, chosen)]
+    reports = _class_reports(club, results)
+    for result in results:  # say how close a member left out of a full class came
+        for sid, seat in result.classes.items():
+            if seat.outcome == "full":
+                seat.detail = _full_detail(club, club.classes[sid], reports[sid], seat)
     return ClubPlan(club=club.name, members=results, classes=list(reports.values()),
                     history=_next_history(club, reports))
 
 
-def _member_result(club: Club, member: Member, options: list[Option], plans: list[Plan | None],
-                   combo: Combination | None, penalties, reports: dict[str, ClassReport]) -> MemberResult:
-    runs = [sid for sid in member.joins if sid in club.group_runs]
+def _member_result(club: Club, member: Member, week: dict[Combination, tuple[Option, Plan | None]],
+                   combo: Combination | None) -> MemberResult:
     wanted = [sid for sid in member.joins if sid in club.classes]
-    result = MemberResult(name=member.name, origin=member.origin, status="invalid", group_runs=runs)
+    result = MemberResult(name=member.name, origin=member.origin, status="invalid",
+                          group_runs=[sid for sid in member.joins if sid in club.group_runs])
     if member.scenario is None:
         result.problems = list(member.errors)
-        for sid in wanted:
-            result.no_place[sid] = "no place: the member's data is invalid"
+        result.classes = {sid: ClassSeat(outcome="invalid", detail="the member's data is invalid") for sid in wanted}
         return result
-    by_combo = {opt.classes: (opt, plan) for opt, plan in zip(options, plans)}
-    held = combo if combo is not None else frozenset()
+    held = combo or frozenset()
+    _, plan_held = week[held]
     for sid in wanted:
-        report = reports[sid]
-        report.asked.append(member.name)
+        missed = club.history.get(sid, {}).get(member.name, 0)
         if sid in held:
-            report.placed.append(member.name)
+            _, without = week[held - {sid}]
+            gain = without.total_penalty - plan_held.total_penalty if _has_week(without) else None
+            result.classes[sid] = ClassSeat(outcome="place", gain=gain, missed_weeks=missed)
             continue
-        option, plan = by_combo[held | {sid}]
-        if not _has_week(plan):
-            why = list(option.errors) or (plan.problems if plan else [])
+        option, with_it = week[held | {sid}]
+        if not _has_week(with_it):
+            why = list(option.errors) or (with_it.problems if with_it else [])
             extra = f" together with {', '.join(sorted(held))}" if held else ""
-            result.no_place[sid] = f"no place: your week cannot hold {report.name}{extra}: " + " ".join(why)
-            report.cannot.append(member.name)
+            result.classes[sid] = ClassSeat(outcome="cannot", missed_weeks=missed,
+                                            detail=f"your week cannot hold {club.classes[sid].name}{extra}: " + " ".join(why))
         else:
-            result.no_place[sid] = (f"no place: {report.name} was full ({report.capacity} places); places go first to "
-                                    f"members who missed out in earlier weeks, then to the weeks that gain most")
-            report.full.append(member.name)
+            gain = plan_held.total_penalty - with_it.total_penalty if _has_week(plan_held) else None
+            result.classes[sid] = ClassSeat(outcome="full", gain=gain, missed_weeks=missed)
+    option, plan = week[held]
+    result.plan, result.status = plan, (plan.status if plan is not None else "infeasible")
     if combo is None:  # no week in any combination the allocation could give
-        option, plan = by_combo[frozenset()]
-        result.status = plan.status if plan is not None else "infeasible"
-        result.plan = plan
         result.problems = list(option.errors) or (plan.problems if plan else [])
-        return result
-    option, plan = by_combo[combo]
-    result.plan, result.status, result.places = plan, plan.status, sorted(combo, key=wanted.index)
     return result
+
+
+def _priority(club: Club, seat: ClassSeat) -> int | None:
+    return None if seat.gain is None else seat.gain + club.points_per_missed_week * seat.missed_weeks
+
+
+def _class_reports(club: Club, results: list[MemberResult]) -> dict[str, ClassReport]:
+    reports = {sid: ClassReport(id=sid, name=c.name, capacity=c.capacity) for sid, c in club.classes.items()}
+    for result in results:
+        for sid, seat in result.classes.items():
+            report = reports[sid]
+            report.asked.append(result.name)
+            {"place": report.placed, "full": report.full, "cannot": report.cannot}.get(seat.outcome, []).append(result.name)
+    for sid, report in reports.items():
+        if report.full:
+            placed = [_priority(club, r.classes[sid]) for r in results if sid in r.places]
+            known = [p for p in placed if p is not None]
+            report.lowest_priority_placed = min(known) if known else None
+    return reports
+
+
+def _full_detail(club: Club, session: ClubClass, report: ClassReport, seat: ClassSeat) -> str:
+    could = len(report.placed) + len(report.full)
+    text = (f"{session.name} was full: {session.capacity} places for {could} members whose week could hold it. "
+            f"Places go by priority: the gain in the week's score plus {club.points_per_missed_week} "
+            f"per week missed in a row, ties by name.")
+    priority = _priority(club, seat)
+    if priority is not None:
+        text += (f" Yours: gain {seat.gain} + {club.points_per_missed_week} x {seat.missed_weeks} = {priority}; "
+                 f"the last place went to priority {report.lowest_priority_placed}.")
+    return text
 
 
 def _next_history(club: Club, reports: dict[str, ClassReport]) -> dict[str, dict[str, int]]:
@@ -623,7 +374,7 @@ def synthetic_club_data(n: int, seed: int = 0, *, class_places: int | None = Non
     Members come from ``benchmarks.generate`` (so the benchmarks and the club see the
     same athletes); about one in seven joins the track night or the Sunday long run
     (only if their plan has an unpinned run of that kind) and about half ask for the
-    strength class, whose places (default: a third of ``n``, at least one) make it bind.
+    strength class, whose places (default: a fifth of ``n``, at least one) make it bind.
     """
     import random
 
@@ -657,7 +408,7 @@ def synthetic_club_data(n: int, seed: int = 0, *, class_places: int | None = Non
         },
         "classes": {
             "strength_class": {"name": "Club strength class", "kind": "full_body", "at": "thu 18:30", "minutes": 45,
-                               "place": "club_gym", "capacity": class_places if class_places is not None else max(1, n // 3)},
+                               "place": "club_gym", "capacity": class_places if class_places is not None else max(1, n // 5)},
         },
         "history": {"strength_class": history} if history else {},
         "members": members,

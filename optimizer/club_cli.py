@@ -1,11 +1,28 @@
-"""``stridelift club ...``: plan a whole club. Thin: load, call plan_club, write, print, exit.
+"""``stridelift club ...``: plan a whole club, and the output directory it writes.
 
-Exit codes: 0 every member has a week; 1 some member has none (bad member data,
-no possible week, or none found in time); 2 a bad club file.
+Thin: load, call plan_club, write, print, exit. Exit codes: 0 every member has a
+week; 1 some member has none (bad member data, no possible week, or none found
+in time); 2 a bad club file.
+
+The output directory holds one JSON (optimizer.render's) and one markdown file
+per member, ``summary.csv`` and ``history.yaml`` (next week's fairness history:
+point the club file's ``history`` at its contents). Member names come from
+club files anyone may write, so a file name is built from the name, never taken
+from it: only letters, digits, ``_`` and ``-`` survive (``../../etc/x`` becomes
+``etc-x``, so every file stays inside the directory), names are folded to lower
+case (case-insensitive file systems) and made unique with ``-2``, ``-3``. Every
+file is written atomically (a temporary file beside it, then a rename): an
+interrupted run leaves whole files or none.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -16,10 +33,111 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .club import ClubPlan, load_club, plan_club, synthetic_club_data
-from .club_output import summary_rows, write_club
+from .club import ClubPlan, MemberResult, load_club, plan_club, synthetic_club_data
 from .executors import default_jobs, make_executor
+from .render import render
 from .scenario import ScenarioError
+
+
+# ---- the output directory -------------------------------------------------------------
+
+STEM_CHARS = 40  # at most 160 bytes of UTF-8, well under any file system's 255
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
+            "summary", "history"}
+SEAT_WORDS = {"place": "place", "full": "no place (class full)", "cannot": "no place (your week cannot hold it)",
+              "invalid": "no place (invalid member data)"}
+SUMMARY_FIELDS = ("member", "file", "status", "sessions", "strength_sessions", "total_penalty", "missed_goals",
+                  "class_places", "no_place", "problems")
+
+
+def safe_stems(names: Sequence[str]) -> list[str]:
+    """A distinct, safe file stem for each name (same order)."""
+    out: list[str] = []
+    taken: set[str] = set()
+    for name in names:
+        text = unicodedata.normalize("NFKC", name).casefold()
+        stem = re.sub(r"[^\w-]+", "-", text).strip("-_")[:STEM_CHARS].strip("-_") or "member"
+        if stem in RESERVED:
+            stem = f"member-{stem}"
+        unique, n = stem, 1
+        while unique in taken:
+            n += 1
+            unique = f"{stem}-{n}"
+        taken.add(unique)
+        out.append(unique)
+    return out
+
+
+def member_markdown(result: MemberResult) -> str:
+    """The week (optimizer.render's markdown), then the member's club sessions."""
+    if result.plan is not None:
+        text = render(result.plan, "markdown")
+    else:
+        text = f"## {result.name}: training week\n\nStatus: not planned: the member's data is invalid\n\n"
+        text += "\n".join(f"- {p}" for p in result.problems) + "\n"
+    lines = [f"- {sid}: joined" for sid in result.group_runs]
+    lines += [f"- {sid}: {SEAT_WORDS[seat.outcome]}{': ' + seat.detail if seat.detail else ''}"
+              for sid, seat in result.classes.items()]
+    if lines:
+        text += "\nClub sessions:\n\n" + "\n".join(lines) + "\n"
+    return text
+
+
+def member_json(result: MemberResult) -> str:
+    """The Plan as optimizer.render writes it; a member with invalid data gets the same top fields."""
+    if result.plan is not None:
+        return render(result.plan, "json")
+    return json.dumps({"athlete": result.name, "status": "invalid", "problems": result.problems}, indent=2) + "\n"
+
+
+def summary_rows(club_plan: ClubPlan) -> list[dict[str, str]]:
+    stems = safe_stems([m.name for m in club_plan.members])
+    rows = []
+    for result, stem in zip(club_plan.members, stems):
+        plan = result.plan if result.planned else None
+        rows.append({
+            "member": result.name,
+            "file": f"{stem}.json",
+            "status": result.status,
+            "sessions": str(len(plan.sessions)) if plan else "",
+            "strength_sessions": str(len(plan.lifts())) if plan else "",
+            "total_penalty": str(plan.total_penalty) if plan else "",
+            "missed_goals": " ".join(g for g, s in plan.score.items() if s.penalty) if plan else "",
+            "class_places": " ".join(result.places),
+            "no_place": " ".join(f"{sid}:{seat.outcome}" for sid, seat in result.classes.items()
+                                 if seat.outcome != "place"),
+            "problems": " | ".join(result.problems),
+        })
+    return rows
+
+
+def summary_csv(club_plan: ClubPlan) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(summary_rows(club_plan))
+    return buffer.getvalue()
+
+
+def write_club(club_plan: ClubPlan, directory: Path) -> list[Path]:
+    """Write every member's files, then summary.csv and history.yaml; return the paths written."""
+    from .cli import write_atomic  # optimizer.cli imports this module at its end: import it late
+
+    directory = Path(directory)
+    written = []
+    for result, stem in zip(club_plan.members, safe_stems([m.name for m in club_plan.members])):
+        for suffix, text in ((".json", member_json(result)), (".md", member_markdown(result))):
+            path = directory / f"{stem}{suffix}"
+            write_atomic(path, text)
+            written.append(path)
+    for name, text in (("summary.csv", summary_csv(club_plan)),
+                       ("history.yaml", yaml.safe_dump(club_plan.history, allow_unicode=True, sort_keys=True))):
+        write_atomic(directory / name, text)
+        written.append(directory / name)
+    return written
+
+
+# ---- the commands ---------------------------------------------------------------------
 
 club_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                        help="Plan every member of a running club: group runs, class places, one file per member.")
@@ -42,7 +160,7 @@ def _fail(messages: list[str], code: int = 2) -> None:
 def plan_command(
     club_file: Annotated[Path, typer.Argument(help="club file (YAML, JSON or TOML)")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="directory for the members' files")] = None,
-    jobs: Annotated[int, typer.Option(min=1, help="parallel solves (local executor); default: the CPU count")] = 0,
+    jobs: Annotated[Optional[int], typer.Option(min=1, help="parallel solves (local executor); default: the CPU count")] = None,
     executor: Annotated[ExecutorName, typer.Option(help="local process pool, or a Ray cluster")] = ExecutorName.local,
     address: Annotated[Optional[str], typer.Option(help="Ray address, e.g. auto (default: start Ray here)")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, help="seconds per member week; past it the best week found is kept, not proven")] = 10.0,
@@ -86,7 +204,8 @@ def _print_summary(result: ClubPlan) -> None:
         if not everyone and member.planned:
             continue
         shown += 1
-        why = "; ".join([*member.problems[:1], *member.no_place.values()])
+        why = "; ".join([*member.problems[:1], *(f"{sid}: {SEAT_WORDS[seat.outcome]}"
+                                                 for sid, seat in member.classes.items() if seat.outcome != "place")])
         table.add_row(row["member"], row["status"], row["sessions"], row["strength_sessions"], row["total_penalty"],
                       row["missed_goals"], row["class_places"], why)
     if not everyone:
@@ -102,7 +221,7 @@ def synthetic_command(
     members: Annotated[int, typer.Argument(min=1, help="how many members")],
     output: Annotated[Path, typer.Option("--output", "-o", help="club file to write (YAML)")],
     seed: Annotated[int, typer.Option(help="same seed and size, same club")] = 0,
-    places: Annotated[Optional[int], typer.Option(help="strength class places (default: a third of the members)")] = None,
+    places: Annotated[Optional[int], typer.Option(help="strength class places (default: a fifth of the members)")] = None,
 ) -> None:
     """Write a synthetic club file (seeded) for tests and benchmarks. Needs the repository's benchmarks/."""
     from .cli import write_atomic

@@ -99,6 +99,7 @@ class Plan(BaseModel):
     score: dict[str, GoalScore] = {}
     coverage: dict[str, Coverage] = {}  # S-COVER: muscle groups, pillars and injuries against their targets
     problems: list[str] = []  # why there is no plan (status infeasible)
+    changes: list[str] = []  # replanning: what moved and why
     solve_ms: float = 0.0
 
     @computed_field  # type: ignore[prop-decorator]

@@ -29,11 +29,23 @@ class Dose:
         return -(-self.sets * (self.set_seconds(exercise) - rest_saved) // 60)
 
 
-def dose(exercise: Exercise, phase: str, level: str) -> Dose:
+def dose(exercise: Exercise, phase: str, level: str, progression_week: int = 0) -> Dose:
+    """Sets, reps or hold, and load words for this athlete; ``progression_week`` weeks into a
+    block, loaded lifts gain 5 % a week and holds 5 s a week (004: one change at a time)."""
     base = catalog().prescriptions[phase][exercise.category]
     adjust = catalog().level_adjust[level]
     reps = base.reps
     if reps and phase == "base" and exercise.category == "compound" and adjust.base_compound_reps:
         reps = adjust.base_compound_reps
     seconds = None if base.seconds is None else max(10, base.seconds + adjust.seconds)
-    return Dose(sets=max(1, base.sets + adjust.sets), reps=reps, seconds=seconds, load=base.load)
+    load = base.load
+    if progression_week:
+        if seconds is not None:
+            seconds += PROGRESSION_SECONDS * progression_week
+        elif exercise.lower_load != "none" or exercise.category == "compound":
+            load = f"{load}; +{PROGRESSION_PERCENT * progression_week} % on the block's first week"
+    return Dose(sets=max(1, base.sets + adjust.sets), reps=reps, seconds=seconds, load=load)
+
+
+PROGRESSION_PERCENT = 5  # load a week (004: 5-10 %)
+PROGRESSION_SECONDS = 5  # hold time a week

@@ -163,6 +163,7 @@ class PinnedLift(_Strict):
     at: str
     minutes: Annotated[int, Field(ge=20, le=180)]
     name: str | None = None
+    exercises: tuple[str, ...] = ()  # a session already done: exactly these exercises (ids)
 
     _check = field_validator("at")(classmethod(lambda cls, v: _check_at(v)))
 
@@ -181,6 +182,7 @@ class Strength(_Strict):
     cover_targets: dict[str, Annotated[int, Field(ge=0, le=7)]] = {}
     library: tuple[Exercise, ...] = ()  # your own exercises (a file path is read by load_scenario)
     pinned: tuple[PinnedLift, ...] = ()  # sessions fixed in time (club classes); count toward sessions
+    progression_week: Annotated[int, Field(ge=0, le=12)] = 0  # weeks into a block: load or hold time grows
 
     @field_validator("sessions")
     @classmethod
@@ -292,6 +294,7 @@ class Athlete(_Strict):
     allow_back_to_back: bool = False
     preferences: Preferences = Preferences()
     calendar: Calendar | None = None  # None: the week repeats, wrapping Sunday to Monday
+    current_plan: tuple[Session, ...] = ()  # replanning: the sessions still to come, to keep if possible (S-STABLE)
 
     @field_validator("availability", mode="before")
     @classmethod
@@ -411,9 +414,18 @@ class Athlete(_Strict):
         return tuple(k for k in STRENGTH_KINDS if k not in self.strength.exclude)
 
 
+class SeasonRuns(_Strict):
+    """Runs for a season: the athlete's ``runs`` are the weekly template; a phase (base, build,
+    peak, taper, race, recovery) or a week number (1 = the first week) may give its own list."""
+
+    phase_runs: dict[Literal["base", "build", "peak", "taper", "race", "recovery"], tuple[Run, ...]] = {}
+    week_runs: dict[int, tuple[Run, ...]] = {}
+
+
 class Scenario(_Strict):
     athlete: Athlete
     weights: dict[str, Annotated[int, Field(ge=0, le=1000)]] = {}
+    season: SeasonRuns = SeasonRuns()
 
     @field_validator("weights")
     @classmethod

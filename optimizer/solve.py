@@ -123,7 +123,7 @@ def _exercises(m: WeekModel, chosen: list[str], paired: set[str], location: str)
     out = []
     for e in ordered:
         exercise = library[e]
-        d = dose(exercise, athlete.phase, athlete.level)
+        d = dose(exercise, athlete.phase, athlete.level, athlete.strength.progression_week)
         out.append(ExerciseDose(
             id=e, name=exercise.name, category=exercise.category, sets=d.sets, reps=d.reps, seconds=d.seconds,
             per_side=exercise.per_side, load=d.load, equipment=list(exercise.equipment_used(kit) or ()),

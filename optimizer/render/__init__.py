@@ -21,3 +21,42 @@ def render(plan: Plan, fmt: str = "table", *, week_of: date | None = None, timez
     if fmt in DATED:
         return FORMATS[fmt](plan, week_of=week_of, timezone=timezone)
     return FORMATS[fmt](plan)
+
+
+def club_files(club_plan, stems, *, week_of: date | None = None, timezone=None) -> dict[str, str]:
+    """Calendar and page files for a planned club (``optimizer.club.ClubPlan``): {file name: text}.
+
+    Each member gets STEM.html (their week, linking back to the club) and, with a
+    week, STEM.ics; ``index.html`` is the club overview linking every member's page
+    with status, missed goals and club sessions. ``stems`` are the members' safe file
+    stems in ``club_plan.members`` order (``club_output.safe_stems``, which must
+    reserve 'index'). ``timezone`` is one IANA name, or a mapping member name -> name.
+    """
+    if "index" in stems:
+        raise ValueError("a member's file stem is 'index', which would overwrite the club overview")
+    out: dict[str, str] = {}
+    links = []
+    for member, stem in zip(club_plan.members, stems):
+        notes = member_notes(member)
+        if member.plan is None:  # the member's data is invalid: no page, the reason on the overview
+            links.append(html.MemberLink(member.name, None, None, "; ".join(member.problems) or member.status, notes))
+            continue
+        tz = timezone.get(member.name) if isinstance(timezone, dict) else timezone
+        if member.plan.status in ics.SHOWN:
+            out[f"{stem}.ics"] = ics.render(member.plan, week_of=week_of, timezone=tz)
+        out[f"{stem}.html"] = html.page(member.plan, week_of, back=("index.html", f"← {club_plan.club}"), notes=notes)
+        links.append(html.MemberLink(member.name, f"{stem}.html", member.plan, None, notes))
+    out["index.html"] = html.club_overview(club_plan.club, links)
+    return out
+
+
+def member_notes(member) -> list[str]:
+    """A club member's club sessions in words: group runs joined, class places or why not
+    (``MemberResult.group_runs`` and ``.classes``: class id -> seat with outcome and detail)."""
+    notes = [f"{sid}: joined" for sid in member.group_runs]
+    for sid, seat in member.classes.items():
+        if seat.outcome == "place":
+            notes.append(f"{sid}: place")
+        else:
+            notes.append(f"{sid}: no place ({seat.outcome})" + (f": {seat.detail}" if seat.detail else ""))
+    return notes

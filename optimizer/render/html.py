@@ -146,14 +146,17 @@ def goal_titles() -> dict[str, str]:
     return {g.GOAL: g.TITLE for g in SOFT_GOALS}
 
 
-def page(plan: Plan, week_of: date | None = None) -> str:
-    """The week report of ``plan`` as one HTML document."""
+def page(plan: Plan, week_of: date | None = None, *, back: tuple[str, str] | None = None,
+         notes: Sequence[str] = ()) -> str:
+    """The week report of ``plan`` as one HTML document. ``back`` is a (link, words) pair
+    shown at the top (a member's page links to the club's); ``notes`` are extra lines
+    under the status (a member's club sessions)."""
     shown = plan.status in SHOWN
     return environment().get_template("week.html").render(
         plan=plan, shown=shown, status_words=STATUS_WORDS[plan.status], sorts=SORTS,
         week=week_view(plan, week_of) if shown else None,
         chart=coverage_chart(plan) if shown and plan.coverage else None,
-        titles=goal_titles(), week_of=week_of,
+        titles=goal_titles(), week_of=week_of, back=back, notes=list(notes),
     )
 
 
@@ -174,6 +177,7 @@ class MemberLink:
     href: str | None
     plan: Plan | None = None
     error: str | None = None
+    notes: Sequence[str] = ()  # club sessions: places, group runs, why no place
 
 
 def club_overview(club: str, members: Sequence[MemberLink | tuple]) -> str:
@@ -191,7 +195,7 @@ def club_overview(club: str, members: Sequence[MemberLink | tuple]) -> str:
         href = "./" + quote(m.href.removeprefix("./")) if m.href else None
         missed = [(goal, g) for goal, g in p.score.items() if g.penalty] if p is not None else []
         rows.append({"m": m, "href": href, "ok": p is not None and p.status in SHOWN,
-                     "status": STATUS_WORDS[p.status] if p is not None else "error",
+                     "status": STATUS_WORDS[p.status] if p is not None else "not planned",
                      "missed": missed, "total": p.total_penalty if p is not None else None,
                      "problems": p.problems if p is not None else []})
     return environment().get_template("club.html").render(club=club, rows=rows, titles=goal_titles())

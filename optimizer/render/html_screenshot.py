@@ -171,7 +171,9 @@ class Browser:
     # ---- what a page does ----------------------------------------------------
 
     def open(self, path: Path) -> None:
-        """Load a file and wait until it and its fonts are in place."""
+        """Load a file and wait until it and its fonts are in place; ``errors()`` then
+        tells what this page (not an earlier one) logged."""
+        self.events.clear()
         self.send("Page.navigate", {"url": Path(path).resolve().as_uri()}, session=True)
         self.wait_for("Page.loadEventFired")
         self.evaluate("document.fonts.ready.then(() => true)")
@@ -189,7 +191,8 @@ class Browser:
         for e in self.events:
             method, p = e.get("method"), e.get("params", {})
             if method == "Runtime.exceptionThrown":
-                out.append(f"exception: {p['exceptionDetails'].get('text')}")
+                details = p["exceptionDetails"]
+                out.append(f"{details.get('text')} {details.get('exception', {}).get('description', '')}".strip())
             elif method == "Runtime.consoleAPICalled" and p.get("type") in ("error", "warning", "assert"):
                 out.append(f"console.{p['type']}: " + " ".join(str(a.get("value", a.get("description")))
                                                                for a in p.get("args", [])))
@@ -246,21 +249,25 @@ class PageReport:
     png: bytes | None = field(default=None, repr=False)
 
 
-def inspect_page(path: Path, *, screenshot: bool = False, timeout: float = 20.0) -> PageReport:
-    """Open ``path`` in headless Chromium and report what it shows and logs."""
-    with Browser(timeout=timeout) as browser:
-        browser.open(path)
-        sessions = browser.evaluate(SESSIONS_SCRIPT)
-        report = PageReport(
-            title=browser.evaluate("document.title"),
-            text=browser.evaluate("document.body.innerText"),
-            sessions=sessions,
-            scripts=browser.evaluate("document.querySelectorAll('script').length"),
-            errors=[],
-            png=browser.screenshot() if screenshot else None,
-        )
-        report.errors = browser.errors()
+def inspect(browser: Browser, path: Path, *, screenshot: bool = False) -> PageReport:
+    """Open ``path`` in ``browser`` and report what it shows and logs."""
+    browser.open(path)
+    report = PageReport(
+        title=browser.evaluate("document.title"),
+        text=browser.evaluate("document.body.innerText"),
+        sessions=browser.evaluate(SESSIONS_SCRIPT),
+        scripts=browser.evaluate("document.querySelectorAll('script').length"),
+        errors=[],
+        png=browser.screenshot() if screenshot else None,
+    )
+    report.errors = browser.errors()
     return report
+
+
+def inspect_page(path: Path, *, screenshot: bool = False, timeout: float = 20.0) -> PageReport:
+    """Start headless Chromium, open ``path``, report what it shows and logs."""
+    with Browser(timeout=timeout) as browser:
+        return inspect(browser, path, screenshot=screenshot)
 
 
 def example_page(out: Path) -> Path:

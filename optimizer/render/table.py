@@ -40,6 +40,10 @@ def render(plan: Plan) -> str:
         for goal, weight, penalty, weighted, notes in score_rows(plan):
             score.add_row(goal, str(weight), str(penalty), str(weighted), notes)
         console.print(score)
+    if plan.changes:
+        console.print("What changed:", markup=False)
+        for line in plan.changes:
+            console.print(f"- {line}", markup=False)
     for line in plan.problems:
         console.print(line, markup=False)
     return console.export_text()

@@ -1,0 +1,38 @@
+"""A season as one document: the summary of phases and strength load, then every week."""
+
+from __future__ import annotations
+
+from ..season import Season
+from . import render
+
+
+def render_season(season: Season, fmt: str) -> str:
+    if fmt == "json":
+        return season.model_dump_json(indent=2, exclude_none=True) + "\n"
+    rows = season.summary()
+    if fmt == "markdown":
+        lines = [f"# {season.athlete}: season to {season.race_date}", "",
+                 "| Week | Week of | Phase | Strength | Heavy legs | Strength min | Status |", "|---|---|---|---|---|---|---|"]
+        lines += [f"| {r['week']} | {r['week_of']} | {r['phase']} | {r['strength']} | {r['heavy']} | "
+                  f"{r['strength_minutes']} | {r['status']} |" for r in rows]
+        for week in season.weeks:
+            lines += ["", f"# Week {week.number}: {week.week_of} ({week.phase})", "", render(week.plan, "markdown")]
+        return "\n".join(lines) + "\n"
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=StringIO(), record=True, width=110, color_system=None)
+    table = Table(title=f"{season.athlete}: season to {season.race_date}")
+    for col in ("Week", "Week of", "Phase", "Strength", "Heavy legs", "Strength min", "Status"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(str(r["week"]), r["week_of"], r["phase"], str(r["strength"]), str(r["heavy"]),
+                      str(r["strength_minutes"]), r["status"])
+    console.print(table)
+    text = console.export_text()
+    for week in season.weeks:
+        text += f"\nWeek {week.number}: {week.week_of} ({week.phase}{', deload' if week.deload else ''})\n"
+        text += render(week.plan, "table")
+    return text

@@ -1,0 +1,117 @@
+"""Replanning mid-week: keep what is done, plan the rest again, move as little as possible.
+
+Sessions before ``today`` (and on ``done`` days) are done: runs are pinned where
+they happened and lifts become pinned lifts with their exercises fixed. Sessions
+on ``missed`` days did not happen: they are free to move into the rest of the
+week. ``unavailable`` days lose their windows. The sessions still to come form
+the current plan that S-STABLE holds on to; every change is reported with its
+reason, found by putting the session back where it was and asking the checkers.
+"""
+
+from __future__ import annotations
+
+from .clock import DAYS
+from .plan import Plan, Session
+from .scenario import Scenario, parse_scenario
+from .solve import check_plan, plan_week
+
+
+def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable=(), done=()) -> Scenario:
+    """The scenario for the rest of the week (see the module's docstring)."""
+    t = DAYS.index(today)
+    is_done = [s for s in plan.sessions if (s.day_index < t or s.day in done) and s.day not in missed]
+    still = [s for s in plan.sessions if s.day_index >= t and s.day not in done and s.day not in missed
+             and s.day not in unavailable]
+    data = scenario.athlete.model_dump(mode="json")
+    for day in list(data["availability"]):
+        d = DAYS.index(day)
+        if day in unavailable and day not in done:
+            data["availability"][day] = []
+        elif d < t or day in done:  # the past is exactly what was done, nothing else fits there
+            data["availability"][day] = [f"{s.start}-{s.end} {s.location}" for s in is_done if s.day == day]
+    for s in is_done:
+        if s.type == "run" and s.run is not None:
+            data["runs"][s.run].update(at=f"{s.day} {s.start}", day=None)
+    for s in plan.sessions:
+        if s.type == "run" and s.run is not None and s.day in missed:
+            run = data["runs"][s.run]
+            pinned_day = run.get("at", "").split(" ")[0] if run.get("at") else run.get("day")
+            if pinned_day and DAYS.index(pinned_day) < t or pinned_day in missed:
+                run.update(at=None, day=None)  # its pinned time has passed: let it move
+    data["strength"]["pinned"] = [p for p in data["strength"].get("pinned", []) if DAYS.index(p["at"].split()[0]) >= t] + [
+        {"kind": s.kind, "at": f"{s.day} {s.start}", "minutes": s.minutes, "name": f"done: {s.label or s.kind}",
+         "exercises": [x.id for x in s.exercises]} for s in is_done if s.type == "strength"]
+    data["current_plan"] = [s.model_dump(mode="json") for s in still]
+    return parse_scenario({"athlete": data, "weights": scenario.weights, "season": scenario.season.model_dump(mode="json")})
+
+
+def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable=(), done=(),
+           time_limit: float = 10.0) -> tuple[Plan, Scenario]:
+    """Plan the rest of the week; the new plan's ``changes`` say what moved and why. A missed run
+    that no longer fits is dropped (and said so) rather than leaving the athlete with no plan.
+    Returns the plan and the scenario it was planned from (done sessions pinned, and so on)."""
+    rest = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done)
+    new = plan_week(rest, time_limit=time_limit)
+    dropped: list[Session] = []
+    if new.status == "infeasible":
+        lost = [s for s in plan.sessions if s.type == "run" and s.day in missed and s.run is not None]
+        if lost:
+            data = rest.model_dump(mode="json")
+            keep = [i for i in range(len(rest.athlete.runs)) if i not in {s.run for s in lost}]
+            data["athlete"]["runs"] = [data["athlete"]["runs"][i] for i in keep]
+            renumber = {old: new_index for new_index, old in enumerate(keep)}
+            data["athlete"]["current_plan"] = [dict(s, run=renumber[s["run"]]) if s.get("run") is not None else s
+                                               for s in data["athlete"]["current_plan"]
+                                               if s.get("run") is None or s["run"] in renumber]
+            smaller = parse_scenario(data)
+            retry = plan_week(smaller, time_limit=time_limit)
+            if retry.status in ("optimal", "feasible"):
+                new, dropped, rest = retry, lost, smaller
+    if new.status in ("optimal", "feasible"):
+        # compare with the old plan in its run numbering, then hand back the numbering of ``rest``
+        keep = [i for i in range(len(scenario.athlete.runs)) if i not in {s.run for s in dropped}]
+        as_old = new.model_copy(deep=True)
+        for s in as_old.sessions:
+            s.run = keep[s.run] if s.run is not None else None
+        new.changes = describe_changes(plan, as_old, rest, today, missed, unavailable, dropped)
+    return new, rest
+
+
+def _same(a: Session, b: Session) -> bool:
+    return (a.type, a.day, a.start, a.kind) == (b.type, b.day, b.start, b.kind)
+
+
+def describe_changes(old: Plan, new: Plan, rest: Scenario, today, missed, unavailable, dropped) -> list[str]:
+    """Each session of the old plan that is not where it was: dropped, or moved to where and why."""
+    out = []
+    for s in old.sessions:
+        match = next((n for n in new.sessions if _same(s, n)), None)
+        twin = next((n for n in new.sessions if n.type == s.type and (n.run == s.run if s.type == "run" else n.kind == s.kind)
+                     and not any(_same(o, n) for o in old.sessions)), None)
+        what = f"{s.label or s.kind} ({s.day} {s.start})"
+        if any(d is s or (d.run == s.run and d.type == "run") for d in dropped):
+            out.append(f"dropped {what}: missed, and the rest of the week cannot hold it")
+        elif match is not None:
+            continue
+        elif twin is None:
+            out.append(f"dropped {what}: " + ("missed" if s.day in missed else _why_moved(s, new, rest)))
+        else:
+            reason = (f"missed on {s.day}" if s.day in missed else f"{s.day} is now unavailable" if s.day in unavailable
+                      else _why_moved(s, new, rest, twin))
+            out.append(f"moved {what} to {twin.day} {twin.start}: {reason}")
+    for n in new.sessions:
+        if not any(_same(o, n) for o in old.sessions) and not any(n.type == o.type and (
+                n.run == o.run if n.type == "run" else n.kind == o.kind) for o in old.sessions):
+            out.append(f"added {n.label or n.kind} on {n.day} {n.start}")
+    return out or ["nothing moved"]
+
+
+def _why_moved(session: Session, new: Plan, rest: Scenario, twin: Session | None = None) -> str:
+    """Put the session back where it was in the new week and ask the checkers what that would break."""
+    back = [s for s in new.sessions if s is not twin] + [session]
+    trial = Plan(athlete=new.athlete, status="checked", sessions=sorted(back, key=lambda s: s.week_start))
+    broken = [b for b in check_plan(trial, rest.athlete) if not b.startswith("R-RUNS")]  # where, not whether
+    if broken:
+        return "at its old time it would break " + "; ".join(broken[:2])
+    return "the rest of the week fits better this way"
+

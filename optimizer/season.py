@@ -1,0 +1,166 @@
+"""The season: every week from the start to race day, and a recovery week after.
+
+Phases follow the 16-week table in DOMAIN.md (base 6, build 6, peak 2, taper 1,
+race week 1), scaled to the season's length. Within base and build, load or hold
+time grows 5 % or 5 s a week and every fourth week is a deload of isometrics and
+mobility; the recovery week after the race is light work only. Each phase uses
+its own strength frequency from the phase table.
+Weeks are planned in order on the calendar: each sees the sessions of the week
+before as fixed neighbours (R-GAP48, R-KEYEVE, R-B2B across the boundary), the
+race ahead (R-TAPER's 10 or 7 days), and the race itself pinned in race week.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel
+
+from .catalog import catalog
+from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm
+from .plan import Plan
+from .scenario import Run, Scenario, parse_scenario
+from .solve import plan_week
+
+REFERENCE = {"base": 6, "build": 6, "peak": 2}  # of 14 weeks before taper and race week (16 in all)
+RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360, "general": 60}
+DELOAD_EVERY = 4
+
+
+class SeasonWeek(BaseModel):
+    number: int  # 1 = the first week
+    week_of: dt.date
+    phase: str  # base | build | peak | taper | race | recovery
+    deload: bool = False
+    progression_week: int = 0
+    plan: Plan
+
+
+class Season(BaseModel):
+    athlete: str
+    race_date: dt.date
+    weeks: list[SeasonWeek]
+
+    def summary(self) -> list[dict]:
+        """Per week: phase, strength sessions, heavy-leg sessions, strength minutes, status."""
+        return [
+            {"week": w.number, "week_of": w.week_of.isoformat(), "phase": w.phase + (" (deload)" if w.deload else ""),
+             "status": w.plan.status, "strength": len(w.plan.lifts()),
+             "heavy": sum(s.lower_load == "heavy" for s in w.plan.lifts()),
+             "strength_minutes": sum(s.minutes for s in w.plan.lifts()), "penalty": w.plan.total_penalty}
+            for w in self.weeks
+        ]
+
+
+def phases(weeks: int) -> list[str]:
+    """Phase of each week before the recovery week: the last is race week, the one before taper."""
+    if weeks < 1:
+        raise ValueError("a season needs at least the race week")
+    tail = ["taper", "race"][-weeks:]
+    rest = weeks - len(tail)
+    total = sum(REFERENCE.values())
+    build = round(rest * REFERENCE["build"] / total)
+    peak = round(rest * REFERENCE["peak"] / total) if rest >= 3 else 0
+    base = rest - build - peak
+    return ["base"] * base + ["build"] * build + ["peak"] * peak + tail
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _runs_for(scenario: Scenario, number: int, phase: str) -> list[dict]:
+    season = scenario.season
+    runs = season.week_runs.get(number) or season.phase_runs.get(phase)
+    if runs is None:
+        runs = scenario.athlete.runs
+        if phase == "taper":  # shorter running before the race
+            runs = [r.model_copy(update={"minutes": max(20, round(r.minutes * 0.7))}) for r in runs]
+        elif phase == "race":
+            runs = [Run(kind="easy", minutes=30), Run(kind="easy", minutes=25)]
+        elif phase == "recovery":
+            runs = [Run(kind="recovery", minutes=30), Run(kind="easy", minutes=30)]
+    return [r.model_dump(mode="json", exclude_none=True) for r in runs]
+
+
+def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = None, start: dt.date | None = None,
+                 race_time: str = "08:00", time_limit: float = 10.0):
+    """Plan the season week by week, yielding each week's scenario (its calendar included) and result."""
+    race_monday = _monday(race_date)
+    if start is not None:
+        weeks = (race_monday - _monday(start)).days // 7 + 1
+        if weeks < 1:
+            raise ValueError(f"the season starts after the race ({start} > {race_date})")
+    weeks = weeks or 16
+    first = race_monday - dt.timedelta(weeks=weeks - 1)
+    athlete = scenario.athlete
+    distance = athlete.goal if athlete.goal != "general" else "10k"
+    race_day = DAYS[race_date.weekday()]
+    race_run = {"kind": "race", "minutes": RACE_MINUTES[distance], "distance": distance,
+                "at": f"{race_day} {race_time}", "name": "Race day"}
+    race_start = parse_hhmm(race_time)
+    race_window = f"{race_time}-{hhmm(min(race_start + RACE_MINUTES[distance], DAY_MINUTES))}"
+    previous: list[dict] = []
+    block_week, last_phase = 0, None
+    for number, phase in enumerate(phases(weeks) + ["recovery"], start=1):
+        week_of = first + dt.timedelta(weeks=number - 1)
+        block_week = block_week + 1 if phase == last_phase else 1
+        last_phase = phase
+        deload = phase in ("base", "build") and block_week % DELOAD_EVERY == 0
+        progression = 0 if deload or phase not in ("base", "build") else (block_week - 1) % DELOAD_EVERY
+        data = athlete.model_dump(mode="json", exclude={"calendar"})
+        data["phase"] = "taper" if phase == "race" else phase
+        data["runs"] = _runs_for(scenario, number, phase)
+        strength = data["strength"]
+        strength["progression_week"] = progression
+        strength["sessions"] = None  # each phase's own range (DOMAIN.md periodisation)
+        light_only = deload or phase == "recovery"  # deload and post-race: isometrics, mobility, bodyweight
+        if light_only:
+            strength["exclude"] = sorted(k for k in catalog().strength_kinds if k not in catalog().light_kinds)
+        if deload:
+            strength["include"] = ["iso_mobility"]
+        elif phase in ("peak", "taper", "race", "recovery"):
+            strength["include"] = [k for k in strength.get("include", []) if k in catalog().light_kinds]
+        next_week = []
+        if phase == "race":
+            data["runs"].append(race_run)
+            place = next(iter(data["locations"]), None)
+            data["availability"].setdefault(race_day, []).append(f"{race_window} {place}" if place else race_window)
+        elif number < weeks and week_of + dt.timedelta(weeks=1) == race_monday:
+            next_week = [{"type": "run", "day": race_day, "start": race_time,
+                          "end": hhmm(race_start + RACE_MINUTES[distance]), "minutes": RACE_MINUTES[distance],
+                          "kind": "race", "key": True, "location": "race"}]
+        data["calendar"] = {"week_of": week_of.isoformat(), "previous_week": previous, "next_week": next_week,
+                            "races": [{"date": race_date.isoformat(), "at": race_time, "distance": distance}]
+                            if week_of <= race_date else []}
+        week = parse_scenario({"athlete": data, "weights": scenario.weights})
+        plan = plan_week(week, time_limit=time_limit)
+        yield week, SeasonWeek(number=number, week_of=week_of, phase=phase, deload=deload,
+                               progression_week=progression, plan=plan)
+        previous = [s.model_dump(mode="json") for s in plan.sessions]
+
+
+def plan_season(scenario: Scenario, race_date: dt.date, **options) -> Season:
+    """Every week from the start (16 weeks before race week unless ``weeks`` or ``start``
+    says otherwise) to race week, and a recovery week after."""
+    weeks = [week for _, week in season_weeks(scenario, race_date, **options)]
+    return Season(athlete=scenario.athlete.name, race_date=race_date, weeks=weeks)
+
+
+def check_season(weeks: list[tuple[Scenario, SeasonWeek]]) -> list[str]:
+    """Every rule, week by week, with each week's real neighbours on both sides: the week
+    before and the week after as they were finally planned (planning only knew what was
+    fixed ahead), so a Sunday heavy session and a Monday key run are caught across weeks."""
+    from .solve import check_plan
+
+    problems = []
+    for i, (scenario, week) in enumerate(weeks):
+        if week.plan.status not in ("optimal", "feasible"):
+            problems.append(f"week {week.number}: no plan")
+            continue
+        data = scenario.athlete.model_dump(mode="json")
+        if i + 1 < len(weeks):
+            data["calendar"]["next_week"] = [s.model_dump(mode="json") for s in weeks[i + 1][1].plan.sessions]
+        athlete = parse_scenario({"athlete": data}).athlete
+        problems += [f"week {week.number} ({week.week_of}): {p}" for p in check_plan(week.plan, athlete)]
+    return problems

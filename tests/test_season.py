@@ -1,0 +1,138 @@
+"""Issue 7: a season to race day (phases, deloads, progression, taper, rules across weeks) and
+replanning mid-week (done sessions kept, no rule broken, the fewest sessions moved)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from optimizer import check_plan, load_scenario, parse_scenario, plan_week
+from optimizer.build import build_week
+from optimizer.catalog import catalog
+from optimizer.replan import replan
+from optimizer.season import check_season, phases, season_weeks
+from optimizer.solve import solve_week
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_phases_follow_the_16_week_table_and_scale():
+    assert phases(16) == ["base"] * 6 + ["build"] * 6 + ["peak"] * 2 + ["taper", "race"]
+    eight = phases(8)
+    assert len(eight) == 8 and eight[-2:] == ["taper", "race"] and eight[0] == "base"
+    assert eight == sorted(eight, key=["base", "build", "peak", "taper", "race"].index), "phases in order"
+    assert phases(1) == ["race"]
+
+
+@pytest.fixture(scope="module")
+def marathon():
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    return list(season_weeks(scenario, dt.date(2027, 4, 18), weeks=16))
+
+
+@pytest.fixture(scope="module")
+def ten_k():
+    scenario = load_scenario(ROOT / "scenarios" / "10k_build.yaml")
+    return list(season_weeks(scenario, dt.date(2027, 3, 14), start=dt.date(2027, 1, 18)))
+
+
+@pytest.mark.parametrize("season", ["marathon", "ten_k"])
+def test_a_season_plans_end_to_end_and_passes_every_rule_across_weeks(season, request):
+    weeks = request.getfixturevalue(season)
+    assert all(w.plan.status == "optimal" for _, w in weeks)
+    for scenario, week in weeks:  # each week against the calendar it was planned with
+        assert check_plan(week.plan, scenario.athlete) == []
+    assert check_season(weeks) == []  # and against the weeks either side as they were planned
+
+
+def test_the_marathon_season_has_the_right_shape(marathon):
+    weeks = [w for _, w in marathon]
+    assert len(weeks) == 17 and weeks[-1].phase == "recovery"
+    assert weeks[0].week_of == dt.date(2026, 12, 28) and weeks[15].week_of == dt.date(2027, 4, 12)
+    assert all(w.week_of.weekday() == 0 for w in weeks)
+    race = [s for s in weeks[15].plan.runs() if s.kind == "race"]
+    assert [(s.day, s.start) for s in race] == [("sun", "08:00")]
+    light = set(catalog().light_kinds)
+    assert all(s.kind in light for s in weeks[15].plan.lifts()), "race week: mobility and activation only"
+    race_start = dt.datetime(2027, 4, 18, 8, 0)
+    for w in weeks[:15]:  # R-TAPER in full: no heavy legs within 10 days of a marathon
+        for s in w.plan.lifts():
+            if s.heavy_lower:
+                ends = dt.datetime.combine(w.week_of, dt.time()) + dt.timedelta(minutes=s.week_end)
+                assert race_start - ends >= dt.timedelta(days=10)
+    assert [w.deload for w in weeks[:12]] == [False, False, False, True, False, False] * 2
+    assert all(s.kind in light for w in weeks if w.deload for s in w.plan.lifts())
+    assert [w.progression_week for w in weeks[:3]] == [0, 1, 2]
+
+
+def test_progression_adds_hold_time_week_by_week(marathon):
+    holds = {}
+    for _, w in marathon[:3]:
+        for s in w.plan.lifts():
+            for x in s.exercises:
+                if x.seconds is not None and x.category == "isometric":
+                    holds.setdefault(w.number, set()).add(x.seconds)
+    base = catalog().prescriptions["base"]["isometric"].seconds  # intermediate: no level change
+    for number, seconds in holds.items():
+        assert seconds == {base + 5 * (number - 1)}
+
+
+def week_with_a_missed_tempo():
+    athlete = {"name": "t", "locations": {"home": ["mat", "dumbbells", "bands"]},
+               "availability": {d: ["06:00-08:00 home", "18:00-20:00 home"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+               "runs": [{"kind": "easy", "minutes": 40}, {"kind": "tempo", "minutes": 50}, {"kind": "easy", "minutes": 40},
+                        {"kind": "long", "minutes": 100, "day": "sat"}],
+               "strength": {"sessions": 2}}
+    scenario = parse_scenario({"athlete": athlete})
+    plan = plan_week(scenario)
+    tempo_day = next(s.day for s in plan.runs() if s.kind == "tempo")
+    return scenario, plan, tempo_day
+
+
+def test_replanning_after_a_missed_key_session():
+    scenario, plan, tempo_day = week_with_a_missed_tempo()
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    today = days[days.index(tempo_day) + 1]
+    new, rest = replan(scenario, plan, today, missed=[tempo_day])
+    assert new.status == "optimal"
+    # keeps every done session, exactly
+    done = [s for s in plan.sessions if days.index(s.day) < days.index(today) and s.day != tempo_day]
+    for s in done:
+        assert any((n.day, n.start, n.kind, [x.id for x in n.exercises]) == (s.day, s.start, s.kind, [x.id for x in s.exercises])
+                   for n in new.sessions), f"{s.kind} on {s.day} was done and must stay"
+    # breaks no rule: the new week against the scenario it was planned from, and the original one
+    assert check_plan(new, rest.athlete) == []
+    assert [p for p in check_plan(new, scenario.athlete) if not p.startswith("R-PINNED")] == []
+    # the missed tempo is back in the week, later than today
+    tempo = [s for s in new.runs() if s.kind == "tempo"]
+    assert len(tempo) == 1 and days.index(tempo[0].day) >= days.index(today)
+    # moves the fewest sessions: no week moves fewer
+    moved = new.score["S-STABLE"].penalty
+    model = build_week(rest)
+    model.cp.Add(model.penalties["S-STABLE"] <= moved - 1)
+    assert solve_week(model).status == "infeasible"
+    assert any("missed on" in c for c in new.changes)
+
+
+def test_an_unavailable_day_moves_only_what_was_on_it():
+    scenario, plan, _ = week_with_a_missed_tempo()
+    busy = next(s.day for s in plan.sessions if s.day not in ("mon", "sat"))
+    new, rest = replan(scenario, plan, "mon", unavailable=[busy])
+    assert new.status == "optimal" and check_plan(new, rest.athlete) == []
+    assert all(s.day != busy for s in new.sessions)
+    untouched = [s for s in plan.sessions if s.day != busy]
+    kept = [s for s in untouched if any((n.day, n.start, n.kind) == (s.day, s.start, s.kind) for n in new.sessions)]
+    moved = new.score["S-STABLE"].penalty
+    assert moved <= len(plan.sessions) - len(kept)
+    assert any(f"{busy} is now unavailable" in c for c in new.changes)
+
+
+def test_a_missed_run_that_no_longer_fits_is_dropped_and_said_so():
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    plan = plan_week(scenario)
+    new, rest = replan(scenario, plan, "wed", missed=["tue"])
+    # Wed-Sun cannot hold intervals besides Thursday's tempo and Saturday's long run without back-to-back key days
+    assert new.status == "optimal" and check_plan(new, rest.athlete) == []
+    assert any(c.startswith("dropped Intervals") for c in new.changes)
