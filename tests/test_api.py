@@ -20,7 +20,7 @@ def test_library_call_from_the_readme():
 
     plan = plan_week(load_scenario(ROOT / "scenarios" / "marathon_base.yaml"))
     assert plan.status == "optimal" and plan.proven_optimal
-    assert plan.sessions and set(plan.score) == {"S-STACK", "S-SPREAD", "S-COVER", "S-PREF", "S-SHORT"}
+    assert plan.sessions and set(plan.score) == {"S-STACK", "S-SPREAD", "S-COVER", "S-PREF", "S-SHORT", "S-STABLE"}
     assert check_plan(plan, load_scenario(ROOT / "scenarios" / "marathon_base.yaml").athlete) == []
 
 

@@ -29,7 +29,7 @@ def test_plan_prints_the_week_as_a_table():
     assert "Ana Ruiz" in result.stdout and "optimal" in result.stdout
     for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
         assert day in result.stdout
-    for goal in ("S-STACK", "S-SPREAD", "S-COVER", "S-PREF", "S-SHORT"):
+    for goal in ("S-STACK", "S-SPREAD", "S-COVER", "S-PREF", "S-SHORT", "S-STABLE"):
         assert goal in result.stdout
 
 
@@ -40,7 +40,7 @@ def test_json_output_has_the_documented_fields(tmp_path):
     week = json.loads(out.read_text())
     assert week["athlete"] == "Ana Ruiz"
     assert week["status"] == "optimal"
-    assert set(week["score"]) == {"S-STACK", "S-SPREAD", "S-COVER", "S-PREF", "S-SHORT"}
+    assert set(week["score"]) == {"S-STACK", "S-SPREAD", "S-COVER", "S-PREF", "S-SHORT", "S-STABLE"}
     for goal in week["score"].values():
         assert goal["weighted"] == goal["weight"] * goal["penalty"]
     assert week["sessions"], "a plan with sessions"
