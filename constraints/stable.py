@@ -36,8 +36,8 @@ def encode(m: WeekModel) -> None:
                     stay = m.cp.NewBoolVar(f"stay_{session.day}_{session.kind}")
                     m.cp.AddImplication(stay, placement.var)
                     m.cp.Add(m.slots[placement.slot].start == session.week_start).OnlyEnforceIf(stay)
-                    m.cp.AddHint(placement.var, 1)
-                    m.cp.AddHint(m.slots[placement.slot].start, session.week_start)
+                    m.hint(placement.var, 1)
+                    m.hint(m.slots[placement.slot].start, session.week_start)
                     stays.append(stay)
         units.append(1 - sum(stays))
         if session.type == "strength":

@@ -82,6 +82,8 @@ class WeekModel:
         self.requirements: dict[str, tuple[cp_model.IntVar, str]] = {}  # explain mode: id -> (literal, words)
         self.penalties: dict[str, cp_model.LinearExprT] = {}  # goal id -> penalty units
         self.goal_penalty: cp_model.LinearExprT = 0  # weighted sum, set by build_week
+        self.lateness: cp_model.LinearExprT = 0  # tie-break among equally good weeks, set by build_week
+        self.hints: list[tuple[cp_model.IntVar, int]] = []  # where the search starts (replanning)
         self.solved_goal_penalty: int | None = None  # its value in the last solve
         self._add_runs()
         self._add_strength()
@@ -266,6 +268,14 @@ class WeekModel:
     def day_pairs(self) -> list[tuple[int, int]]:
         """Consecutive days inside the week: Sunday-Monday too when the week repeats."""
         return [(d, (d + 1) % 7) for d in range(7 if self.cyclic else 6)]
+
+    def hint(self, var: cp_model.IntVar, value: int) -> None:
+        self.hints.append((var, value))
+        self.cp.AddHint(var, value)
+
+    def times(self) -> set[int]:
+        """Indexes of the start and end variables: what the tie-break may still move."""
+        return {v.Index() for slot in self.slots for v in (slot.start, slot.end) if isinstance(v, cp_model.IntVar)}
 
     def add_penalty(self, goal: str, units: cp_model.LinearExprT) -> None:
         self.penalties[goal] = units

@@ -60,9 +60,34 @@ def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1,
     return plan
 
 
+def _polish(m: WeekModel, solver: cp_model.CpSolver, settings: SolveSettings):
+    """Second stage: every choice fixed as found, move sessions as early as they go (the
+    tie-break). Returns a solver whose values to read; the model is left as it was."""
+    proto = m.cp.Proto()
+    free = m.times()
+    m.cp.ClearHints()
+    for i in range(len(proto.variables)):
+        if i not in free:
+            var = m.cp.GetIntVarFromProtoIndex(i)
+            m.cp.AddHint(var, solver.Value(var))
+    m.cp.Minimize(m.lateness)
+    polish = _solver(settings)
+    polish.parameters.fix_variables_to_their_hinted_value = True
+    status = polish.Solve(m.cp)
+    m.cp.ClearHints()
+    for var, value in m.hints:
+        m.cp.AddHint(var, value)
+    m.cp.Minimize(m.goal_penalty)
+    return polish if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else solver
+
+
 def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
     solver = _solver(settings)
     status = solver.Solve(m.cp)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        goals = int(solver.Value(m.goal_penalty))
+        solver = _polish(m, solver, settings)
+        assert int(solver.Value(m.goal_penalty)) == goals, "the tie-break never trades away a goal"
     name = m.athlete.name
     if status == cp_model.MODEL_INVALID:  # a bug in an encoder, never the user's input
         raise RuntimeError(f"invalid CP-SAT model: {m.cp.Validate()}")
@@ -92,7 +117,7 @@ def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
     plan.score = score_plan(plan, m.athlete, m.scenario.weight)
     plan.coverage = cover.coverage(plan, m.athlete)
     plan.rest_days = [d for d in DAYS if not any(s.day == d for s in plan.sessions)]
-    m.solved_goal_penalty = int(solver.Value(m.goal_penalty))
+    m.solved_goal_penalty = goals
     return plan
 
 
