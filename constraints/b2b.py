@@ -15,7 +15,7 @@ TITLE = "no key runs on consecutive days"
 
 
 def _key_run(s) -> bool:
-    return s.type == "run" and s.key
+    return s.key_run
 
 
 def encode(m: WeekModel) -> None:

@@ -16,7 +16,7 @@ TITLE = "no heavy legs the day before a key run"
 
 
 def _key_run(s) -> bool:
-    return s.type == "run" and s.key
+    return s.key_run
 
 
 def encode(m: WeekModel) -> None:

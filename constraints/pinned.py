@@ -37,8 +37,10 @@ def encode(m: WeekModel) -> None:
             window = m.windows[slot.window]
             if not (window.week_start <= lift.start and lift.start + lift.minutes <= window.week_end):
                 continue
+            kind = next((m.placements[p].var for p in slot.placements if m.placements[p].kind == lift.kind), None)
+            if kind is None:  # the kind cannot be placed here at all
+                continue
             here = m.cp.NewBoolVar(f"pinned_lift{j}_w{slot.window}")
-            kind = next(m.placements[p].var for p in slot.placements if m.placements[p].kind == lift.kind)
             m.cp.AddImplication(here, kind)
             m.cp.Add(slot.start == lift.start).OnlyEnforceIf(here)
             m.cp.Add(slot.minutes == lift.minutes).OnlyEnforceIf(here)

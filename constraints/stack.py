@@ -19,10 +19,10 @@ TITLE = "strength on hard run days"
 
 def tier(day: int, plan: Plan, athlete: Athlete) -> int:
     runs = [p for p in timeline(plan, athlete) if p.session.type == "run"]
-    if any(p.session.key and p.day == day for p in runs):
+    if any(p.session.key_run and p.day == day for p in runs):
         return 0
     eve = (day - 1) % 7 if athlete.cyclic else day - 1
-    if any(p.day == day for p in runs) or any(p.session.key and p.day == eve for p in runs):
+    if any(p.day == day for p in runs) or any(p.session.key_run and p.day == eve for p in runs):
         return 1
     return 2
 
@@ -37,7 +37,7 @@ def encode(m: WeekModel) -> None:
         near = m.cp.NewBoolVar(f"stack_near_{d}")
         m.cp.Add(hard + near <= lift[d])
         m.cp.Add(hard <= key[d])
-        key_eve = key[(d - 1) % 7] if m.cyclic or d > 0 else int(-1 in m.neighbour_days(lambda s: s.type == "run" and s.key))
+        key_eve = key[(d - 1) % 7] if m.cyclic or d > 0 else int(-1 in m.neighbour_days(lambda s: s.key_run))
         m.cp.Add(near <= run[d] + key_eve)
         units.append(2 * lift[d] - 2 * hard - near)
     m.add_penalty(GOAL, sum(units))

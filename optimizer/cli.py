@@ -122,7 +122,7 @@ def check_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
 ) -> None:
     """Lint a hand-made week: every hard rule it breaks (exit 1 if any) and the soft-goal score it gets."""
-    from constraints import cover
+    from constraints import cover, rest_day
 
     from .solve import check_plan, score_plan
     from .week import load_week
@@ -135,7 +135,7 @@ def check_command(
     athlete = scenario_data.athlete
     plan.score = score_plan(plan, athlete, scenario_data.weight)
     plan.coverage = cover.coverage(plan, athlete)
-    plan.rest_days = [d for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun") if not plan.on_day(DAYS.index(d))]
+    plan.rest_days = rest_day.rest_days(plan, athlete)
     broken = check_plan(plan, athlete)
     plan.problems = [f"Breaks {len(broken)} hard rule(s):"] + [f"- {b}" for b in broken] if broken else \
         ["Breaks no hard rule."]

@@ -166,6 +166,9 @@ def allocate(
         if solver.Solve(model) != cp_model.OPTIMAL:
             raise RuntimeError("the class allocation was not solved to optimality")
         model.Add(tier == round(solver.ObjectiveValue()))
+        model.ClearHints()  # start the next tier from this allocation: it is still optimal for every tier so far
+        for var in choice.values():
+            model.AddHint(var, solver.BooleanValue(var))
     if not choice:
         return [None] * len(names)
     chosen: list[Combination | None] = [None] * len(names)

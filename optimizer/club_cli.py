@@ -43,7 +43,7 @@ from .scenario import ScenarioError
 
 STEM_CHARS = 40  # at most 160 bytes of UTF-8, well under any file system's 255
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
-            "summary", "history"}
+            "summary", "history", "index"}  # index: the club overview page (optimizer.render.club_files)
 SEAT_WORDS = {"place": "place", "full": "no place (class full)", "cannot": "no place (your week cannot hold it)",
               "invalid": "no place (invalid member data)"}
 SUMMARY_FIELDS = ("member", "file", "status", "sessions", "strength_sessions", "total_penalty", "missed_goals",

@@ -173,10 +173,12 @@ class ClubSetup(_Strict):
 class ClubFile(ClubSetup):
     """A club file as written: the setup plus member entries (validated one by one later)."""
 
-    members: Annotated[tuple[MemberEntry, ...], Field(min_length=1)]
+    members: tuple[MemberEntry, ...]
 
     def problems(self) -> list[str]:
         out = super().problems()
+        if not self.members:
+            out.append("members: a club needs at least one member; list them under members")
         sessions = self.sessions()
         for i, entry in enumerate(self.members):
             for j, sid in enumerate(entry.joins):

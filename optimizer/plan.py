@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from .catalog import LowerLoad
+from .catalog import KEY_RUNS, LowerLoad
 from .clock import DAY_MINUTES, DAYS, parse_hhmm
 
 # unknown: no week found within the time limit; checked: a week written by hand, judged by the checkers
@@ -73,7 +73,13 @@ class Session(BaseModel):
 
     @property
     def heavy_lower(self) -> bool:
-        return self.type == "strength" and self.lower_load == "heavy"
+        """By kind as well as load: a hand-written heavy session may leave out lower_load."""
+        return self.type == "strength" and (self.lower_load == "heavy" or self.kind == "heavy_lower")
+
+    @property
+    def key_run(self) -> bool:
+        """A key run by its kind (tempo, intervals, hills, long, race), whatever ``key`` says."""
+        return self.type == "run" and self.kind in KEY_RUNS
 
 
 class GoalScore(BaseModel):

@@ -207,6 +207,9 @@ class Strength(_Strict):
         both = set(self.include) & set(self.exclude)
         if both:
             raise ValueError(f"{', '.join(sorted(both))} is both included and excluded; keep it in one list")
+        pinned = sorted({p.kind for p in self.pinned} & set(self.exclude))
+        if pinned:
+            raise ValueError(f"pinned sessions of {', '.join(pinned)} cannot be excluded; drop them from exclude or unpin them")
         return self
 
 

@@ -112,11 +112,11 @@ def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
         proven_optimal=status == cp_model.OPTIMAL,
         sessions=sorted(sessions, key=lambda s: (s.week_start, s.week_end, s.type)),
     )
-    from constraints import cover
+    from constraints import cover, rest_day
 
     plan.score = score_plan(plan, m.athlete, m.scenario.weight)
     plan.coverage = cover.coverage(plan, m.athlete)
-    plan.rest_days = [d for d in DAYS if not any(s.day == d for s in plan.sessions)]
+    plan.rest_days = rest_day.rest_days(plan, m.athlete)
     m.solved_goal_penalty = goals
     return plan
 

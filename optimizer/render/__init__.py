@@ -53,10 +53,9 @@ def club_files(club_plan, stems, *, week_of: date | None = None, timezone=None) 
 def member_notes(member) -> list[str]:
     """A club member's club sessions in words: group runs joined, class places or why not
     (``MemberResult.group_runs`` and ``.classes``: class id -> seat with outcome and detail)."""
+    words = {"place": "place", "full": "no place (class full)", "cannot": "no place (your week cannot hold it)",
+             "invalid": "no place (invalid member data)"}
     notes = [f"{sid}: joined" for sid in member.group_runs]
     for sid, seat in member.classes.items():
-        if seat.outcome == "place":
-            notes.append(f"{sid}: place")
-        else:
-            notes.append(f"{sid}: no place ({seat.outcome})" + (f": {seat.detail}" if seat.detail else ""))
+        notes.append(f"{sid}: {words.get(seat.outcome, seat.outcome)}" + (f": {seat.detail}" if seat.detail else ""))
     return notes

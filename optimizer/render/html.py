@@ -100,6 +100,7 @@ def session_view(index: int, s: Session, week_bands: Sequence[Band]) -> dict:
     return {
         "index": index, "s": s, "sort": sort_of(s), "what": what(s),
         "top": round(top, 1), "height": round(max(bottom - top, 14.0), 1),
+        "lines": 1 if bottom - top < 30 else 2 if bottom - top < 44 else 3,  # what fits: time, name, place
         "exercises": [{"x": x, "amount": amount(x),
                        "kit": ", ".join(k for k in x.equipment if k != "bodyweight") or "bodyweight"}
                       for x in s.exercises],
@@ -195,7 +196,8 @@ def club_overview(club: str, members: Sequence[MemberLink | tuple]) -> str:
         href = "./" + quote(m.href.removeprefix("./")) if m.href else None
         missed = [(goal, g) for goal, g in p.score.items() if g.penalty] if p is not None else []
         rows.append({"m": m, "href": href, "ok": p is not None and p.status in SHOWN,
-                     "status": STATUS_WORDS[p.status] if p is not None else "not planned",
+                     "status": p.status if p is not None else "invalid data",
+                     "status_words": STATUS_WORDS[p.status] if p is not None else "the member's data is invalid",
                      "missed": missed, "total": p.total_penalty if p is not None else None,
                      "problems": p.problems if p is not None else []})
     return environment().get_template("club.html").render(club=club, rows=rows, titles=goal_titles())

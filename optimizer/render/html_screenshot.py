@@ -295,7 +295,7 @@ def main(argv: list[str]) -> int:
         page, png = Path(tempfile.mkdtemp(prefix="stridelift-")) / "report.html", root / "docs" / "report.png"
         example_page(page)
     else:
-        print(__doc__.strip().splitlines()[2:4], file=sys.stderr)
+        print("usage: python -m optimizer.render.html_screenshot [PAGE.html OUT.png]", file=sys.stderr)
         return 2
     report = inspect_page(page, screenshot=True)
     png.parent.mkdir(parents=True, exist_ok=True)

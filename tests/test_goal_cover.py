@@ -1,0 +1,227 @@
+"""S-COVER: the week trains every muscle group, pillar and injury it should.
+
+Targets: each muscle group in so many *sessions* (glutes, hamstrings, quads, calves twice;
+glute medius, tibialis/feet, core, hip flexors, upper back, push once; each injury raises
+the groups that protect it by one; scenario overrides win); each pillar of the phase
+(compound, isometric, mobility, plus plyometric in the build phase) in one session; and
+for each injury, two *exercises* a week that help it. One unit per session or exercise short.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import (
+    FULL_GYM,
+    MAT_ONLY,
+    lift,
+    make_athlete,
+    make_scenario,
+    plan_of,
+    solve_optimal,
+    solve_with_units,
+    workout,
+)
+
+from constraints import cover as goal
+from optimizer import check_plan, score_plan
+
+GOAL = "S-COVER"
+GROUPS = ["glutes", "hamstrings", "quads", "calves", "glute_med", "core", "upper_back", "push", "tibialis_feet", "hip_flexors"]
+LOCATIONS = {"home": MAT_ONLY, "gym": FULL_GYM}
+
+# One heavy-legs session that touches every muscle group once and every base pillar:
+# back squat (quads, glutes, hamstrings, core; compound), Romanian deadlift, push-up (push),
+# side plank (glute medius; isometric), world's greatest stretch (hip flexors, hamstrings,
+# upper back; mobility), ankle rocks (calves, tibialis; mobility).
+EVERY_GROUP_ONCE = ["back_squat", "romanian_deadlift", "push_up", "side_plank", "worlds_greatest_stretch", "ankle_rocks"]
+
+
+def athlete(**fields):
+    return make_athlete(locations=LOCATIONS, **fields)
+
+
+def score(athlete_, *sessions):
+    return goal.score(plan_of(*sessions), athlete_)
+
+
+# ---- scorer: given these sessions, penalises by N ------------------------------------
+
+@pytest.mark.parametrize(
+    "phase, expected",
+    [("base", 14 + 3), ("build", 14 + 4), ("peak", 14 + 3), ("taper", 14 + 2), ("recovery", 14 + 2)],
+)
+def test_an_empty_week_is_short_of_every_target(phase, expected):
+    """Muscle groups: 4 x 2 + 6 x 1 = 14; plus one unit per pillar of the phase."""
+    assert score(athlete(phase=phase))[0] == expected
+
+
+def test_one_session_touching_everything_leaves_the_twice_a_week_groups_short():
+    a = athlete()
+    total, notes = score(a, workout("heavy_lower", "wed", "18:00", EVERY_GROUP_ONCE, a))
+    assert total == 4
+    assert sorted(n.split(":")[0] for n in notes) == ["calves", "glutes", "hamstrings", "quads"]
+
+
+def test_a_group_counts_once_per_session_however_many_exercises_train_it():
+    """Back squat and Romanian deadlift both train glutes and hamstrings: still one session.
+    Short: glutes, hamstrings, quads 1; calves 2; glute med, upper back, push, tibialis,
+    hip flexors 1 (core is met); pillars isometric and mobility 1 (compound is met)."""
+    a = athlete()
+    assert score(a, workout("heavy_lower", "wed", "18:00", ["back_squat", "romanian_deadlift"], a))[0] == 3 + 2 + 5 + 2
+
+
+def test_a_second_session_meets_the_twice_a_week_groups():
+    a = athlete()
+    one = workout("heavy_lower", "mon", "18:00", ["back_squat", "romanian_deadlift"], a)
+    two = workout("heavy_lower", "thu", "18:00", ["back_squat", "romanian_deadlift"], a)
+    assert score(a, one, two)[0] == 2 + 5 + 2  # calves 2, five singles, two pillars
+
+
+def test_a_session_that_lists_no_exercises_counts_its_kinds_typical_work():
+    """A hand-written week may name only the kind. Full body typically trains glutes,
+    hamstrings, quads, core, upper back and push, and is the compound pillar. Short: glutes,
+    hamstrings, quads 1; calves 2; glute med, tibialis, hip flexors 1; isometric and
+    mobility pillars 1."""
+    a = athlete()
+    assert score(a, lift("full_body", "mon", "18:00", "18:40"))[0] == 3 + 2 + 3 + 2
+
+
+def test_injury_targets_count_exercises():
+    """Knee history: glutes and quads 3 each, and two knee-helping exercises. Back squat and
+    wall sit both help the knee (one session, two exercises: met). Short: glutes 2,
+    hamstrings 1, quads 2, calves 2, glute med, upper back, push, tibialis, hip flexors 1
+    each; mobility pillar 1."""
+    a = athlete(injuries=["knee"])
+    assert score(a)[0] == 17 + 2 + 2
+    total, notes = score(a, workout("heavy_lower", "wed", "18:00", ["back_squat", "wall_sit"], a))
+    assert total == 2 + 1 + 2 + 2 + 5 + 1
+    assert not any(n.startswith("injury:knee") for n in notes)
+
+
+def test_the_same_helping_exercise_in_two_sessions_counts_twice():
+    a = athlete(injuries=["knee"])
+    one = workout("heavy_lower", "mon", "18:00", ["back_squat", "plank"], a)
+    two = workout("heavy_lower", "thu", "18:00", ["back_squat", "plank"], a)
+    _, notes = score(a, one, two)
+    assert not any(n.startswith("injury:knee") for n in notes)
+    _, notes = score(a, one)
+    assert any(n.startswith("injury:knee") and "+1" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    "injuries, cover_targets, expected",
+    [
+        (["shin"], {}, 17 + 3 + 2),  # tibialis, calves, glute med +1; two shin exercises
+        (["knee", "hip"], {}, 17 + 4 + 4),  # glutes twice raised, quads, glute med; 2 + 2 exercises
+        ([], {"calves": 0}, 17 - 2),
+        ([], {"core": 3}, 17 + 2),
+        (["achilles"], {"calves": 1}, 17 - 1 + 2),  # the scenario's own target wins over the injury's
+    ],
+)
+def test_targets_from_injuries_and_overrides(injuries, cover_targets, expected):
+    a = athlete(injuries=injuries, strength={"cover_targets": cover_targets})
+    assert score(a)[0] == expected
+
+
+# ---- solver vs scorer ----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"strength": {"sessions": 1}},
+        {"strength": {"sessions": 2}, "injuries": ["shin"]},
+        {"strength": {"sessions": 1}, "phase": "build", "injuries": ["hamstring", "achilles"]},
+        {"strength": {"sessions": 1, "cover_targets": {"core": 3}}, "phase": "taper"},
+    ],
+)
+def test_solver_penalty_matches_the_scorer(fields):
+    """One session never meets a twice-a-week target, two never meet calves three times
+    (shin) or core three times: the penalty compared is never a trivial zero."""
+    scenario = make_scenario(locations=LOCATIONS, **fields)
+    plan, units, objective = solve_with_units(scenario)
+    scored, _ = goal.score(plan, scenario.athlete)
+    assert units[GOAL] == scored == plan.score[GOAL].penalty
+    assert scored > 0
+    assert objective == plan.total_penalty
+
+
+# ---- encoder preferences ----------------------------------------------------------
+# With S-COVER weighted 1000 a unit, one unit outweighs everything else a week of up to
+# three sessions can cost (S-STACK <= 3 x 2 x 15, S-SPREAD <= 3 x 25, S-SHORT <= 3 x 25),
+# so the solver's coverage is as good as any legal week's: a hand-made week that passes
+# every checker is a witness of what it must at least reach.
+
+DOMINANT = {"S-COVER": 1000}
+
+
+def assert_no_worse_than(witness, scenario):
+    assert check_plan(witness, scenario.athlete) == [], "the hand-made week must be legal"
+    plan = solve_optimal(scenario)
+    mine = score_plan(witness, scenario.athlete, scenario.weight)
+    assert plan.total_penalty <= sum(g.weighted for g in mine.values())
+    return plan, mine
+
+
+def test_one_session_reaches_the_best_possible_coverage():
+    """One session can train each group once at most, so glutes, hamstrings, quads and
+    calves stay one short: 4 is a floor, and EVERY_GROUP_ONCE reaches it."""
+    scenario = make_scenario(
+        locations=LOCATIONS, availability={"wed": ["18:00-19:00 gym"]}, strength={"sessions": 1}, weights=DOMINANT
+    )
+    a = scenario.athlete
+    plan, witness = assert_no_worse_than(plan_of(workout("heavy_lower", "wed", "18:00", EVERY_GROUP_ONCE, a)), scenario)
+    assert witness[GOAL].penalty == 4
+    assert plan.score[GOAL].penalty == 4
+
+
+def test_an_injury_steers_the_exercises():
+    """Plantar fasciitis: calves three sessions, tibialis two, and two plantar exercises a
+    week (ankle rocks, calf-raise hold, toe scrunches ...). Three sessions can meet all of it."""
+    scenario = make_scenario(
+        locations=LOCATIONS,
+        availability={d: ["18:00-19:00 gym"] for d in ("mon", "wed", "fri")},
+        injuries=["plantar"],
+        strength={"sessions": 3},
+        weights=DOMINANT,
+    )
+    a = scenario.athlete
+    witness = plan_of(
+        workout("heavy_lower", "mon", "18:00", EVERY_GROUP_ONCE, a),
+        workout("heavy_lower", "wed", "18:00", ["back_squat", "romanian_deadlift", "calf_raise_hold", "ankle_rocks"], a),
+        workout("iso_mobility", "fri", "18:00", ["calf_raise_hold", "plank"], a),
+    )
+    plan, mine = assert_no_worse_than(witness, scenario)
+    assert mine[GOAL].penalty == 0
+    assert plan.score[GOAL].penalty == 0
+    assert plan.coverage["injury:plantar"].done >= 2
+    assert plan.coverage["calves"].done >= 3
+
+
+def test_the_build_phase_asks_for_plyometrics():
+    """The build phase adds the plyometric pillar: a week that can meet every target
+    (dominant S-COVER) includes a plyometric exercise."""
+    scenario = make_scenario(
+        locations=LOCATIONS,
+        availability={d: ["18:00-19:00 gym"] for d in ("mon", "thu")},
+        phase="build",
+        weights=DOMINANT,
+    )
+    a = scenario.athlete
+    witness = plan_of(
+        workout("heavy_lower", "mon", "18:00", EVERY_GROUP_ONCE, a),
+        workout("power", "thu", "18:00", ["box_jump", "kettlebell_swing", "single_leg_rdl", "ankle_rocks"], a),
+    )
+    plan, mine = assert_no_worse_than(witness, scenario)
+    assert mine[GOAL].penalty == 0
+    assert any(x.category == "plyometric" for s in plan.lifts() for x in s.exercises)
+
+
+def test_targets_steer_the_exercises():
+    """Only push asked for (every group target 0 but push): the session holds a pushing exercise."""
+    targets = {g: 0 for g in GROUPS} | {"push": 1}
+    scenario = make_scenario(
+        locations=LOCATIONS, availability={"wed": ["18:00-19:00 gym"]}, strength={"sessions": 1, "cover_targets": targets},
+        weights=DOMINANT,
+    )
+    (only,) = solve_optimal(scenario).lifts()
+    assert any("push" in x.muscles for x in only.exercises)

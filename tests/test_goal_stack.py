@@ -1,0 +1,132 @@
+"""S-STACK: lift on hard run days. Per strength session: 0 on a key run day; 1 on an easy
+run day or the day after a key run; 2 anywhere else (the week wraps)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import lift, make_athlete, make_scenario, plan_of, run, solve_optimal, solve_with_units
+
+from constraints import stack as goal
+
+GOAL = "S-STACK"
+
+
+def penalty(*sessions):
+    return goal.score(plan_of(*sessions), make_athlete())
+
+
+@pytest.mark.parametrize(
+    "sessions, expected",
+    [
+        ([run("tempo", "tue", "06:00", "07:00"), lift("heavy_lower", "tue", "18:00", "18:40")], 0),
+        ([run("long", "sat", "07:00", "09:00"), lift("prehab", "sat", "09:00", "09:20")], 0),
+        ([run("easy", "mon", "06:00", "06:45"), lift("full_body", "mon", "18:00", "18:40")], 1),
+        ([run("intervals", "tue", "06:00", "07:00"), lift("full_body", "wed", "18:00", "18:40")], 1),
+        ([run("long", "sun", "07:00", "09:00"), lift("full_body", "mon", "18:00", "18:40")], 1),  # wraps
+        ([run("tempo", "thu", "06:00", "07:00"), lift("full_body", "wed", "18:00", "18:40")], 2),  # the eve is no help
+        ([run("easy", "mon", "06:00", "06:45"), lift("full_body", "tue", "18:00", "18:40")], 2),  # after an easy run
+        ([lift("upper_core", "fri", "18:00", "18:30")], 2),
+        ([], 0),
+    ],
+)
+def test_penalty_per_lift(sessions, expected):
+    total, notes = penalty(*sessions)
+    assert total == expected
+    assert len(notes) == (1 if expected else 0)
+    assert all(f"+{expected}" in n for n in notes)
+
+
+def test_penalties_add_up_over_the_week():
+    total, notes = penalty(
+        run("tempo", "tue", "06:00", "07:00", 0),
+        run("easy", "thu", "06:00", "06:45", 1),
+        lift("heavy_lower", "tue", "18:00", "18:40"),  # 0
+        lift("upper_core", "thu", "18:00", "18:30"),  # 1
+        lift("prehab", "sat", "18:00", "18:20"),  # 2
+    )
+    assert total == 3 and len(notes) == 2
+
+
+def test_a_key_run_day_beats_an_easy_run_on_the_same_day():
+    """A day with both an easy and a key run (doubles) is a hard day: tier 0."""
+    total, _ = penalty(
+        run("easy", "wed", "06:00", "06:45", 0),
+        run("tempo", "wed", "12:00", "13:00", 1),
+        lift("full_body", "wed", "18:00", "18:40"),
+    )
+    assert total == 0
+
+
+# ---- solver vs scorer ----------------------------------------------------------------
+
+SCENARIOS = {
+    # lifting is only possible away from the runs: every lift scores 2
+    "no run nearby": dict(
+        availability={"mon": ["06:00-06:45 home"], "wed": ["18:00-19:00 gym"], "fri": ["18:00-19:00 gym"]},
+        runs=[{"kind": "easy", "minutes": 45, "day": "mon"}],
+        strength={"sessions": 2},
+    ),
+    # the key day has no room: the day after it and the easy day are the best left
+    "second best": dict(
+        availability={
+            "tue": ["06:00-07:00 home"], "wed": ["18:00-19:00 gym"],
+            "fri": ["06:00-06:45 home", "18:00-19:00 gym"], "sun": ["18:00-19:00 gym"],
+        },
+        runs=[{"kind": "tempo", "minutes": 60, "day": "tue"}, {"kind": "easy", "minutes": 45, "day": "fri"}],
+        strength={"sessions": 3},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_solver_penalty_matches_the_scorer(name):
+    scenario = make_scenario(**SCENARIOS[name])
+    plan, units, objective = solve_with_units(scenario)
+    scored, _ = goal.score(plan, scenario.athlete)
+    assert units[GOAL] == scored == plan.score[GOAL].penalty
+    assert scored > 0  # the scenarios leave no lift on a key day
+    assert objective == plan.total_penalty
+
+
+def test_second_best_scenario_scores_as_reasoned():
+    """Three lifts, no room on the key day: Wednesday (after the tempo) and Friday (easy run)
+    score 1 each; the third lift goes on Sunday (2)."""
+    plan = solve_optimal(make_scenario(**SCENARIOS["second best"]))
+    assert sorted(s.day for s in plan.lifts()) == ["fri", "sun", "wed"]
+    assert plan.score[GOAL].penalty == 1 + 1 + 2
+
+
+# ---- encoder preferences ----------------------------------------------------------
+
+RUN_WINDOWS = {"tempo": "06:00-07:00 home", "easy": "06:00-06:45 home"}
+
+
+def _choice(runs, lift_days):
+    """Runs fill morning windows exactly; the one lift may go to the gym on ``lift_days``."""
+    availability: dict[str, list[str]] = {}
+    for kind, day in runs:
+        availability.setdefault(day, []).append(RUN_WINDOWS[kind])
+    for day in lift_days:
+        availability.setdefault(day, []).append("18:00-19:00 gym")
+    scenario = make_scenario(
+        availability=availability,
+        runs=[{"kind": kind, "minutes": 60 if kind == "tempo" else 45, "day": day} for kind, day in runs],
+        strength={"sessions": 1},
+    )
+    (only,) = solve_optimal(scenario).lifts()
+    return only.day
+
+
+@pytest.mark.parametrize(
+    "runs, lift_days, best",
+    [
+        ([("tempo", "thu")], ["mon", "thu"], "thu"),  # key day (0) over nowhere near a run (2)
+        ([("tempo", "thu"), ("easy", "mon")], ["mon", "thu"], "thu"),  # key day (0) over easy day (1)
+        ([("easy", "mon")], ["mon", "thu"], "mon"),  # easy day (1) over nowhere (2)
+        ([("tempo", "thu")], ["fri", "tue"], "fri"),  # day after key (1) over nowhere (2)
+        ([("tempo", "sun")], ["mon", "thu"], "mon"),  # day after key, across the week's end
+        ([("tempo", "thu")], ["wed", "fri"], "fri"),  # the eve of a key run earns nothing (2)
+    ],
+)
+def test_encoder_prefers_the_better_tier(runs, lift_days, best):
+    assert _choice(runs, lift_days) == best

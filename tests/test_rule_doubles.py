@@ -1,0 +1,98 @@
+"""R-DOUBLES: at most one run a day unless ``allow_doubles``; never two strength sessions a day."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import assert_infeasible, lift, make_athlete, make_scenario, plan_of, run, solve_optimal, solve_without
+
+from constraints import doubles as rule
+
+
+def test_one_run_and_one_lift_a_day_pass():
+    week = plan_of(run("easy", "mon", "06:00", "06:45"), lift("upper_core", "mon", "18:00", "18:30"))
+    assert rule.check(week, make_athlete()) == []
+
+
+def test_two_runs_in_a_day_fail_without_allow_doubles():
+    week = plan_of(run("easy", "mon", "06:00", "06:45", 0), run("recovery", "mon", "18:00", "18:30", 1))
+    problems = rule.check(week, make_athlete(allow_doubles=False))
+    assert len(problems) == 1 and "R-DOUBLES" in problems[0] and "mon" in problems[0].lower()
+
+
+def test_two_runs_in_a_day_pass_with_allow_doubles():
+    week = plan_of(run("easy", "mon", "06:00", "06:45", 0), run("recovery", "mon", "18:00", "18:30", 1))
+    assert rule.check(week, make_athlete(allow_doubles=True)) == []
+
+
+@pytest.mark.parametrize("allow_doubles", [False, True])
+def test_two_lifts_in_a_day_always_fail(allow_doubles):
+    week = plan_of(lift("upper_core", "wed", "06:00", "06:30", "home"), lift("prehab", "wed", "18:00", "18:20"))
+    problems = rule.check(week, make_athlete(allow_doubles=allow_doubles))
+    assert len(problems) == 1 and "R-DOUBLES" in problems[0] and "wed" in problems[0].lower()
+
+
+def test_runs_on_consecutive_days_are_not_doubles():
+    week = plan_of(run("easy", "sun", "18:00", "18:45", 0), run("easy", "mon", "06:00", "06:45", 1))
+    assert rule.check(week, make_athlete()) == []
+
+
+# ---- encoder ---------------------------------------------------------------------
+
+def test_encoder_keeps_lifts_on_separate_days_though_stacking_wants_both_on_the_key_day():
+    """Tuesday (tempo) has two free gym windows after the run: both lifts there would
+    score S-STACK tier 0. Thursday (no run) is the only other place to lift."""
+    scenario = make_scenario(
+        availability={"tue": ["06:00-07:00 home", "12:00-13:00 gym", "18:00-19:00 gym"], "thu": ["18:00-19:00 gym"]},
+        runs=[{"kind": "tempo", "minutes": 60, "day": "tue"}],
+        strength={"sessions": 2},
+    )
+    relaxed = solve_without(scenario, rule)
+    assert [s.day for s in relaxed.lifts()] == ["tue", "tue"]
+    plan = solve_optimal(scenario)
+    assert sorted(s.day for s in plan.lifts()) == ["thu", "tue"]
+
+
+def test_encoder_keeps_runs_on_separate_days_though_the_run_time_wants_one_morning():
+    """Two morning windows on Monday match the preferred run time; Wednesday's is evening."""
+    scenario = make_scenario(
+        availability={"mon": ["06:00-07:00 home", "07:00-08:00 home"], "wed": ["18:00-19:00 home"]},
+        runs=[{"kind": "easy", "minutes": 45}, {"kind": "easy", "minutes": 50}],
+        strength={"sessions": 0},
+        preferences={"run_time": "06:00-08:00"},
+    )
+    relaxed = solve_without(scenario, rule)
+    assert [s.day for s in relaxed.runs()] == ["mon", "mon"]
+    plan = solve_optimal(scenario)
+    assert sorted(s.day for s in plan.runs()) == ["mon", "wed"]
+
+
+def test_allow_doubles_lets_the_encoder_double_up():
+    scenario = make_scenario(
+        availability={"mon": ["06:00-07:00 home", "18:00-19:00 home"], "wed": ["06:00-07:00 home", "18:00-19:00 home"]},
+        runs=[{"kind": "easy", "minutes": 45}] * 3,
+        strength={"sessions": 0},
+        allow_doubles=True,
+    )
+    plan = solve_optimal(scenario)
+    assert max(Counter(s.day for s in plan.runs()).values()) == 2
+
+
+def test_three_runs_on_two_days_without_doubles_is_infeasible():
+    scenario = make_scenario(
+        availability={"mon": ["06:00-07:00 home", "18:00-19:00 home"], "wed": ["06:00-07:00 home", "18:00-19:00 home"]},
+        runs=[{"kind": "easy", "minutes": 45}] * 3,
+        strength={"sessions": 0},
+        allow_doubles=False,
+    )
+    assert_infeasible(scenario, "R-DOUBLES")
+
+
+def test_two_lifts_with_one_lifting_day_is_infeasible():
+    scenario = make_scenario(
+        availability={"fri": ["06:00-07:00 gym", "18:00-19:00 gym"]},
+        strength={"sessions": 2},
+        allow_doubles=True,  # doubles are about runs: never two lifts in a day
+    )
+    assert_infeasible(scenario, "R-DOUBLES", "R-FREQ")

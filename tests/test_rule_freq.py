@@ -1,0 +1,134 @@
+"""R-FREQ: strength sessions per week within the phase's range (or ``strength.sessions``);
+every kind in ``strength.include`` appears and none in ``strength.exclude``."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ALL_DAYS, assert_infeasible, lift, make_athlete, make_scenario, plan_of, solve_optimal, solve_without
+
+from constraints import freq as rule
+from optimizer import ScenarioError
+
+SPREAD_DAYS = ("mon", "wed", "fri", "sun", "tue", "thu", "sat")
+
+
+def lifts(*kinds):
+    return [lift(kind, SPREAD_DAYS[i], "18:00", "18:20") for i, kind in enumerate(kinds)]
+
+
+def week_of(count):
+    return plan_of(*lifts(*["upper_core"] * count))
+
+
+@pytest.mark.parametrize(
+    "phase, level, count, ok",
+    [
+        ("base", "intermediate", 1, False),
+        ("base", "intermediate", 2, True),
+        ("base", "intermediate", 3, True),
+        ("base", "intermediate", 4, False),
+        ("build", "intermediate", 1, False),
+        ("build", "intermediate", 2, True),
+        ("build", "intermediate", 3, False),
+        ("peak", "intermediate", 0, False),  # strength is never dropped entirely in season
+        ("peak", "intermediate", 1, True),
+        ("peak", "intermediate", 2, False),
+        ("peak", "advanced", 2, True),  # two short sessions for advanced runners
+        ("peak", "advanced", 3, False),
+        ("taper", "intermediate", 0, True),
+        ("taper", "intermediate", 1, True),
+        ("taper", "intermediate", 2, False),
+        ("recovery", "beginner", 0, False),
+        ("recovery", "beginner", 1, True),
+        ("recovery", "beginner", 2, False),
+    ],
+)
+def test_phase_default_range(phase, level, count, ok):
+    problems = rule.check(week_of(count), make_athlete(phase=phase, level=level))
+    assert (problems == []) == ok
+    assert all("R-FREQ" in p for p in problems)
+
+
+@pytest.mark.parametrize("sessions, count, ok", [(2, 2, True), (2, 1, False), (2, 3, False), ([1, 4], 4, True), ([1, 4], 5, False), (0, 0, True), (0, 1, False)])
+def test_scenario_count_overrides_the_phase(sessions, count, ok):
+    problems = rule.check(week_of(count), make_athlete(phase="peak", strength={"sessions": sessions}))
+    assert (problems == []) == ok
+    assert all("R-FREQ" in p for p in problems)
+
+
+def test_included_kind_missing_fails():
+    athlete = make_athlete(strength={"sessions": 2, "include": ["heavy_lower"]})
+    problems = rule.check(plan_of(*lifts("full_body", "upper_core")), athlete)
+    assert len(problems) == 1 and "R-FREQ" in problems[0] and "heavy_lower" in problems[0]
+
+
+def test_included_kinds_present_pass():
+    athlete = make_athlete(strength={"sessions": 2, "include": ["heavy_lower", "prehab"]})
+    assert rule.check(plan_of(*lifts("prehab", "heavy_lower")), athlete) == []
+
+
+def test_excluded_kind_present_fails():
+    athlete = make_athlete(strength={"sessions": 2, "exclude": ["power"]})
+    problems = rule.check(plan_of(*lifts("power", "upper_core")), athlete)
+    assert len(problems) == 1 and "R-FREQ" in problems[0] and "power" in problems[0]
+
+
+def test_include_longer_than_the_range_is_a_scenario_error():
+    with pytest.raises(ScenarioError, match="include"):
+        make_scenario(phase="peak", strength={"include": ["heavy_lower", "prehab"]})
+
+
+# ---- encoder ---------------------------------------------------------------------
+
+def test_encoder_holds_the_upper_bound_though_coverage_wants_more():
+    """Peak phase: one session. One session trains a group once at most, so a second one
+    would meet four twice-a-week targets (4 x 100 for S-COVER) for at most 2 S-STACK tiers
+    (no runs: 2 x 15) and 25 minutes of S-SHORT, with free days to avoid S-SPREAD."""
+    scenario = make_scenario(phase="peak", weights={"S-COVER": 100})
+    assert len(solve_without(scenario, rule).lifts()) > 1
+    assert len(solve_optimal(scenario).lifts()) == 1
+
+
+def test_encoder_holds_the_lower_bound_though_every_lift_costs():
+    """With S-COVER weighted 0 a lift only costs (S-STACK tier 2 with no runs at all), so
+    the best week without R-FREQ has none; the base phase asks for two at least."""
+    scenario = make_scenario(phase="base", weights={"S-COVER": 0})
+    assert solve_without(scenario, rule).lifts() == []
+    assert len(solve_optimal(scenario).lifts()) == 2
+
+
+def test_encoder_places_an_included_kind_though_it_is_the_longest():
+    """One session, S-COVER weighted 0: S-SHORT alone picks the kind, and heavy legs (two
+    heavy compounds of 3 sets with long rests, plus warm-up and cool-down) cannot be done
+    in the 20 minutes an isometrics session takes. include asks for heavy legs."""
+    (free,) = solve_optimal(make_scenario(strength={"sessions": 1}, weights={"S-COVER": 0})).lifts()
+    assert free.kind != "heavy_lower" and free.minutes == 20
+    scenario = make_scenario(strength={"sessions": 1, "include": ["heavy_lower"]}, weights={"S-COVER": 0})
+    (only,) = solve_optimal(scenario).lifts()
+    assert only.kind == "heavy_lower"
+
+
+def test_encoder_never_uses_an_excluded_kind():
+    """Whatever kind the best one-session week uses, excluding it moves to another."""
+    windows = {d: ["18:00-19:00 gym"] for d in ("mon", "wed", "fri")}
+    (best,) = solve_optimal(make_scenario(availability=windows, strength={"sessions": 1})).lifts()
+    (only,) = solve_optimal(make_scenario(availability=windows, strength={"sessions": 1, "exclude": [best.kind]})).lifts()
+    assert only.kind != best.kind
+
+
+def test_more_sessions_than_lifting_days_is_infeasible():
+    scenario = make_scenario(
+        availability={"mon": ["18:00-19:00 gym"], "thu": ["18:00-19:00 gym"]},
+        strength={"sessions": 3},
+    )
+    assert_infeasible(scenario, "R-FREQ")
+
+
+def test_base_phase_with_no_room_to_lift_is_infeasible():
+    """Strength is never dropped: the base phase asks for two sessions a week."""
+    scenario = make_scenario(
+        availability={d: ["06:00-06:45 home"] for d in ALL_DAYS[:2]},
+        runs=[{"kind": "easy", "minutes": 45}] * 2,
+        phase="base",
+    )
+    assert_infeasible(scenario, "R-FREQ")

@@ -1,0 +1,124 @@
+"""R-TAPER: no heavy lower-body lifting within 10 days before a marathon or longer race
+(7 before a shorter one); in a race week and in the taper phase, strength is mobility and
+light activation only (iso_mobility, prehab)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_infeasible, lift, make_athlete, make_scenario, plan_of, run, solve_optimal, solve_without
+
+from constraints import taper as rule
+
+LIGHT = ["iso_mobility", "prehab"]
+NOT_LIGHT = ["heavy_lower", "full_body", "power", "upper_core"]
+RACE_10K = {"kind": "race", "minutes": 60, "at": "sun 07:00", "distance": "10k"}
+
+
+def race_week_athlete(**fields):
+    return make_athlete(runs=[{"kind": "easy", "minutes": 40}, RACE_10K], **fields)
+
+
+def race_session():
+    return run("race", "sun", "07:00", "08:00", 1)
+
+
+@pytest.mark.parametrize("kind", NOT_LIGHT)
+def test_race_week_rejects_anything_but_light_work(kind):
+    problems = rule.check(plan_of(lift(kind, "tue", "18:00", "18:20"), race_session()), race_week_athlete())
+    assert problems and all("R-TAPER" in p for p in problems)
+    assert any("race week" in p for p in problems)
+
+
+@pytest.mark.parametrize("kind", LIGHT)
+def test_race_week_allows_mobility_and_prehab(kind):
+    assert rule.check(plan_of(lift(kind, "tue", "18:00", "18:20"), race_session()), race_week_athlete()) == []
+
+
+@pytest.mark.parametrize("kind", NOT_LIGHT)
+def test_taper_phase_is_light_only_even_without_a_race(kind):
+    problems = rule.check(plan_of(lift(kind, "tue", "18:00", "18:20")), make_athlete(phase="taper"))
+    assert len(problems) == 1 and "R-TAPER" in problems[0] and "taper phase" in problems[0]
+
+
+@pytest.mark.parametrize("kind", LIGHT)
+def test_taper_phase_allows_light_work(kind):
+    assert rule.check(plan_of(lift(kind, "tue", "18:00", "18:20")), make_athlete(phase="taper")) == []
+
+
+@pytest.mark.parametrize("phase", ["base", "build", "peak", "recovery"])
+def test_heavy_legs_outside_taper_and_race_weeks_pass(phase):
+    assert rule.check(plan_of(lift("heavy_lower", "tue", "18:00", "18:40")), make_athlete(phase=phase)) == []
+
+
+@pytest.mark.parametrize(
+    "distance, goal, days",
+    [("10k", "marathon", 7), ("half", "general", 7), ("marathon", "5k", 10), ("ultra", "5k", 10), (None, "marathon", 10), (None, "10k", 7)],
+)
+def test_heavy_legs_before_a_race_name_the_taper_length(distance, goal, days):
+    race = {"kind": "race", "minutes": 60, "at": "sun 09:00", **({"distance": distance} if distance else {})}
+    athlete = make_athlete(goal=goal, runs=[race])
+    week = plan_of(lift("heavy_lower", "mon", "18:00", "18:40"), run("race", "sun", "09:00", "10:00", 0))
+    problems = rule.check(week, athlete)
+    assert all("R-TAPER" in p for p in problems)
+    assert any(f"within {days} days" in p for p in problems)
+
+
+def test_heavy_legs_after_the_race_break_only_the_light_only_part():
+    athlete = make_athlete(runs=[{"kind": "race", "minutes": 60, "at": "sat 09:00"}])
+    week = plan_of(run("race", "sat", "09:00", "10:00", 0), lift("heavy_lower", "sun", "18:00", "18:40"))
+    problems = rule.check(week, athlete)
+    assert len(problems) == 1 and "race week" in problems[0]
+
+
+# ---- encoder ---------------------------------------------------------------------
+
+# Only pushing is asked for, and no isometric or mobility exercise pushes: only a session
+# that may hold compound lifts (not a light one) can meet it; S-COVER at 100 a unit
+# outweighs the minutes that costs.
+PUSH_ONLY = {g: 0 for g in ("glutes", "hamstrings", "quads", "calves", "glute_med", "core", "upper_back",
+                            "tibialis_feet", "hip_flexors")} | {"push": 1}
+
+
+def test_encoder_keeps_race_week_light_though_coverage_wants_pushing():
+    scenario = make_scenario(
+        runs=[{"kind": "easy", "minutes": 40}, RACE_10K],
+        strength={"sessions": 1, "cover_targets": PUSH_ONLY},
+        weights={"S-COVER": 100},
+    )
+    assert solve_without(scenario, rule).lifts()[0].kind not in LIGHT
+    plan = solve_optimal(scenario)
+    (only,) = plan.lifts()
+    assert only.kind in LIGHT
+
+
+def test_encoder_keeps_every_race_week_lift_light():
+    scenario = make_scenario(runs=[RACE_10K], strength={"sessions": [2, 3]})
+    plan = solve_optimal(scenario)
+    assert len(plan.lifts()) >= 2
+    assert {s.kind for s in plan.lifts()} <= set(LIGHT)
+
+
+def test_encoder_keeps_the_taper_phase_light():
+    scenario = make_scenario(
+        phase="taper",
+        runs=[{"kind": "easy", "minutes": 40}],
+        strength={"cover_targets": PUSH_ONLY},
+        weights={"S-COVER": 100},
+    )
+    assert solve_without(scenario, rule).lifts()[0].kind not in LIGHT
+    plan = solve_optimal(scenario)
+    assert len(plan.lifts()) == 1  # taper: 0-1 sessions, and a light one still meets the pillars
+    assert plan.lifts()[0].kind in LIGHT
+
+
+@pytest.mark.parametrize(
+    "fields, include",
+    [
+        ({"runs": [RACE_10K]}, "heavy_lower"),
+        ({"runs": [RACE_10K]}, "upper_core"),
+        ({"phase": "taper"}, "full_body"),
+    ],
+)
+def test_including_a_non_light_kind_in_a_taper_week_is_infeasible(fields, include):
+    scenario = make_scenario(strength={"sessions": 1, "include": [include]}, **fields)
+    assert_infeasible(scenario, "R-TAPER", "R-FREQ")
