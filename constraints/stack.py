@@ -1,15 +1,17 @@
 """S-STACK: lift on hard run days, after the run, so easy days stay easy.
 
-Penalty per strength session: 0 on a key run day; 1 on an easy run day or the
-day after a key run (second best, 001/002); 2 anywhere else. The day after last
-Sunday's key run is this Monday when the scenario has a calendar.
+Penalty per strength session: 0 on a key run day, after that run; 1 on an easy
+run day, the day after a key run, or a key run day but before the run (second
+best, 001/002); 2 anywhere else. Lifts that load the legs always follow the
+day's runs (R-ORDER), so only an upper-body session can come first. The day
+after last Sunday's key run is this Monday when the scenario has a calendar.
 """
 
 from __future__ import annotations
 
 from optimizer.clock import DAYS
 from optimizer.model import WeekModel
-from optimizer.plan import Plan
+from optimizer.plan import Plan, Session
 from optimizer.scenario import Athlete
 from optimizer.timeline import timeline
 
@@ -17,9 +19,10 @@ GOAL = "S-STACK"
 TITLE = "strength on hard run days"
 
 
-def tier(day: int, plan: Plan, athlete: Athlete) -> int:
+def tier(lift: Session, plan: Plan, athlete: Athlete) -> int:
+    day = lift.day_index
     runs = [p for p in timeline(plan, athlete) if p.session.type == "run"]
-    if any(p.session.key_run and p.day == day for p in runs):
+    if any(p.session.key_run and p.day == day and p.end <= lift.week_start for p in runs):
         return 0
     eve = (day - 1) % 7 if athlete.cyclic else day - 1
     if any(p.day == day for p in runs) or any(p.session.key_run and p.day == eve for p in runs):
@@ -37,17 +40,36 @@ def encode(m: WeekModel) -> None:
         near = m.cp.NewBoolVar(f"stack_near_{d}")
         m.cp.Add(hard + near <= lift[d])
         m.cp.Add(hard <= key[d])
+        _after_the_run(m, d, hard)
         key_eve = key[(d - 1) % 7] if m.cyclic or d > 0 else int(-1 in m.neighbour_days(lambda s: s.key_run))
         m.cp.Add(near <= run[d] + key_eve)
         units.append(2 * lift[d] - 2 * hard - near)
     m.add_penalty(GOAL, sum(units))
 
 
+def _after_the_run(m: WeekModel, day: int, hard) -> None:
+    """A lift with no leg load on day ``day`` earns ``hard`` only after one of the day's key runs."""
+    runs = m.select(m.p_key & (m.p_day == day))
+    for p in m.select(m.p_strength & (m.p_lower == "none") & (m.p_day == day)):
+        lift = m.placements[p]
+        afters = []
+        for q in runs:
+            run = m.placements[q]
+            if run.end_low > lift.latest:
+                continue  # this run cannot end before the lift starts
+            after = m.cp.NewBoolVar(f"stack_after_{p}_{q}")
+            m.cp.AddImplication(after, run.var)
+            m.cp.Add(m.slots[lift.slot].start >= m.slots[run.slot].end).OnlyEnforceIf(after)
+            afters.append(after)
+        m.cp.Add(hard <= sum(afters)).OnlyEnforceIf(lift.var)
+
+
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
     total, notes = 0, []
-    words = {1: "an easy run day or the day after a key run", 2: "a day with no hard run near it"}
+    words = {1: "an easy run day, the day after a key run, or before the day's key run",
+             2: "a day with no hard run near it"}
     for s in plan.lifts():
-        t = tier(s.day_index, plan, athlete)
+        t = tier(s, plan, athlete)
         total += t
         if t:
             notes.append(f"{s.kind} on {DAYS[s.day_index]}: {words[t]} (+{t})")

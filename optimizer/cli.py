@@ -9,17 +9,15 @@ import os
 from datetime import datetime
 import sys
 import tempfile
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .clock import DAYS, parse_hhmm
+from .clock import DAYS, parse_hhmm, system_timezone
 from .plan import Plan
 from .render import render
-from .render.ics import system_timezone
 from .scenario import ScenarioError, load_scenario
 from .solve import plan_week
 
@@ -80,7 +78,7 @@ def plan_command(
     athlete = scenario_data.athlete
     text = render(plan, fmt.value,  # the dated formats (ics, html) read the week and time zone
                   week_of=week_of.date() if week_of else getattr(getattr(athlete, "calendar", None), "week_of", None),
-                  timezone=getattr(athlete, "timezone", None) or system_timezone())
+                  timezone=athlete.timezone or system_timezone())
     code = exit_code(plan)
     if code:
         # Why there is no week goes to stderr; a file at --output is left as it was.

@@ -8,6 +8,10 @@ between sessions are measured forward around that cycle.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = {d: n for d, n in zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))}
 DAY_MINUTES = 24 * 60
@@ -53,3 +57,30 @@ def describe(minute_of_week: int) -> str:
         day, minute = day - 1, DAY_MINUTES
     prefix = "last " if day < 0 else "next " if day > 6 else ""
     return f"{prefix}{DAYS[day % 7].capitalize()} {hhmm(minute)}"
+
+
+def system_timezone() -> str:
+    """The machine's IANA time zone name, without tzlocal: TZ, then /etc/localtime's
+    link into the zoneinfo tree, then /etc/timezone; UTC when none names a known zone.
+
+    ``datetime.now().astimezone().tzinfo`` is not enough: it is a fixed offset
+    ('CET'), which has no daylight-saving rules and no VTIMEZONE to write.
+    """
+    candidates = [os.environ.get("TZ", "").removeprefix(":")]
+    localtime = Path("/etc/localtime")
+    if localtime.is_symlink():
+        parts = localtime.resolve().parts
+        if "zoneinfo" in parts:
+            candidates.append("/".join(parts[parts.index("zoneinfo") + 1:]))
+    try:
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    except OSError:
+        pass
+    for name in candidates:
+        if name and not name.startswith("/"):
+            try:
+                ZoneInfo(name)
+                return name
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return "UTC"

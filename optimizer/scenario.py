@@ -12,6 +12,7 @@ import datetime
 import difflib
 import json
 import tomllib
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -298,6 +299,17 @@ class Athlete(_Strict):
     preferences: Preferences = Preferences()
     calendar: Calendar | None = None  # None: the week repeats, wrapping Sunday to Monday
     current_plan: tuple[Session, ...] = ()  # replanning: the sessions still to come, to keep if possible (S-STABLE)
+    timezone: str | None = None  # IANA name for calendars (e.g. Europe/Madrid); None: the machine's zone
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"'{value}' is not an IANA time zone name; write e.g. Europe/Madrid or UTC") from None
+        return value
 
     @field_validator("availability", mode="before")
     @classmethod

@@ -3,7 +3,6 @@ inside the model (equipment, kind content, coverage, injuries, the user's own li
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -130,3 +130,27 @@ def _choice(runs, lift_days):
 )
 def test_encoder_prefers_the_better_tier(runs, lift_days, best):
     assert _choice(runs, lift_days) == best
+
+
+def test_an_upper_body_lift_before_the_key_run_is_only_second_best():
+    """DOMAIN: strength on hard days *after the run*. R-ORDER already keeps leg work after
+    runs; an upper-body session may come first, but then it earns tier 1, not 0."""
+    from optimizer import Plan, parse_scenario, plan_week
+    from optimizer.plan import Session
+
+    athlete = parse_scenario({"athlete": {"name": "t", "availability": {}}}).athlete
+    tempo = Session(type="run", day="tue", start="18:00", end="19:00", minutes=60, kind="tempo", location="home", key=True, run=0)
+    before = Session(type="strength", day="tue", start="06:30", end="07:00", minutes=30, kind="upper_core",
+                     location="home", lower_load="none")
+    after = before.model_copy(update={"start": "19:00", "end": "19:30"})
+    assert goal.score(Plan(athlete="t", status="checked", sessions=[before, tempo]), athlete)[0] == 1
+    assert goal.score(Plan(athlete="t", status="checked", sessions=[tempo, after]), athlete)[0] == 0
+    # The solver puts the upper-body session after Tuesday's pinned tempo run when a window allows.
+    scenario = parse_scenario({"athlete": {
+        "name": "t", "locations": {"home": ["mat", "pullup_bar", "dumbbells"]},
+        "availability": {"tue": ["06:00-07:30 home", "17:30-20:00 home"]},
+        "runs": [{"kind": "tempo", "minutes": 60, "at": "tue 17:30"}],
+        "strength": {"sessions": 1, "include": ["upper_core"]}, "rest_days": 0}})
+    plan = plan_week(scenario)
+    upper = plan.lifts()[0]
+    assert upper.start >= "18:30" and plan.score["S-STACK"].penalty == 0

@@ -13,11 +13,9 @@ commas, semicolons, newlines or anything else.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
@@ -50,31 +48,6 @@ def zone(timezone: str | tzinfo | None) -> tzinfo:
         raise ValueError(f"'{timezone}' is not an IANA time zone name; write e.g. Europe/Madrid or UTC") from None
 
 
-def system_timezone() -> str:
-    """The machine's IANA time zone name, without tzlocal: TZ, then /etc/localtime's
-    link into the zoneinfo tree, then /etc/timezone; UTC when none names a known zone.
-
-    ``datetime.now().astimezone().tzinfo`` is not enough: it is a fixed offset
-    ('CET'), which has no daylight-saving rules and no VTIMEZONE to write.
-    """
-    candidates = [os.environ.get("TZ", "").removeprefix(":")]
-    localtime = Path("/etc/localtime")
-    if localtime.is_symlink():
-        parts = localtime.resolve().parts
-        if "zoneinfo" in parts:
-            candidates.append("/".join(parts[parts.index("zoneinfo") + 1:]))
-    try:
-        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    except OSError:
-        pass
-    for name in candidates:
-        if name and not name.startswith("/"):
-            try:
-                ZoneInfo(name)
-                return name
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return "UTC"
 
 
 def session_uids(plan: Plan, week_of: date) -> list[str]:
@@ -120,8 +93,7 @@ def event(s: Session, athlete: str, uid: str, day: date, tz: tzinfo, stamp: date
     ev = icalendar.Event()
     ev.add("uid", uid)
     ev.add("dtstamp", stamp)
-    start = _at(day, s.start, tz)
-    ev.add("dtstart", start)
+    ev.add("dtstart", _at(day, s.start, tz))
     ev.add("dtend", _at(day, s.end, tz))
     ev.add("summary", what(s))
     ev.add("description", _description(s, athlete))
