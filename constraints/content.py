@@ -6,7 +6,7 @@ session has no exercise that loads the legs; every kind draws only on its
 categories and stays under its leg-load ceiling (data: catalog.yaml). Exercises
 above the athlete's level or listed as aggravating one of their injuries are
 never used. 2 to 6 exercises; warm-up activation and cool-down add 8 minutes;
-an upper-body exercise may pair in a superset with another, sharing rest
+an upper-body exercise may pair in a superset with one that is not, sharing rest
 (S-SHORT rewards it). The session's length is its content, rounded up to a minute.
 """
 
@@ -42,7 +42,7 @@ def encode(m: WeekModel) -> None:
         m.cp.Add(count >= shape.min_exercises).OnlyEnforceIf([slot.present] + guard)
         minutes = catalog().session.warmup_minutes + catalog().session.cooldown_minutes
         length = minutes * slot.present
-        upper, other = [], []
+        upper, other = [], []  # flagged: done in a superset, saving a whole minute or more
         for eid, var in chosen.items():
             exercise = m.library[eid]
             prescribed = dose(exercise, phase, level, m.athlete.strength.progression_week)
@@ -56,7 +56,13 @@ def encode(m: WeekModel) -> None:
             slot.superset[eid] = paired
             (upper if exercise.upper else other).append(paired)
             length -= saved * paired
-        m.cp.Add(sum(upper) == sum(other))  # a superset pairs an upper-body exercise with another
+        # A superset pairs one upper-body exercise with one that is not. Partners that save no
+        # whole minute need no flag, so every flagged exercise can be paired iff each class
+        # has enough chosen exercises of the other class (a matching in a complete bipartite graph).
+        chosen_upper = [var for eid, var in chosen.items() if m.library[eid].upper]
+        chosen_other = [var for eid, var in chosen.items() if not m.library[eid].upper]
+        m.cp.Add(sum(upper) <= sum(chosen_other))
+        m.cp.Add(sum(other) <= sum(chosen_upper))
         m.cp.Add(slot.minutes >= length).OnlyEnforceIf([slot.present] + guard)
 
 
@@ -103,6 +109,6 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
             if x.superset is not None:
                 groups.setdefault(x.superset, []).append(library.get(x.id))
         for number, pair in groups.items():
-            if len(pair) != 2 or not any(e is not None and e.upper for e in pair):
-                problems.append(f"{RULE}: {where}: superset {number} must pair an upper-body exercise with one other")
+            if len(pair) != 2 or None in pair or sorted(e.upper for e in pair) != [False, True]:
+                problems.append(f"{RULE}: {where}: superset {number} must pair one upper-body exercise with one that is not")
     return problems

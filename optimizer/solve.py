@@ -138,13 +138,27 @@ def _session(m: WeekModel, run: int | None, kind: str, window: int, start: int, 
 EXERCISE_ORDER = {"plyometric": 0, "compound": 1, "prehab": 2, "isometric": 3, "mobility": 4}
 
 
+def _pair_supersets(ordered: list[str], flagged: set[str], library) -> dict[str, int]:
+    """Match every flagged exercise with a partner of the other class (upper-body with not):
+    flagged with flagged first, then with unflagged partners (their rest saves no whole minute).
+    The model's counting constraints guarantee such a matching exists."""
+    uppers = [e for e in ordered if library[e].upper]
+    others = [e for e in ordered if not library[e].upper]
+    need_u = [e for e in uppers if e in flagged]
+    need_o = [e for e in others if e in flagged]
+    spare_u = [e for e in uppers if e not in flagged]
+    spare_o = [e for e in others if e not in flagged]
+    pairs = list(zip(need_u, need_o))
+    rest_u, rest_o = need_u[len(pairs):], need_o[len(pairs):]
+    pairs += list(zip(rest_u, spare_o)) + list(zip(spare_u, rest_o))
+    return {e: n for n, pair in enumerate(pairs, start=1) for e in pair}
+
+
 def _exercises(m: WeekModel, chosen: list[str], paired: set[str], location: str) -> list[ExerciseDose]:
     library, athlete = m.library, m.athlete
     kit = athlete.equipment_at(location)
     ordered = sorted(chosen, key=lambda e: (EXERCISE_ORDER[library[e].category], e))
-    uppers = [e for e in ordered if e in paired and library[e].upper]
-    others = [e for e in ordered if e in paired and not library[e].upper]
-    pair_of = {e: n for n, (u, o) in enumerate(zip(uppers, others), start=1) for e in (u, o)}
+    pair_of = _pair_supersets(ordered, paired, library)
     out = []
     for e in ordered:
         exercise = library[e]

@@ -1,0 +1,108 @@
+"""Regression guard for the benchmark suite (benchmarks/): a small, fast subset.
+
+No absolute timings here (machines differ); the full figures come from
+``python -m benchmarks``, which writes benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+import pytest
+
+from benchmarks.baselines import BASELINES
+from benchmarks.exhaustive import exhaustive_optimum, grid_step
+from benchmarks.generate import (
+    density_of,
+    synthetic_corpus,
+    synthetic_scenario,
+    tiny_lift_scenario,
+    tiny_scenario,
+)
+from optimizer import Plan, Scenario, check_plan
+from optimizer.build import build_week
+from optimizer.solve import solve_week
+
+
+def test_the_generator_is_deterministic():
+    assert synthetic_scenario(7) == synthetic_scenario(7)
+    assert synthetic_scenario(7).model_dump() == synthetic_scenario(7).model_dump()
+    assert synthetic_corpus(5, seed=3) == synthetic_corpus(5, seed=3)
+    assert synthetic_scenario(7) != synthetic_scenario(8)
+    assert synthetic_corpus(3, seed=1) != synthetic_corpus(3, seed=2)
+    assert tiny_scenario(4) == tiny_scenario(4) and tiny_lift_scenario(4) == tiny_lift_scenario(4)
+
+
+def test_the_corpus_spans_levels_phases_densities_injuries_and_pins():
+    corpus = synthetic_corpus(200, seed=0)
+    assert all(isinstance(s, Scenario) for s in corpus)
+    athletes = [s.athlete for s in corpus]
+    assert {a.level for a in athletes} == {"beginner", "intermediate", "advanced"}
+    assert {a.phase for a in athletes} == {"base", "build", "peak", "taper", "recovery"}
+    assert set(Counter(density_of(s) for s in corpus)) == {"sparse", "typical", "dense"}
+    assert any(a.injuries for a in athletes) and any(not a.injuries for a in athletes)
+    assert {len(a.runs) for a in athletes} <= set(range(3, 8)) and {3, 7} <= {len(a.runs) for a in athletes}
+    assert any(r.pinned_start is not None for a in athletes for r in a.runs)
+    assert any(r.pinned_day is not None and r.pinned_start is None for a in athletes for r in a.runs)
+    assert len({frozenset(a.locations) for a in athletes}) > 3
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_exhaustive_search_agrees_with_cp_sat_on_weeks_of_runs(seed):
+    scenario = tiny_scenario(seed)
+    assert all(w.week_start % grid_step(scenario) == 0 for w in scenario.athlete.windows)
+    plan = solve_week(build_week(scenario))
+    best = exhaustive_optimum(scenario).best_penalty
+    assert (plan.total_penalty if plan.status == "optimal" else None) == best
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_exhaustive_search_agrees_with_cp_sat_on_one_lift_weeks(seed):
+    """Every exercise list and every superset pairing the checker accepts: the best week
+    the checkers allow is the one CP-SAT proves optimal (RESULTS.md: Exactness)."""
+    scenario = tiny_lift_scenario(seed)
+    plan = solve_week(build_week(scenario))
+    optimum = plan.total_penalty if plan.status == "optimal" else None
+    assert exhaustive_optimum(scenario).best_penalty == optimum
+
+
+def _small_athletes(n: int) -> list[Scenario]:
+    out, seed = [], 0
+    while len(out) < n:
+        s = synthetic_scenario(900_000 + seed)
+        seed += 1
+        if len(s.athlete.windows) <= 5:
+            out.append(s)
+    return out
+
+
+def test_baselines_give_plans_the_checkers_judge_and_the_optimum_is_never_worse():
+    for scenario in _small_athletes(4):
+        optimum = solve_week(build_week(scenario))
+        for name, baseline in BASELINES.items():
+            plan = baseline(scenario)
+            assert isinstance(plan, Plan)
+            if plan.status == "unknown":
+                assert plan.problems and not plan.sessions
+                continue
+            problems = check_plan(plan, scenario.athlete)
+            assert isinstance(problems, list)
+            assert set(plan.score) >= {"S-STACK", "S-SPREAD", "S-COVER", "S-PREF"}
+            if not problems:  # a rule-clean week exists, so the solver found one, no worse
+                assert optimum.status == "optimal", (name, scenario.athlete.name)
+                assert optimum.total_penalty <= plan.total_penalty, (name, scenario.athlete.name)
+
+
+def test_the_template_follows_the_seed_002_week_when_everything_fits():
+    scenario = synthetic_scenario(0).model_validate({
+        "athlete": {
+            "name": "template", "locations": {"home": ["dumbbells", "mat"]},
+            "availability": {d: ["07:00-10:00 home", "18:00-20:00 home"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+            "runs": [{"kind": "easy", "minutes": 45}, {"kind": "tempo", "minutes": 50},
+                     {"kind": "medium", "minutes": 60}, {"kind": "long", "minutes": 120}],
+        }
+    })
+    plan = BASELINES["template"](scenario)
+    days = {(s.day, s.kind) for s in plan.sessions}
+    assert days == {("mon", "easy"), ("tue", "full_body"), ("wed", "tempo"), ("thu", "upper_core"),
+                    ("fri", "medium"), ("sat", "long")}
+    assert all(s.exercises for s in plan.lifts())
