@@ -31,11 +31,12 @@ def encode(m: WeekModel) -> None:
         chosen = slot.exercises
         kinds = {m.placements[p].kind: m.placements[p].var for p in slot.placements}
         for eid, var in chosen.items():
-            allowed = [kinds[k] for k in kinds if fits_kind(m.library[eid], k)]
+            allowed = [kinds[k] for k in kinds if eid in m.fits[k]]
             m.cp.Add(var <= sum(allowed)).OnlyEnforceIf(guard)
         for kind, var in kinds.items():
             for sort, need in catalog().strength_kinds[kind].content.require.items():
-                have = [chosen[e] for e in chosen if SORTS[sort](m.library[e]) and fits_kind(m.library[e], kind)]
+                members = m.fits[kind] & m.sorts[sort]
+                have = [chosen[e] for e in chosen if e in members]
                 m.cp.Add(sum(have) >= need).OnlyEnforceIf([var] + guard)
         count = sum(chosen.values())
         m.cp.AddLinearConstraint(count, 0, shape.max_exercises)

@@ -39,9 +39,10 @@ def _trains(key: str, exercise) -> bool:
 def encode(m: WeekModel) -> None:
     units = []
     for key, target in targets(m.athlete).items():
+        trains = {eid for eid, exercise in m.library.items() if _trains(key, exercise)}
         done = []
         for slot in m.strength_slots():
-            hits = [var for eid, var in slot.exercises.items() if _trains(key, m.library[eid])]
+            hits = [var for eid, var in slot.exercises.items() if eid in trains]
             if not hits:
                 continue
             if key.startswith("injury:"):  # counts exercises, not sessions

@@ -25,7 +25,7 @@ from ortools.sat.python import cp_model
 
 from .catalog import KEY_RUNS, LONG_OR_RACE, catalog
 from .clock import DAY_MINUTES, WEEK_MINUTES
-from .exercises import Exercise, fits_kind, merged_library, suits
+from .exercises import SORTS, Exercise, fits_kind, merged_library, suits
 from .scenario import Athlete, Scenario, Window
 
 
@@ -77,6 +77,10 @@ class WeekModel:
             e.id: e for e in merged_library(self.athlete.strength.library)
             if suits(e, self.athlete.level, self.athlete.injuries)
         }
+        kinds = self.athlete.allowed_strength_kinds()
+        # which exercises may go in which kind, and which count toward which sort: once, not per window
+        self.fits: dict[str, frozenset[str]] = {k: frozenset(e for e, x in self.library.items() if fits_kind(x, k)) for k in kinds}
+        self.sorts: dict[str, frozenset[str]] = {s: frozenset(e for e, x in self.library.items() if test(x)) for s, test in SORTS.items()}
         self.slots: list[Slot] = []
         self.placements: list[Placement] = []
         self.requirements: dict[str, tuple[cp_model.IntVar, str]] = {}  # explain mode: id -> (literal, words)
@@ -122,7 +126,8 @@ class WeekModel:
             if w.minutes < shortest:
                 continue
             kit = self.athlete.equipment_at(w.location)
-            usable = [e for e in self.library.values() if e.equipment_used(kit) is not None and any(fits_kind(e, k) for k in kinds)]
+            fitting = frozenset().union(*self.fits.values()) if self.fits else frozenset()
+            usable = [e for e in self.library.values() if e.id in fitting and e.equipment_used(kit) is not None]
             start = self.cp.NewIntVar(w.week_start, w.week_end - shortest, f"lift_w{i}_start")
             minutes = self.cp.NewIntVar(0, w.minutes, f"lift_w{i}_minutes")
             end = self.cp.NewIntVar(w.week_start, w.week_end, f"lift_w{i}_end")
