@@ -44,6 +44,7 @@ class Slot:
     minutes: cp_model.IntVar | int = 0  # length: fixed for a run, chosen for strength
     exercises: dict[str, cp_model.IntVar] = field(default_factory=dict)  # strength: exercise id -> chosen
     superset: dict[str, cp_model.IntVar] = field(default_factory=dict)  # exercise id -> done in a superset
+    interval: cp_model.IntervalVar | None = None  # its time, for the one-session-at-a-time constraint
 
 
 @dataclass(frozen=True)

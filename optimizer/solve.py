@@ -84,13 +84,14 @@ def _polish(m: WeekModel, solver: cp_model.CpSolver, settings: SolveSettings):
 def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
     solver = _solver(settings)
     status = solver.Solve(m.cp)
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        goals = int(solver.Value(m.goal_penalty))
-        solver = _polish(m, solver, settings)
-        assert int(solver.Value(m.goal_penalty)) == goals, "the tie-break never trades away a goal"
     name = m.athlete.name
     if status == cp_model.MODEL_INVALID:  # a bug in an encoder, never the user's input
         raise RuntimeError(f"invalid CP-SAT model: {m.cp.Validate()}")
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        goals = int(solver.Value(m.goal_penalty))
+        solver = _polish(m, solver, settings)
+        if int(solver.Value(m.goal_penalty)) != goals:
+            raise RuntimeError("the time tie-break changed the goals' penalty: a variable escaped fixing")
     if status == cp_model.INFEASIBLE:
         return Plan(athlete=name, status="infeasible")
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
