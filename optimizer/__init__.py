@@ -5,6 +5,7 @@
     plan.status, plan.sessions, plan.score
 """
 
+from .club import load_club, plan_club
 from .plan import GoalScore, Plan, Session
 from .scenario import Athlete, Scenario, ScenarioError, load_scenario, parse_scenario
 from .solve import check_plan, plan_week, score_plan
@@ -17,8 +18,10 @@ __all__ = [
     "ScenarioError",
     "Session",
     "check_plan",
+    "load_club",
     "load_scenario",
     "parse_scenario",
+    "plan_club",
     "plan_week",
     "score_plan",
 ]

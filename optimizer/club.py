@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from ortools.sat.python import cp_model
@@ -123,18 +124,29 @@ def _has_week(plan: Plan | None) -> bool:
 # ---- class places ---------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Allocation:
+    """Each member's class places (None: no week at all), and whether every tier was proven best."""
+
+    places: list[Combination | None]
+    proven: bool = True
+
+
+ALLOCATION_SECONDS = 30.0  # per tier; each takes well under a second for a thousand members
+
+
 def allocate(
     penalties: Sequence[Mapping[Combination, int | None]],
     names: Sequence[str],
     capacity: Mapping[str, int | None],
     missed: Mapping[str, Mapping[str, int]] | None = None,
     points_per_missed_week: int = 50,
-) -> list[Combination | None]:
+) -> Allocation:
     """Choose each member's class places (see "Class places" in the module doc).
 
     ``penalties[m][combo]`` is member m's week total penalty with places in
     ``combo`` (None: no week). ``missed[class][name]`` counts weeks in a row the
-    member missed out. Returns each member's combination, or None (no week).
+    member missed out.
     """
     missed = missed or {}
     model = cp_model.CpModel()
@@ -145,6 +157,8 @@ def allocate(
                 if penalty is not None]
         choice |= zip(((m, combo) for combo, penalty in options.items() if penalty is not None), mine)
         model.AddAtMostOne(mine)  # one combination of places per member
+    if not choice:
+        return Allocation([None] * len(names))
     for sid, places in capacity.items():
         if places is not None:
             model.Add(sum(var for (_, combo), var in choice.items() if sid in combo) <= places)
@@ -159,23 +173,26 @@ def allocate(
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
+    solver.parameters.max_time_in_seconds = ALLOCATION_SECONDS
+    # An assignment with capacities: its LP relaxation is (nearly) exact, so with the full
+    # linearization each tier is proven at once; the default level searches for minutes.
+    solver.parameters.linearization_level = 2
+    proven = True
     for tier in tiers:
-        if isinstance(tier, int):  # nothing to choose
-            continue
         model.Maximize(tier)
-        if solver.Solve(model) != cp_model.OPTIMAL:
-            raise RuntimeError("the class allocation was not solved to optimality")
-        model.Add(tier == round(solver.ObjectiveValue()))
-        model.ClearHints()  # start the next tier from this allocation: it is still optimal for every tier so far
+        status = solver.Solve(model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            raise RuntimeError(f"no class allocation found ({solver.StatusName(status)})")
+        proven &= status == cp_model.OPTIMAL
+        model.Add(tier >= round(solver.ObjectiveValue()))  # later tiers may not give up this one
+        model.ClearHints()  # start the next tier from this allocation: it meets every tier so far
         for var in choice.values():
             model.AddHint(var, solver.BooleanValue(var))
-    if not choice:
-        return [None] * len(names)
     chosen: list[Combination | None] = [None] * len(names)
     for (m, combo), var in choice.items():
         if solver.BooleanValue(var):
             chosen[m] = combo
-    return chosen
+    return Allocation(chosen, proven)
 
 
 # ---- results --------------------------------------------------------------------------
@@ -230,6 +247,7 @@ class ClubPlan(BaseModel):
     members: list[MemberResult]
     classes: list[ClassReport] = []
     history: dict[str, dict[str, int]] = {}  # next week's: weeks in a row without a place
+    allocation_proven: bool = True  # False: the class places are the best found in the time allowed
 
     @property
     def all_planned(self) -> bool:
@@ -249,6 +267,8 @@ def plan_club(
 
     Solves run on ``executor`` (default: a local process pool of ``jobs``);
     ``on_progress(done, total)`` is called as solves finish. ``time_limit`` is per solve.
+    The pool's workers start from a fork server, which imports the calling script
+    again: a script that calls this with ``jobs`` > 1 needs ``if __name__ == "__main__":``.
     """
     options = [member_options(club, m) for m in club.members]
     tasks: list[SolveTask] = []
@@ -272,16 +292,17 @@ def plan_club(
              for opts, member_plans in zip(options, plans)]
     penalties = [{combo: (plan.total_penalty if _has_week(plan) else None) for combo, (_, plan) in week.items()}
                  for week in weeks]
-    chosen = allocate(penalties, [m.name for m in club.members], {sid: c.capacity for sid, c in club.classes.items()},
-                      club.history, club.points_per_missed_week)
-    results = [_member_result(club, member, week, combo) for member, week, combo in zip(club.members, weeks, chosen)]
+    allocation = allocate(penalties, [m.name for m in club.members],
+                          {sid: c.capacity for sid, c in club.classes.items()}, club.history, club.points_per_missed_week)
+    results = [_member_result(club, member, week, combo)
+               for member, week, combo in zip(club.members, weeks, allocation.places)]
     reports = _class_reports(club, results)
     for result in results:  # say how close a member left out of a full class came
         for sid, seat in result.classes.items():
             if seat.outcome == "full":
                 seat.detail = _full_detail(club, club.classes[sid], reports[sid], seat)
     return ClubPlan(club=club.name, members=results, classes=list(reports.values()),
-                    history=_next_history(club, reports))
+                    history=_next_history(club, reports), allocation_proven=allocation.proven)
 
 
 def _member_result(club: Club, member: Member, week: dict[Combination, tuple[Option, Plan | None]],
@@ -305,9 +326,9 @@ def _member_result(club: Club, member: Member, week: dict[Combination, tuple[Opt
         option, with_it = week[held | {sid}]
         if not _has_week(with_it):
             why = list(option.errors) or (with_it.problems if with_it else [])
-            extra = f" together with {', '.join(sorted(held))}" if held else ""
+            extra = f" (with {', '.join(sorted(held))})" if held else ""
             result.classes[sid] = ClassSeat(outcome="cannot", missed_weeks=missed,
-                                            detail=f"your week cannot hold {club.classes[sid].name}{extra}: " + " ".join(why))
+                                            detail=f"{club.classes[sid].name}{extra}: " + " ".join(why))
         else:
             gain = plan_held.total_penalty - with_it.total_penalty if _has_week(plan_held) else None
             result.classes[sid] = ClassSeat(outcome="full", gain=gain, missed_weeks=missed)
@@ -371,13 +392,20 @@ SYNTHETIC_PLACES = {
 }
 
 
+SYNTHETIC_CLASS = {"name": "Club strength class", "kind": "full_body", "at": "thu 18:30", "minutes": 45,
+                   "place": "club_gym"}
+
+
 def synthetic_club_data(n: int, seed: int = 0, *, class_places: int | None = None) -> dict[str, Any]:
     """A club file's data with ``n`` synthetic members (seeded: same ``n`` and ``seed``, same club).
 
     Members come from ``benchmarks.generate`` (so the benchmarks and the club see the
-    same athletes); about one in seven joins the track night or the Sunday long run
-    (only if their plan has an unpinned run of that kind) and about half ask for the
-    strength class, whose places (default: a fifth of ``n``, at least one) make it bind.
+    same athletes). About one in seven joins the track night or the Sunday long run
+    (only with a free run of that kind in their plan, as a runner would). Three in
+    four of those for whom the class suits their week on paper ask for it (not
+    tapering or racing, lifting allowed that long and that often); some still cannot
+    fit it, for reasons only planning finds. The class's places (default: a fifth
+    of ``n``, at least one) make it bind, and one asker in five missed out before.
     """
     import random
 
@@ -395,12 +423,13 @@ def synthetic_club_data(n: int, seed: int = 0, *, class_places: int | None = Non
         for sid, kind in (("track_night", "intervals"), ("sunday_long", "long")):
             if rng.random() < 0.15 and any(r.kind == kind and r.at is None and r.day is None for r in athlete.runs):
                 joins.append(sid)
-        if rng.random() < 0.5:
+        if _class_suits(athlete, SYNTHETIC_CLASS) and rng.random() < 0.75:
             joins.append("strength_class")
             if rng.random() < 0.2:
                 history[athlete.name] = rng.randint(1, 2)
         entry = scenario.model_dump(mode="json", exclude_defaults=True)
         members.append({**entry, "joins": joins})
+    places = class_places if class_places is not None else max(1, n // 5)
     return {
         "name": f"Synthetic club {n} (seed {seed})",
         "places": SYNTHETIC_PLACES,
@@ -409,13 +438,18 @@ def synthetic_club_data(n: int, seed: int = 0, *, class_places: int | None = Non
             "sunday_long": {"name": "Sunday long run", "kind": "long", "at": "sun 08:00", "minutes": 100,
                             "place": "riverside_park"},
         },
-        "classes": {
-            "strength_class": {"name": "Club strength class", "kind": "full_body", "at": "thu 18:30", "minutes": 45,
-                               "place": "club_gym", "capacity": class_places if class_places is not None else max(1, n // 5)},
-        },
+        "classes": {"strength_class": {**SYNTHETIC_CLASS, "capacity": places}},
         "history": {"strength_class": history} if history else {},
         "members": members,
     }
+
+
+def _class_suits(athlete, session: dict[str, Any]) -> bool:
+    """Would a runner ask for this class, looking at their own week on paper?"""
+    kind = session["kind"]
+    return (athlete.phase != "taper" and not athlete.race_week and kind not in athlete.strength.exclude
+            and athlete.strength.max_minutes >= session["minutes"]
+            and athlete.session_range[1] >= 1 + len(set(athlete.strength.include) - {kind}))
 
 
 def synthetic_club(n: int, seed: int = 0, *, class_places: int | None = None) -> Club:

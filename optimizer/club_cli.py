@@ -193,27 +193,33 @@ def plan_command(
 
 
 def _print_summary(result: ClubPlan) -> None:
-    console = Console()
+    """Every member in a table (a big club: only those without a week), then each class's places."""
     rows = summary_rows(result)
     everyone = len(rows) <= TABLE_ROWS
     table = Table(title=f"{result.club}: {sum(m.planned for m in result.members)} of {len(rows)} members planned")
-    for column in ("Member", "Status", "Sessions", "Strength", "Penalty", "Missed goals", "Class", "Why not"):
-        table.add_column(column)
+    for column in ("Member", "Status", "Sessions", "Penalty", "Missed goals", "Class places", "Why not"):
+        table.add_column(column, overflow="fold")
     shown = 0
     for row, member in zip(rows, result.members):
         if not everyone and member.planned:
             continue
         shown += 1
-        why = "; ".join([*member.problems[:1], *(f"{sid}: {SEAT_WORDS[seat.outcome]}"
-                                                 for sid, seat in member.classes.items() if seat.outcome != "place")])
-        table.add_row(row["member"], row["status"], row["sessions"], row["strength_sessions"], row["total_penalty"],
-                      row["missed_goals"], row["class_places"], why)
+        lifts = row["strength_sessions"]
+        sessions = f"{row['sessions']} ({lifts} lift{'' if lifts == '1' else 's'})" if row["sessions"] else ""
+        why = [p.split(";")[0] for p in member.problems[:1]]
+        why += [f"{sid}: {SEAT_WORDS[seat.outcome]}" for sid, seat in member.classes.items() if seat.outcome != "place"]
+        table.add_row(row["member"], row["status"], sessions, row["total_penalty"], row["missed_goals"],
+                      row["class_places"], "; ".join(why))
     if not everyone:
         table.caption = f"members without a week only ({shown}); every member is in summary.csv"
+    console = Console()
     console.print(table)
+    if not result.allocation_proven:
+        console.print("class places: the best allocation found in the time allowed, not proven best")
     for report in result.classes:
-        console.print(f"{report.name}: {len(report.placed)} of {report.capacity if report.capacity is not None else 'unlimited'} "
-                      f"places taken, {len(report.full)} missed out (full), {len(report.cannot)} could not fit it")
+        places = report.capacity if report.capacity is not None else "unlimited"
+        console.print(f"{report.name}: {len(report.placed)} of {places} places taken, {len(report.full)} missed out "
+                      f"(full), {len(report.cannot)} could not fit it")
 
 
 @club_app.command("synthetic")

@@ -126,3 +126,15 @@ def test_rules_lists_every_rule_id():
     for rule in ("R-GAP48", "R-REST", "R-KEYEVE", "R-B2B", "R-ORDER", "R-AVAIL", "R-FREQ", "R-LEN", "R-TAPER",
                  "R-PINNED", "S-STACK", "S-COVER", "S-SPREAD", "S-PREF"):
         assert rule in result.stdout
+
+
+def test_output_files_are_ordinary_files_not_owner_only(tmp_path):
+    """Written through a temporary file and a rename, yet with the mode any new file gets."""
+    import os
+
+    out = tmp_path / "week.json"
+    assert invoke("plan", EXAMPLE, "-f", "json", "-o", str(out)).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert not list(tmp_path.glob(".week.json.*")), "no temporary file left behind"

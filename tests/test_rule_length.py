@@ -71,12 +71,13 @@ def test_encoder_keeps_every_lift_within_bounds(max_minutes):
 
 
 def test_encoder_cap_binds_when_coverage_wants_longer_sessions():
-    """One session with S-COVER at 100 a unit: an exercise that meets one more target is
-    worth more than the minutes it adds (S-SHORT, 1 a minute), so left alone the session
-    grows past the 20-minute floor (checked first: without that the test would prove
-    nothing); max_minutes 20 holds it at 20."""
+    """One session with S-COVER at 100 a unit and four injuries, each wanting two exercises
+    that help it: an exercise that meets one more target is worth more than the minutes it
+    adds (S-SHORT, 1 a minute), so left alone the session grows past the 20-minute floor
+    (checked first: without that the test would prove nothing); max_minutes 20 holds it at 20."""
     scenario = make_scenario(
         availability={"wed": ["09:00-12:00 gym"]},
+        injuries=["knee", "shin", "achilles", "hamstring"],
         strength={"sessions": 1, "max_minutes": 20},
         weights={"S-COVER": 100},
     )

@@ -1,0 +1,172 @@
+"""``stridelift club``: the output directory (safe file names, atomic writes, summary.csv)
+and the exit codes (0 all planned, 1 a member without a week, 2 a bad club file)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from optimizer.cli import app
+from optimizer.club import ClubPlan, MemberResult, parse_club, plan_club
+from optimizer.club_cli import SUMMARY_FIELDS, safe_stems, summary_csv, write_club
+from test_club import athlete, club_data
+
+runner = CliRunner()
+
+
+# ---- safe file names ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, stem", [
+    ("Ana Ruiz", "ana-ruiz"),
+    ("../../etc/x", "etc-x"),
+    ("a/b\\c", "a-b-c"),
+    ("...", "member"),
+    ("", "member"),
+    (".hidden", "hidden"),
+    ("Zoë Müller", "zoë-müller"),
+    ("李雷", "李雷"),
+    ("con", "member-con"),
+    ("summary", "member-summary"),
+    ("O'Connor; DROP TABLE", "o-connor-drop-table"),
+    ("x" * 300, "x" * 40),
+])
+def test_a_file_name_is_built_from_the_member_name(name, stem):
+    assert safe_stems([name]) == [stem]
+
+
+def test_duplicate_names_get_distinct_files_even_when_they_differ_only_in_case_or_punctuation():
+    assert safe_stems(["Ana", "ana", "ANA!", "ana-2", "Ana"]) == ["ana", "ana-2", "ana-3", "ana-2-2", "ana-4"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=60), min_size=1, max_size=8))
+def test_every_stem_is_safe_unique_and_stays_in_the_directory(names):
+    stems = safe_stems(names)
+    assert len(set(stems)) == len(stems) == len(names)
+    out = Path("/srv/out")
+    for stem in stems:
+        assert re.fullmatch(r"[\w-]+", stem) and stem not in (".", "..")
+        assert (out / f"{stem}.json").resolve().parent == out
+        assert len(f"{stem}-99.json".encode()) < 255
+
+
+# ---- writing the directory ------------------------------------------------------------------
+
+
+def _result(*names: str) -> ClubPlan:
+    members = [MemberResult(name=n, origin="test", status="invalid", problems=[f"{n}: bad data"]) for n in names]
+    return ClubPlan(club="Test Harriers", members=members, history={"strength": {names[0]: 1}})
+
+
+def test_every_file_lands_inside_the_directory_even_for_hostile_names(tmp_path):
+    out = tmp_path / "out"
+    written = write_club(_result("../../etc/x", "/abs/path", "..", "Ana"), out)
+    assert all(p.resolve().parent == out.resolve() for p in written)
+    assert sorted(p.name for p in out.iterdir()) == sorted([
+        "etc-x.json", "etc-x.md", "abs-path.json", "abs-path.md", "member.json", "member.md",
+        "ana.json", "ana.md", "summary.csv", "history.yaml"])
+    assert not (tmp_path / "etc").exists()
+    assert yaml.safe_load((out / "history.yaml").read_text()) == {"strength": {"../../etc/x": 1}}
+    invalid = json.loads((out / "etc-x.json").read_text())
+    assert invalid == {"athlete": "../../etc/x", "status": "invalid", "problems": ["../../etc/x: bad data"]}
+
+
+def test_an_interrupted_write_leaves_whole_files_or_none(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "summary.csv").write_text("last week's summary\n")
+    real_replace = os.replace
+    calls = []
+
+    def interrupted(src, dst):
+        calls.append(dst)
+        if len(calls) == 3:  # Ctrl-C while the third file is being put in place
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_club(_result("Ana", "Bea", "Cal"), out)
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["ana.json", "ana.md", "summary.csv"]  # no temporary file left behind
+    assert json.loads((out / "ana.json").read_text())["athlete"] == "Ana"
+    assert (out / "summary.csv").read_text() == "last week's summary\n"  # untouched
+
+
+def test_the_summary_has_a_row_per_member_with_the_documented_columns():
+    club = parse_club(club_data([
+        {"athlete": athlete("Ana"), "joins": ["strength"]},
+        {"athlete": athlete("Bea", runs=[{"kind": "long", "minutes": 200}]), "joins": ["strength"]},
+        {"athlete": athlete("Cal", phase="taper"), "joins": ["strength"]},
+    ], capacity=1))
+    result = plan_club(club, jobs=1)
+    rows = list(csv.DictReader(summary_csv(result).splitlines()))
+    assert tuple(rows[0]) == SUMMARY_FIELDS
+    ana, bea, cal = rows
+    plan = result.members[0].plan
+    assert (ana["member"], ana["status"], ana["class_places"]) == ("Ana", "optimal", "strength")
+    assert int(ana["sessions"]) == len(plan.sessions) and int(ana["strength_sessions"]) == len(plan.lifts())
+    assert int(ana["total_penalty"]) == plan.total_penalty
+    assert ana["missed_goals"].split() == [g for g, s in plan.score.items() if s.penalty > 0]
+    assert bea["status"] == "infeasible" and bea["sessions"] == "" and "R-" in bea["problems"]
+    assert cal["status"] == "optimal" and cal["no_place"] == "strength:cannot"
+
+
+# ---- the command ----------------------------------------------------------------------------
+
+
+def _club_file(tmp_path: Path, members: list[dict]) -> Path:
+    path = tmp_path / "club.yaml"
+    path.write_text(yaml.safe_dump(club_data(members, capacity=1)))
+    return path
+
+
+def test_plan_writes_every_member_and_exits_0_when_all_are_planned(tmp_path):
+    club = _club_file(tmp_path, [{"athlete": athlete("Ana"), "joins": ["strength"]},
+                                 {"athlete": athlete("Bea"), "joins": ["strength"]}])
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Test Harriers: 2 of 2 members planned" in result.stdout
+    assert "Club strength: 1 of 1 places taken, 1 missed out (full)" in result.stdout
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {
+        "ana.json", "ana.md", "bea.json", "bea.md", "summary.csv", "history.yaml"}
+    full = next(n for n in ("ana", "bea") if "no place (class full)" in (tmp_path / "out" / f"{n}.md").read_text())
+    assert yaml.safe_load((tmp_path / "out" / "history.yaml").read_text()) == {"strength": {full.capitalize(): 1}}
+
+
+def test_plan_exits_1_when_a_member_has_no_week_and_still_writes_the_others(tmp_path):
+    club = _club_file(tmp_path, [{"athlete": athlete("Ana")},
+                                 {"athlete": athlete("Bea", runs=[{"kind": "easy", "minutes": 0}])}])
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "1 of 2 members planned" in result.stdout
+    assert json.loads((tmp_path / "out" / "ana.json").read_text())["status"] == "optimal"
+    assert json.loads((tmp_path / "out" / "bea.json").read_text())["status"] == "invalid"
+
+
+def test_plan_exits_2_on_a_bad_club_file_with_the_field_and_the_fix(tmp_path):
+    club = _club_file(tmp_path, [{"athlete": athlete("Ana"), "joins": ["yoga"]}])
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "members[0].joins[0]: 'yoga' is not a club session; use one of track_night, strength" in result.output
+    assert not (tmp_path / "out").exists()
+    missing = runner.invoke(app, ["club", "plan", str(tmp_path / "nope.yaml")])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_synthetic_writes_a_club_file_that_loads(tmp_path):
+    out = tmp_path / "club.yaml"
+    result = runner.invoke(app, ["club", "synthetic", "7", "-o", str(out), "--seed", "3", "--places", "2"])
+    assert result.exit_code == 0, result.output
+    club = parse_club(yaml.safe_load(out.read_text()))
+    assert len(club.members) == 7 and club.classes["strength_class"].capacity == 2

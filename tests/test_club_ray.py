@@ -1,0 +1,51 @@
+"""The Ray executor: same interface as the local pool, same results, against a local Ray
+instance started here (skipped when Ray is not installed: pip install "stridelift[ray]")."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+ray = pytest.importorskip("ray")
+
+from optimizer.cli import app  # noqa: E402
+from optimizer.clock import hhmm  # noqa: E402
+from optimizer.club import parse_club, plan_club  # noqa: E402
+from optimizer.executors import LocalExecutor, RayExecutor, make_executor  # noqa: E402
+from test_club import athlete, club_data, without_timings  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+def test_the_ray_executor_yields_every_result_with_its_index(local_ray):
+    executor = make_executor("ray")  # tasks run a function Ray workers can import, as the club's solves do
+    results = dict(executor.as_completed(hhmm, [0, 450, 1440]))
+    assert results == {0: "00:00", 1: "07:30", 2: "24:00"}
+    executor.close()
+    assert ray.is_initialized(), "close() must not shut down a Ray it did not start"
+
+
+def test_a_club_planned_on_ray_is_identical_to_one_planned_locally(local_ray):
+    club = parse_club(club_data([
+        {"athlete": athlete("Ana", preferences={"strength_days": ["thu"]}), "joins": ["strength"]},
+        {"athlete": athlete("Bea"), "joins": ["strength", "track_night"]},
+        {"athlete": athlete("Cal", phase="taper"), "joins": ["strength"]},
+    ], capacity=1))
+    on_ray = plan_club(club, executor=RayExecutor(), time_limit=20)
+    local = plan_club(club, executor=LocalExecutor(1), time_limit=20)
+    assert [m.status for m in local.members] == ["optimal", "optimal", "optimal"]
+    assert without_timings(on_ray) == without_timings(local)
+
+
+def test_the_command_runs_on_ray(local_ray, tmp_path):
+    path = tmp_path / "club.yaml"
+    path.write_text(yaml.safe_dump(club_data([{"athlete": athlete("Ana"), "joins": ["strength"]}])))
+    result = CliRunner().invoke(app, ["club", "plan", str(path), "-o", str(tmp_path / "out"), "--executor", "ray"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "ana.json").exists()
