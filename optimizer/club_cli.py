@@ -120,16 +120,22 @@ def summary_csv(club_plan: ClubPlan) -> str:
 
 
 def write_club(club_plan: ClubPlan, directory: Path) -> list[Path]:
-    """Write every member's files, then summary.csv and history.yaml; return the paths written."""
+    """Write every member's files (JSON, Markdown, an HTML page and, with a week, a calendar),
+    the club's index.html, then summary.csv and history.yaml; return the paths written."""
     from .cli import write_atomic  # optimizer.cli imports this module at its end: import it late
+    from .render import club_files
 
     directory = Path(directory)
     written = []
-    for result, stem in zip(club_plan.members, safe_stems([m.name for m in club_plan.members])):
+    stems = safe_stems([m.name for m in club_plan.members])
+    for result, stem in zip(club_plan.members, stems):
         for suffix, text in ((".json", member_json(result)), (".md", member_markdown(result))):
             path = directory / f"{stem}{suffix}"
             write_atomic(path, text)
             written.append(path)
+    for name, text in club_files(club_plan, stems).items():
+        write_atomic(directory / name, text)
+        written.append(directory / name)
     for name, text in (("summary.csv", summary_csv(club_plan)),
                        ("history.yaml", yaml.safe_dump(club_plan.history, allow_unicode=True, sort_keys=True))):
         write_atomic(directory / name, text)

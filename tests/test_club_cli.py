@@ -72,9 +72,10 @@ def test_every_file_lands_inside_the_directory_even_for_hostile_names(tmp_path):
     out = tmp_path / "out"
     written = write_club(_result("../../etc/x", "/abs/path", "..", "Ana"), out)
     assert all(p.resolve().parent == out.resolve() for p in written)
-    assert sorted(p.name for p in out.iterdir()) == sorted([
-        "etc-x.json", "etc-x.md", "abs-path.json", "abs-path.md", "member.json", "member.md",
-        "ana.json", "ana.md", "summary.csv", "history.yaml"])
+    # members with invalid data get no page or calendar (the overview says why), the club an overview
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{stem}.{ext}" for stem in ("etc-x", "abs-path", "member", "ana") for ext in ("json", "md")]
+        + ["index.html", "summary.csv", "history.yaml"])
     assert not (tmp_path / "etc").exists()
     assert yaml.safe_load((out / "history.yaml").read_text()) == {"strength": {"../../etc/x": 1}}
     invalid = json.loads((out / "etc-x.json").read_text())
@@ -139,7 +140,8 @@ def test_plan_writes_every_member_and_exits_0_when_all_are_planned(tmp_path):
     assert "Test Harriers: 2 of 2 members planned" in result.stdout
     assert "Club strength: 1 of 1 places taken, 1 missed out (full)" in result.stdout
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
-        "ana.json", "ana.md", "bea.json", "bea.md", "summary.csv", "history.yaml"}
+        f"{stem}.{ext}" for stem in ("ana", "bea") for ext in ("json", "md", "html", "ics")} | {
+        "index.html", "summary.csv", "history.yaml"}
     full = next(n for n in ("ana", "bea") if "no place (class full)" in (tmp_path / "out" / f"{n}.md").read_text())
     assert yaml.safe_load((tmp_path / "out" / "history.yaml").read_text()) == {"strength": {full.capitalize(): 1}}
 
