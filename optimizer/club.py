@@ -71,12 +71,13 @@ class SolveTask(BaseModel):
     scenario: Scenario
     time_limit: float = 10.0
     seed: int = 0
+    fixes: bool = True  # when there is no week, try fixes by re-planning (costly): only for the week without classes
 
 
 def solve_task(task: SolveTask) -> Plan:
     """Build and solve one week (one CP-SAT worker). A planner failure is that week's problem, not the club's."""
     try:
-        return plan_week(task.scenario, time_limit=task.time_limit, workers=1, seed=task.seed)
+        return plan_week(task.scenario, time_limit=task.time_limit, workers=1, seed=task.seed, fixes=task.fixes)
     except Exception as err:  # noqa: BLE001 - isolate one member's failure from the club
         return Plan(athlete=task.scenario.athlete.name, status="unknown",
                     problems=[f"the planner failed on this week ({type(err).__name__}: {err}); please report it"])
@@ -276,7 +277,9 @@ def plan_club(
     for m, member_opts in enumerate(options):
         for o, option in enumerate(member_opts):
             if option.scenario is not None:
-                tasks.append(SolveTask(scenario=option.scenario, time_limit=time_limit, seed=seed))
+                # a week with a class that cannot hold it needs only the conflict as its reason
+                tasks.append(SolveTask(scenario=option.scenario, time_limit=time_limit, seed=seed,
+                                       fixes=not option.classes))
                 where.append((m, o))
     plans: list[list[Plan | None]] = [[None] * len(opts) for opts in options]
     executor = executor or LocalExecutor(jobs)

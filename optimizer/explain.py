@@ -57,7 +57,7 @@ def _grouped(core: list[tuple[str, str]]) -> list[str]:
     return [f"- {rule}: {'; '.join(words)}" for rule, words in by_rule.items()]
 
 
-def explain_infeasible(scenario: Scenario, settings) -> list[str]:
+def explain_infeasible(scenario: Scenario, settings, *, fixes: bool = True) -> list[str]:
     """The conflict in the runner's words, the facts behind it, and fixes proven by planning again."""
     from constraints import RULES_BY_ID
 
@@ -72,8 +72,10 @@ def explain_infeasible(scenario: Scenario, settings) -> list[str]:
     facts = [fact for rule in rules for fact in getattr(RULES_BY_ID.get(rule), "facts", lambda a: [])(scenario.athlete)]
     if facts:
         lines += ["Why:"] + [f"- {fact}" for fact in facts]
-    fixes = verified(scenario, [r for r, _ in core], settings)
-    lines += (["Changes that give a week (each checked by planning again):"] + [f"- {fix}" for fix in fixes]) if fixes \
+    if not fixes:
+        return lines
+    found = verified(scenario, [r for r, _ in core], settings)
+    lines += (["Changes that give a week (each checked by planning again):"] + [f"- {fix}" for fix in found]) if found \
         else ["No single small change found gives a week; relax one of the requirements above."]
     return lines
 

@@ -41,13 +41,15 @@ def _solver(settings: SolveSettings) -> cp_model.CpSolver:
     return solver
 
 
-def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1, seed: int = 0, explain: bool = True) -> Plan:
+def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1, seed: int = 0, explain: bool = True,
+              fixes: bool = True) -> Plan:
     """Plan one athlete's week.
 
     The Plan's status is ``optimal`` (proven best), ``feasible`` (the time limit
     ran out first: the best week found), ``unknown`` (no week found in time) or
     ``infeasible`` (none exists; with ``explain``, ``problems`` names the requirements
-    in conflict and the smallest changes that would give a week).
+    in conflict and, with ``fixes``, the smallest changes that would give a week, each
+    verified by planning again: the costly part, which batch callers may skip).
     """
     from .explain import explain_infeasible  # only the infeasible path needs it
 
@@ -55,7 +57,7 @@ def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1,
     started = time.perf_counter()
     plan = solve_week(build_week(scenario), settings)
     if plan.status == "infeasible" and explain:
-        plan.problems = explain_infeasible(scenario, settings)
+        plan.problems = explain_infeasible(scenario, settings, fixes=fixes)
     plan.solve_ms = round((time.perf_counter() - started) * 1000, 2)
     return plan
 
