@@ -514,6 +514,8 @@ def parse_scenario(data: Any, source: str | None = None, positions: dict | None 
     ``positions`` (from ``source.yaml_positions``) adds line and column to each message."""
     if not isinstance(data, dict):
         raise ScenarioError(["the file must hold a mapping with an 'athlete' block"], source)
+    if "athlete" not in data and "members" in data:
+        raise ScenarioError(["this is a club file (it has members, not an athlete); plan it with `stridelift club plan`"], source)
     try:
         return Scenario.model_validate(data)
     except ValidationError as err:

@@ -138,3 +138,9 @@ def test_output_files_are_ordinary_files_not_owner_only(tmp_path):
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
     assert not list(tmp_path.glob(".week.json.*")), "no temporary file left behind"
+
+
+def test_a_club_file_given_to_plan_says_which_command_to_use():
+    result = invoke("plan", str(ROOT / "scenarios" / "club_riverside.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr.count("error:") == 1 and "stridelift club plan" in result.stderr
