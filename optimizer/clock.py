@@ -34,10 +34,14 @@ def hhmm(minute_of_day: int) -> str:
     return f"{minute_of_day // 60:02d}:{minute_of_day % 60:02d}"
 
 
+DAY_ALIASES = {d: d for d in DAYS} | {name.lower(): d for d, name in DAY_NAMES.items()}
+
+
 def day_index(day: str) -> int:
+    """'tue' or 'Tuesday' -> 1; anything else is a ValueError naming the choices."""
     try:
-        return DAYS.index(day.strip().lower()[:3])
-    except ValueError:
+        return DAYS.index(DAY_ALIASES[day.strip().lower()])
+    except (KeyError, AttributeError):
         raise ValueError(f"'{day}' is not a day; use one of {', '.join(DAYS)}") from None
 
 

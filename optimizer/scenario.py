@@ -24,7 +24,7 @@ from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise
 from .plan import Session
 from .source import locate, parse_path, yaml_positions
-from .clock import DAY_MINUTES, DAYS, day_index, parse_hhmm
+from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, parse_hhmm
 
 Level = Literal["beginner", "intermediate", "advanced"]
 Goal = Literal["5k", "10k", "half", "marathon", "ultra", "general"]
@@ -50,12 +50,8 @@ class ScenarioError(Exception):
 
 
 def _normalise_day(value: Any) -> Any:
-    if isinstance(value, str):
-        text = value.strip().lower()
-        for d in DAYS:
-            if text in (d, d + "day", {"tue": "tuesday", "wed": "wednesday", "thu": "thursday", "sat": "saturday"}.get(d)):
-                return d
-    return value
+    """'Tuesday' -> 'tue'; anything that is not a day is left for validation to reject."""
+    return DAY_ALIASES.get(value.strip().lower(), value) if isinstance(value, str) else value
 
 
 class _Strict(BaseModel):
@@ -108,7 +104,7 @@ def _check_at(value: str | None) -> str | None:
     if not time:
         raise ValueError(f"'{value}' needs a day and a time, e.g. \"sat 07:30\"")
     parse_hhmm(time)
-    return f"{DAYS[day_index(_normalise_day(day))]} {time.strip()}"
+    return f"{DAYS[day_index(day)]} {time.strip()}"
 
 
 def _at_minute(at: str) -> int:
@@ -137,10 +133,6 @@ class Run(_Strict):
         if self.distance and self.kind != "race":
             raise ValueError("distance is only for a race; remove it or set kind: race")
         return self
-
-    @property
-    def key(self) -> bool:
-        return catalog().run_kinds[self.kind].key
 
     @property
     def pinned_day(self) -> int | None:
@@ -251,7 +243,11 @@ class Race(_Strict):
     distance: Distance
     name: str | None = None
 
-    _check = field_validator("at")(classmethod(lambda cls, v: (parse_hhmm(v), v)[1]))
+    @field_validator("at")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        parse_hhmm(value)  # raises with the fix
+        return value
 
 
 class Calendar(_Strict):
@@ -360,22 +356,21 @@ class Athlete(_Strict):
 
     @model_validator(mode="after")
     def _places_and_counts(self) -> "Athlete":
+        """Checks across fields, each reported at the field to change."""
         problems = []
-        for field, place in (("preferences.strength_location", self.preferences.strength_location),):
-            if place is not None and place not in self.locations:
-                problems.append(f"{field}: '{place}' is not under locations; use one of {', '.join(self.locations) or 'none defined'}")
-        if len(self.strength.pinned) > self.session_range[1]:
-            problems.append(
-                f"strength.pinned fixes {len(self.strength.pinned)} sessions but strength.sessions allows at most "
-                f"{self.session_range[1]}; raise strength.sessions or drop a pinned session"
-            )
-        if len(self.strength.include) > self.session_range[1]:
-            problems.append(
-                f"strength.include lists {len(self.strength.include)} kinds but strength.sessions allows at most "
-                f"{self.session_range[1]}; raise strength.sessions or shorten include"
-            )
+        place = self.preferences.strength_location
+        if place is not None and place not in self.locations:
+            problems.append(f"preferences.strength_location: '{place}' is not under locations; "
+                            f"use one of {', '.join(self.locations) or 'none defined'}")
+        most = self.session_range[1]
+        if len(self.strength.pinned) > most:
+            problems.append(f"strength.pinned: {len(self.strength.pinned)} pinned sessions but strength.sessions "
+                            f"allows at most {most}; raise strength.sessions or drop a pinned session")
+        if len(self.strength.include) > most:
+            problems.append(f"strength.include: {len(self.strength.include)} kinds but strength.sessions allows "
+                            f"at most {most}; raise strength.sessions or shorten include")
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
         return self
 
     @cached_property
@@ -455,14 +450,10 @@ class Scenario(_Strict):
 
 
 def _format_loc(loc: tuple[Any, ...]) -> str:
+    """('athlete', 'runs', 0, 'minutes') -> 'athlete.runs[0].minutes'."""
     out = ""
     for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part in ("int", "tuple[int,int]", "function-after[_check_sessions(), union[int,tuple[int,int]]]"):
-            continue
-        else:
-            out += f".{part}" if out else str(part)
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 
@@ -489,6 +480,7 @@ def _messages(err: ValidationError, positions: dict | None = None) -> list[str]:
     """One line per problem: 'line 12, column 7: athlete.runs[0].minutes: <what is wrong and the fix>'."""
     out = []
     for e in err.errors():
+        # pydantic names the member of a union it tried ('int', 'tuple[int,int]'): not a field
         path = tuple(p for p in e["loc"] if not (isinstance(p, str) and ("[" in p or p in ("int", "tuple"))))
         loc = _format_loc(path)
         msg = e["msg"].removeprefix("Value error, ")
@@ -557,13 +549,24 @@ def load_scenario(path: str | Path) -> Scenario:
 
     ``strength.library`` may name a file of exercises (relative to the scenario);
     it is read here, so a Scenario is always plain data (it pickles to workers).
+    Line and column are worked out only when there is something to report.
     """
     data = read_data(path)
-    strength = data.get("athlete", {}).get("strength") if isinstance(data, dict) and isinstance(data.get("athlete"), dict) else None
+    athlete = data.get("athlete") if isinstance(data, dict) else None
+    strength = athlete.get("strength") if isinstance(athlete, dict) else None
     if isinstance(strength, dict) and isinstance(strength.get("library"), str):
         library = read_data(Path(path).parent / strength["library"])
         if not isinstance(library, dict) or not isinstance(library.get("exercises"), list):
             raise ScenarioError([f"athlete.strength.library: {strength['library']} must hold a list under 'exercises'"], str(path))
         strength["library"] = library["exercises"]
-    text = Path(path).read_text(encoding="utf-8") if Path(path).suffix.lower() in (".yaml", ".yml") else ""
-    return parse_scenario(data, str(path), yaml_positions(text) if text else None)
+    try:
+        return parse_scenario(data, str(path))
+    except ScenarioError:
+        if Path(path).suffix.lower() not in (".yaml", ".yml"):
+            raise
+        positions = yaml_positions(Path(path).read_text(encoding="utf-8"))
+        try:
+            parse_scenario(data, str(path), positions)
+        except ScenarioError as located:
+            raise located from None
+        raise

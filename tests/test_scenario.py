@@ -100,6 +100,9 @@ def _error(athlete_patch: dict) -> str:
         ({"strength": {"max_minutes": 10}}, "athlete.strength.max_minutes", "10 is too small; it must be at least 20"),
         ({"locations": {"home": ["dumbell"]}}, "athlete.locations", "did you mean 'dumbbells'"),
         ({"rest_day": 1}, "athlete.rest_day", "unknown field"),
+        ({"runs": [{"kind": "easy", "minutes": 30, "at": "monkey 07:00"}]}, "athlete.runs[0].at", "'monkey' is not a day"),
+        ({"strength": {"sessions": 1, "include": ["prehab", "power"]}}, "athlete.strength.include", "at most 1"),
+        ({"preferences": {"strength_location": "gym"}}, "athlete.preferences.strength_location", "not under locations"),
     ],
 )
 def test_bad_input_names_the_field_and_the_fix(patch, field, words):
