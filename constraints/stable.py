@@ -46,16 +46,12 @@ def encode(m: WeekModel) -> None:
     m.add_penalty(GOAL, sum(units) + added)
 
 
-def _same(a, b) -> bool:
-    return (a.type, a.day, a.start, a.kind) == (b.type, b.day, b.start, b.kind) and (a.type != "run" or a.run == b.run)
-
-
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
     old = list(athlete.current_plan)
     if not old:
         return 0, []
     pinned = {lift.start for lift in athlete.strength.pinned}
-    notes = [f"{s.kind} on {s.day} {s.start} moved or dropped (+1)" for s in old if not any(_same(s, n) for n in plan.sessions)]
-    added = [n for n in plan.lifts() if n.week_start not in pinned and not any(_same(o, n) for o in old)]
+    notes = [f"{s.kind} on {s.day} {s.start} moved or dropped (+1)" for s in old if not any(s.same_place(n) for n in plan.sessions)]
+    added = [n for n in plan.lifts() if n.week_start not in pinned and not any(o.same_place(n) for o in old)]
     notes += [f"{n.kind} on {n.day} {n.start} added (+1)" for n in added]
     return len(notes), notes

@@ -76,6 +76,15 @@ class Session(BaseModel):
         """By kind as well as load: a hand-written heavy session may leave out lower_load."""
         return self.type == "strength" and (self.lower_load == "heavy" or self.kind == "heavy_lower")
 
+    def same_place(self, other: "Session") -> bool:
+        """The same session at the same time: type, kind, day and start (and, for runs, which run)."""
+        return (self.type, self.kind, self.day, self.start) == (other.type, other.kind, other.day, other.start) and (
+            self.type != "run" or self.run == other.run)
+
+    def counterpart(self, other: "Session") -> bool:
+        """The same session of the week wherever it sits: the same run, or a lift of the same kind."""
+        return self.type == other.type and (self.run == other.run if self.type == "run" else self.kind == other.kind)
+
     @property
     def key_run(self) -> bool:
         """A key run by its kind (tempo, intervals, hills, long, race), whatever ``key`` says."""

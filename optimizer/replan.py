@@ -73,26 +73,22 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
         as_old = new.model_copy(deep=True)
         for s in as_old.sessions:
             s.run = keep[s.run] if s.run is not None else None
-        new.changes = describe_changes(plan, as_old, rest, today, missed, unavailable, dropped)
+        new.changes = describe_changes(plan, as_old, rest, missed, unavailable, dropped)
     return new, rest
 
 
-def _same(a: Session, b: Session) -> bool:
-    return (a.type, a.day, a.start, a.kind) == (b.type, b.day, b.start, b.kind)
-
-
-def describe_changes(old: Plan, new: Plan, rest: Scenario, today, missed, unavailable, dropped) -> list[str]:
-    """Each session of the old plan that is not where it was: dropped, or moved to where and why."""
+def describe_changes(old: Plan, new: Plan, rest: Scenario, missed, unavailable, dropped) -> list[str]:
+    """Each session of the old plan that is not where it was: dropped, or moved to where and why;
+    then each session that is new to the week."""
     out = []
+    lost_runs = {d.run for d in dropped}
     for s in old.sessions:
-        match = next((n for n in new.sessions if _same(s, n)), None)
-        twin = next((n for n in new.sessions if n.type == s.type and (n.run == s.run if s.type == "run" else n.kind == s.kind)
-                     and not any(_same(o, n) for o in old.sessions)), None)
-        what = f"{s.label or s.kind} ({s.day} {s.start})"
-        if any(d is s or (d.run == s.run and d.type == "run") for d in dropped):
-            out.append(f"dropped {what}: missed, and the rest of the week cannot hold it")
-        elif match is not None:
+        if any(s.same_place(n) for n in new.sessions):
             continue
+        what = f"{s.label or s.kind} ({s.day} {s.start})"
+        twin = next((n for n in new.sessions if s.counterpart(n) and not any(o.same_place(n) for o in old.sessions)), None)
+        if s.type == "run" and s.run in lost_runs:
+            out.append(f"dropped {what}: missed, and the rest of the week cannot hold it")
         elif twin is None:
             out.append(f"dropped {what}: " + ("missed" if s.day in missed else _why_moved(s, new, rest)))
         else:
@@ -100,8 +96,7 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, today, missed, unavai
                       else _why_moved(s, new, rest, twin))
             out.append(f"moved {what} to {twin.day} {twin.start}: {reason}")
     for n in new.sessions:
-        if not any(_same(o, n) for o in old.sessions) and not any(n.type == o.type and (
-                n.run == o.run if n.type == "run" else n.kind == o.kind) for o in old.sessions):
+        if not any(o.same_place(n) or o.counterpart(n) for o in old.sessions):
             out.append(f"added {n.label or n.kind} on {n.day} {n.start}")
     return out or ["nothing moved"]
 
