@@ -70,7 +70,13 @@ def _add_window(day: str, window: str) -> Edit:
 
 
 def _add_kit(location: str, item: str) -> Edit:
-    return lambda d: _athlete(d)["locations"].__setitem__(location, [*_athlete(d)["locations"][location], item])
+    def edit(d: dict[str, Any]) -> None:
+        _athlete(d)["locations"][location] = [*_athlete(d)["locations"][location], item]
+    return edit
+
+
+LIGHTER = Fix("a lighter session kind: full_body instead of heavy_lower in strength.include",
+              _replace_include("heavy_lower", "full_body"), LIFTING)
 
 
 def candidates(scenario: Scenario, core: list[str]) -> list[Fix]:
@@ -85,8 +91,7 @@ def candidates(scenario: Scenario, core: list[str]) -> list[Fix]:
         elif rule == "R-FREQ" and detail.startswith("include:"):
             kind = detail.split(":")[1]
             if kind == "heavy_lower":
-                out.append(Fix("a lighter session kind: full_body instead of heavy_lower in strength.include",
-                               _replace_include(kind, "full_body"), LIFTING))
+                out.append(LIGHTER)
             out.append(Fix(f"drop {kind} from strength.include", _replace_include(kind, None), LIFTING))
         elif rule == "R-PINNED" and detail.startswith("lift:"):
             j = int(detail.split(":")[1])
@@ -126,8 +131,7 @@ def candidates(scenario: Scenario, core: list[str]) -> list[Fix]:
             kind, _, location = detail.partition("@")
             out.extend(_kit_fixes(scenario, kind, location))
         elif rule in ("R-GAP48", "R-KEYEVE", "R-TAPER", "R-ORDER") and "heavy_lower" in a.strength.include:
-            out.append(Fix("a lighter session kind: full_body instead of heavy_lower in strength.include",
-                           _replace_include("heavy_lower", "full_body"), LIFTING))
+            out.append(LIGHTER)
     out.extend(_window_fixes(scenario))
     unique: dict[str, Fix] = {}
     for fix in out:

@@ -123,11 +123,11 @@ class WeekModel:
         one placement per allowed kind, one Boolean per exercise it could use there."""
         shortest = catalog().min_strength_minutes
         kinds = self.athlete.allowed_strength_kinds()
+        fitting = frozenset().union(*self.fits.values())  # exercises that suit at least one allowed kind
         for i, w in enumerate(self.windows):
             if w.minutes < shortest:
                 continue
             kit = self.athlete.equipment_at(w.location)
-            fitting = frozenset().union(*self.fits.values()) if self.fits else frozenset()
             usable = [e for e in self.library.values() if e.id in fitting and e.equipment_used(kit) is not None]
             start = self.cp.NewIntVar(w.week_start, w.week_end - shortest, f"lift_w{i}_start")
             minutes = self.cp.NewIntVar(0, w.minutes, f"lift_w{i}_minutes")

@@ -71,7 +71,9 @@ def _monday(day: dt.date) -> dt.date:
 
 def _runs_for(scenario: Scenario, number: int, phase: str) -> list[dict]:
     season = scenario.season
-    runs = season.week_runs.get(number) or season.phase_runs.get(phase)
+    runs = season.week_runs.get(number)  # an explicit [] is a week without running, not "use the template"
+    if runs is None:
+        runs = season.phase_runs.get(phase)
     if runs is None:
         runs = scenario.athlete.runs
         if phase == "taper":  # shorter running before the race

@@ -135,3 +135,13 @@ def test_a_missed_run_that_no_longer_fits_is_dropped_and_said_so():
     # Wed-Sun cannot hold intervals besides Thursday's tempo and Saturday's long run without back-to-back key days
     assert new.status == "optimal" and check_plan(new, rest.athlete) == []
     assert any(c.startswith("dropped Intervals") for c in new.changes)
+
+
+def test_a_week_given_no_runs_has_no_runs():
+    """season.week_runs: {2: []} is a week off running (say, travel), not "use the template"."""
+    scenario = load_scenario(ROOT / "scenarios" / "busy_parent.yaml")
+    data = scenario.model_dump(mode="json")
+    data["season"] = {"week_runs": {2: []}}
+    weeks = [w for _, w in season_weeks(parse_scenario(data), dt.date(2027, 3, 7), weeks=3)]
+    assert weeks[0].plan.runs() and weeks[1].plan.runs() == []
+    assert weeks[1].plan.status == "optimal"

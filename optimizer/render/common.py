@@ -17,7 +17,7 @@ SHOWN = ("optimal", "feasible", "checked")  # statuses that have a week to show
 
 def what(s: Session) -> str:
     if s.type == "run":
-        return f"{s.label} ({s.minutes} min){' - key' if s.key else ''}"
+        return f"{s.label} ({s.minutes} min){' - key' if s.key_run else ''}"
     legs = "no leg load" if s.lower_load == "none" else f"{s.lower_load} legs"
     return f"Strength: {s.label} ({s.minutes} min, {legs})"
 
@@ -65,5 +65,5 @@ SORTS = {
 def sort_of(s: Session) -> str:
     """'key-run', 'easy-run', or the strength session's leg load (a key of SORTS)."""
     if s.type == "run":
-        return "key-run" if s.key else "easy-run"
+        return "key-run" if s.key_run else "easy-run"
     return s.lower_load or "none"
