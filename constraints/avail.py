@@ -23,7 +23,7 @@ TITLE = "sessions inside availability windows, not overlapping, with the equipme
 
 def encode(m: WeekModel) -> None:
     for slot in m.strength_slots():
-        usable = [m.library[e] for e in slot.exercises]
+        usable = [m.library[e] for e in slot.usable]
         location = m.windows[slot.window].location
         for p in slot.placements:
             placement = m.placements[p]

@@ -27,22 +27,20 @@ def encode(m: WeekModel) -> None:
     shape = catalog().session
     guard = m.guard(RULE, TITLE)
     phase, level = m.athlete.phase, m.athlete.level
-    for slot in m.strength_slots():
-        chosen = slot.exercises
-        kinds = {m.placements[p].kind: m.placements[p].var for p in slot.placements}
+    for lift in m.lifts:
+        chosen = lift.exercises
         for eid, var in chosen.items():
-            allowed = [kinds[k] for k in kinds if eid in m.fits[k]]
+            allowed = [lift.kind[k] for k in lift.kind if eid in m.fits[k]]
             m.cp.Add(var <= sum(allowed)).OnlyEnforceIf(guard)
-        for kind, var in kinds.items():
+        for kind, var in lift.kind.items():
             for sort, need in catalog().strength_kinds[kind].content.require.items():
                 members = m.fits[kind] & m.sorts[sort]
                 have = [chosen[e] for e in chosen if e in members]
                 m.cp.Add(sum(have) >= need).OnlyEnforceIf([var] + guard)
         count = sum(chosen.values())
         m.cp.AddLinearConstraint(count, 0, shape.max_exercises)
-        m.cp.Add(count >= shape.min_exercises).OnlyEnforceIf([slot.present] + guard)
-        minutes = catalog().session.warmup_minutes + catalog().session.cooldown_minutes
-        length = minutes * slot.present
+        m.cp.Add(count >= shape.min_exercises).OnlyEnforceIf([lift.used] + guard)
+        length = (shape.warmup_minutes + shape.cooldown_minutes) * lift.used
         upper, other = [], []  # flagged: done in a superset, saving a whole minute or more
         for eid, var in chosen.items():
             exercise = m.library[eid]
@@ -52,9 +50,9 @@ def encode(m: WeekModel) -> None:
             length += full * var
             if saved <= 0:
                 continue  # pairing would save no whole minute: not worth a variable
-            paired = m.cp.NewBoolVar(f"superset_{slot.index}_{eid}")
+            paired = m.cp.NewBoolVar(f"superset_{lift.index}_{eid}")
             m.cp.AddImplication(paired, var)
-            slot.superset[eid] = paired
+            lift.superset[eid] = paired
             (upper if exercise.upper else other).append(paired)
             length -= saved * paired
         # A superset pairs one upper-body exercise with one that is not. Partners that save no
@@ -64,7 +62,9 @@ def encode(m: WeekModel) -> None:
         chosen_other = [var for eid, var in chosen.items() if not m.library[eid].upper]
         m.cp.Add(sum(upper) <= sum(chosen_other))
         m.cp.Add(sum(other) <= sum(chosen_upper))
-        m.cp.Add(slot.minutes >= length).OnlyEnforceIf([slot.present] + guard)
+        m.cp.Add(lift.minutes >= length).OnlyEnforceIf([lift.used] + guard)
+        for slot, here in lift.windows.items():  # the window holding the lift gives it those minutes
+            m.cp.Add(m.slots[slot].minutes >= lift.minutes).OnlyEnforceIf([here] + guard)
 
 
 def content_minutes(session, athlete: Athlete, library) -> int:

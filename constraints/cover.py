@@ -41,14 +41,14 @@ def encode(m: WeekModel) -> None:
     for key, target in targets(m.athlete).items():
         trains = {eid for eid, exercise in m.library.items() if _trains(key, exercise)}
         done = []
-        for slot in m.strength_slots():
-            hits = [var for eid, var in slot.exercises.items() if eid in trains]
+        for lift in m.lifts:
+            hits = [var for eid, var in lift.exercises.items() if eid in trains]
             if not hits:
                 continue
             if key.startswith("injury:"):  # counts exercises, not sessions
                 done.extend(hits)
                 continue
-            session_hits = m.cp.NewBoolVar(f"cover_{key}_{slot.index}")
+            session_hits = m.cp.NewBoolVar(f"cover_{key}_{lift.index}")
             m.cp.AddBoolOr(hits).OnlyEnforceIf(session_hits)
             done.append(session_hits)
         short = m.cp.NewIntVar(0, target, f"short_{key}")

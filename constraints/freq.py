@@ -1,5 +1,9 @@
 """R-FREQ: the number of strength sessions lies in the phase's range (or the scenario's
-``strength.sessions``), every kind in ``strength.include`` appears and none in ``exclude``."""
+``strength.sessions``), every kind in ``strength.include`` appears and none in ``exclude``.
+
+The upper bound is held twice: the model is built with only that many lifts
+(``most_lifts``), and the encoder bounds the count, which is what explain mode,
+built with a lift per window, can set aside to name R-FREQ in a conflict."""
 
 from __future__ import annotations
 
@@ -9,6 +13,12 @@ from optimizer.scenario import Athlete
 
 RULE = "R-FREQ"
 TITLE = "strength sessions per week within the phase's range"
+
+
+def most_lifts(athlete: Athlete) -> int | None:
+    """The upper bound, built into the model's shape: it holds this many lifts and no more
+    (``WeekModel``), which keeps exercise choice small. None would mean one per window."""
+    return athlete.session_range[1]
 
 
 def encode(m: WeekModel) -> None:

@@ -44,10 +44,12 @@ def encode(m: WeekModel) -> None:
             m.cp.AddImplication(here, kind)
             m.cp.Add(slot.start == lift.start).OnlyEnforceIf(here)
             m.cp.Add(slot.minutes == lift.minutes).OnlyEnforceIf(here)
-            for eid, chosen in slot.exercises.items() if lift.exercises else ():  # done: what was done
-                m.cp.Add(chosen == int(eid in lift.exercises)).OnlyEnforceIf(here)
-            if lift.exercises and not set(lift.exercises) <= set(slot.exercises):
+            if lift.exercises and not set(lift.exercises) <= set(slot.usable):
                 m.cp.Add(here == 0)  # this window cannot have held those exercises
+            elif lift.exercises:  # done: what was done, whichever of the week's lifts it is
+                for index, held in slot.lifts.items():
+                    for eid, chosen in m.lifts[index].exercises.items():
+                        m.cp.Add(chosen == int(eid in lift.exercises)).OnlyEnforceIf([here, held])
             holders.append(here)
         m.cp.AddBoolOr(holders + [g.Not() for g in guard])
 

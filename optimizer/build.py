@@ -17,9 +17,10 @@ def build_week(scenario: Scenario, *, explain: bool = False) -> WeekModel:
     lifts, so a lift sits right after the run it follows and the plan is the same
     every time. Keeping it out of the main objective halves the solve time.
     """
-    from constraints import HARD_RULES, SOFT_GOALS  # the rules import the model: load them when building
+    from constraints import HARD_RULES, SOFT_GOALS, freq  # the rules import the model: load them when building
 
-    m = WeekModel(scenario, explain=explain)
+    # Explain mode may set R-FREQ aside, so there the lifts must not limit the week on their own.
+    m = WeekModel(scenario, explain=explain, most_lifts=None if explain else freq.most_lifts(scenario.athlete))
     for rule in HARD_RULES:
         rule.encode(m)
     for goal in SOFT_GOALS:

@@ -6,8 +6,15 @@ and unlike "session 1, 2, 3" slots there are no interchangeable copies for the
 solver to wade through). A *placement* is one way to hold a session: a run in a
 given window, or a window's strength session as a given kind. Each placement is
 a Boolean; each session has a start and an end (minutes of the week) that the
-chosen placement bounds to its window. A strength session also chooses its
-exercises, which set its length.
+chosen placement bounds to its window.
+
+What a strength session is made of is kept apart from where it is: a week has
+at most a few lifts (R-FREQ) but often a dozen windows, so exercises are chosen
+for each *lift of the week* (the first, the second, ...), and the lifts go, in
+time order, to the windows that hold them. Exercise choice is what costs in the
+solve; choosing it for a handful of lifts instead of every window makes the
+model several times smaller, and the time order leaves exactly one way to hand
+lifts to windows, so the solver never wades through copies.
 
 Rules in ``constraints/`` add their constraints through the helpers here, so
 none repeats the clock arithmetic, and per-placement attributes sit in numpy
@@ -42,9 +49,27 @@ class Slot:
     window: int | None = None  # strength: its window
     present: cp_model.IntVar | None = None  # is the session in the week (a run: placed at all)
     minutes: cp_model.IntVar | int = 0  # length: fixed for a run, chosen for strength
-    exercises: dict[str, cp_model.IntVar] = field(default_factory=dict)  # strength: exercise id -> chosen
-    superset: dict[str, cp_model.IntVar] = field(default_factory=dict)  # exercise id -> done in a superset
+    usable: tuple[str, ...] = ()  # strength: exercises of an allowed kind the window's kit allows
+    lifts: dict[int, cp_model.IntVar] = field(default_factory=dict)  # strength: Lift index -> that lift is here
     interval: cp_model.IntervalVar | None = None  # its time, for the one-session-at-a-time constraint
+
+
+@dataclass
+class Lift:
+    """The week's ``index``-th strength session in time order: its kind, place and exercises.
+
+    ``windows`` maps a strength slot's index to "this lift is held there"; the lift
+    takes the kind and the location of the window that holds it.
+    """
+
+    index: int
+    used: cp_model.IntVar
+    minutes: cp_model.IntVar  # what its exercises take, warm-up and cool-down included
+    kind: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    place: dict[str, cp_model.IntVar] = field(default_factory=dict)  # location -> held there
+    windows: dict[int, cp_model.IntVar] = field(default_factory=dict)  # slot index -> held in that window
+    exercises: dict[str, cp_model.IntVar] = field(default_factory=dict)  # exercise id -> chosen
+    superset: dict[str, cp_model.IntVar] = field(default_factory=dict)  # exercise id -> done in a superset
 
 
 @dataclass(frozen=True)
@@ -66,7 +91,7 @@ class Placement:
 class WeekModel:
     """Variables of one week, built once per athlete; rules add to ``cp`` through the helpers."""
 
-    def __init__(self, scenario: Scenario, *, explain: bool = False):
+    def __init__(self, scenario: Scenario, *, explain: bool = False, most_lifts: int | None = None):
         self.scenario = scenario
         self.athlete: Athlete = scenario.athlete
         self.explain = explain
@@ -92,6 +117,8 @@ class WeekModel:
         self.solved_goal_penalty: int | None = None  # its value in the last solve
         self._add_runs()
         self._add_strength()
+        self.lifts: list[Lift] = []
+        self._add_lifts(most_lifts)
         self._index()
         self.cp.AddNoOverlap([slot.interval for slot in self.slots])  # one session at a time
 
@@ -119,8 +146,8 @@ class WeekModel:
             self.cp.Add(sum(self.placements[p].var for p in slot.placements) == placed)
 
     def _add_strength(self) -> None:
-        """Each window long enough for the shortest session gets an optional strength session:
-        one placement per allowed kind, one Boolean per exercise it could use there."""
+        """Each window long enough for the shortest session gets an optional strength session,
+        with one placement per allowed kind; what it is made of comes from the Lift it holds."""
         shortest = catalog().min_strength_minutes
         kinds = self.athlete.allowed_strength_kinds()
         fitting = frozenset().union(*self.fits.values())  # exercises that suit at least one allowed kind
@@ -128,23 +155,72 @@ class WeekModel:
             if w.minutes < shortest:
                 continue
             kit = self.athlete.equipment_at(w.location)
-            usable = [e for e in self.library.values() if e.id in fitting and e.equipment_used(kit) is not None]
+            usable = tuple(e.id for e in self.library.values() if e.id in fitting and e.equipment_used(kit) is not None)
             start = self.cp.NewIntVar(w.week_start, w.week_end - shortest, f"lift_w{i}_start")
             minutes = self.cp.NewIntVar(0, w.minutes, f"lift_w{i}_minutes")
             end = self.cp.NewIntVar(w.week_start, w.week_end, f"lift_w{i}_end")
             present = self.cp.NewBoolVar(f"lift_w{i}")
-            slot = Slot(len(self.slots), "strength", None, start, end, window=i, present=present, minutes=minutes)
+            slot = Slot(len(self.slots), "strength", None, start, end, window=i, present=present, minutes=minutes,
+                        usable=usable)
             slot.interval = self.cp.NewOptionalIntervalVar(start, minutes, end, present, f"lift_w{i}")
             self.slots.append(slot)
             for kind in kinds:
                 self._place(slot, i, kind, w.week_start, w.week_end - shortest, w.week_start + shortest, w.week_end)
             self.cp.Add(sum(self.placements[p].var for p in slot.placements) == present)
-            for e in usable:
-                slot.exercises[e.id] = chosen = self.cp.NewBoolVar(f"lift_w{i}_{e.id}")
-                self.cp.AddImplication(chosen, present)
             # An absent session sits at its window's start with no length (one answer, not many).
             self.cp.Add(start == w.week_start).OnlyEnforceIf(present.Not())
             self.cp.Add(minutes == 0).OnlyEnforceIf(present.Not())
+
+    def _add_lifts(self, most: int | None) -> None:
+        """The week's lifts in time order, each with its kind, place and exercise Booleans, handed
+        to the windows holding a strength session: the first lift to the earliest such window, and
+        so on. ``most`` lifts (R-FREQ's upper bound, see ``constraints.freq.most_lifts``), or one
+        per window when None."""
+        windows = self.strength_slots()
+        count = len(windows) if most is None else min(len(windows), most)
+        kinds = self.athlete.allowed_strength_kinds()
+        places = sorted({self.windows[slot.window].location for slot in windows})
+        where: dict[str, set[str]] = {}  # exercise -> places whose kit allows it
+        for slot in windows:
+            for e in slot.usable:
+                where.setdefault(e, set()).add(self.windows[slot.window].location)
+        longest = max((self.windows[slot.window].minutes for slot in windows), default=0)
+        for c in range(count):
+            used = self.cp.NewBoolVar(f"lift{c}")
+            lift = Lift(c, used, self.cp.NewIntVar(0, longest, f"lift{c}_minutes"))
+            lift.kind = {k: self.cp.NewBoolVar(f"lift{c}_{k}") for k in kinds}
+            lift.place = {p: self.cp.NewBoolVar(f"lift{c}_at_{p}") for p in places}
+            self.cp.Add(sum(lift.kind.values()) == used)
+            self.cp.Add(sum(lift.place.values()) == used)
+            self.cp.Add(lift.minutes == 0).OnlyEnforceIf(used.Not())
+            for e in self.library:
+                if e not in where:
+                    continue
+                lift.exercises[e] = chosen = self.cp.NewBoolVar(f"lift{c}_{e}")
+                self.cp.AddImplication(chosen, used)
+                if len(where[e]) < len(places):  # the kit for it is only at some places
+                    self.cp.AddBoolOr([lift.place[p] for p in sorted(where[e])]).OnlyEnforceIf(chosen)
+            self.lifts.append(lift)
+        for position, slot in enumerate(windows):
+            location = self.windows[slot.window].location
+            kind_of = {self.placements[p].kind: self.placements[p].var for p in slot.placements}
+            for lift in self.lifts[:position + 1]:  # the c-th lift cannot sit in an earlier window than the c-th
+                here = self.cp.NewBoolVar(f"lift{lift.index}_w{slot.window}")
+                slot.lifts[lift.index] = lift.windows[slot.index] = here
+                self.cp.AddImplication(here, lift.place[location])
+                for k, var in kind_of.items():
+                    self.cp.AddBoolOr([here.Not(), var.Not(), lift.kind[k]])
+            self.cp.Add(sum(slot.lifts.values()) == slot.present)
+        for lift in self.lifts:
+            self.cp.Add(sum(lift.windows.values()) == lift.used)
+        # time order: lift c+1 sits in a window only if lift c sits in an earlier one
+        for earlier, later in zip(self.lifts, self.lifts[1:]):
+            before: list[cp_model.IntVar] = []
+            for slot in windows:
+                if later.index in slot.lifts:
+                    self.cp.AddBoolOr(list(before)).OnlyEnforceIf(slot.lifts[later.index])
+                if earlier.index in slot.lifts:
+                    before.append(slot.lifts[earlier.index])
 
     def _index(self) -> None:
         """Numpy columns over placements, for vectorised pair tests in the rules."""

@@ -105,8 +105,9 @@ def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
         slot = m.slots[placement.slot]
         session = _session(m, slot.run, placement.kind, placement.window, solver.Value(slot.start), solver.Value(slot.minutes))
         if slot.type == "strength":
-            chosen = [e for e, var in slot.exercises.items() if solver.BooleanValue(var)]
-            paired = {e for e in chosen if e in slot.superset and solver.BooleanValue(slot.superset[e])}
+            lift = next(m.lifts[c] for c, here in slot.lifts.items() if solver.BooleanValue(here))
+            chosen = [e for e, var in lift.exercises.items() if solver.BooleanValue(var)]
+            paired = {e for e in chosen if e in lift.superset and solver.BooleanValue(lift.superset[e])}
             session.exercises = _exercises(m, chosen, paired, m.windows[placement.window].location)
         sessions.append(session)
     plan = Plan(

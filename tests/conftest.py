@@ -236,15 +236,18 @@ def solve_with_units(scenario: Scenario) -> tuple[Plan, dict[str, int], int]:
 
 @contextmanager
 def rules_switched_off(*rules):
-    """Temporarily replace the encoders of ``rules`` (constraint modules) by no-ops."""
-    saved = [(rule, rule.encode) for rule in rules]
+    """Temporarily replace the encoders of ``rules`` (constraint modules) by no-ops, and lift
+    any bound a rule builds into the model's shape (R-FREQ's ``most_lifts``)."""
+    saved = [(rule, name, getattr(rule, name)) for rule in rules for name in ("encode", "most_lifts") if hasattr(rule, name)]
     for rule in rules:
         rule.encode = lambda m: None
+        if hasattr(rule, "most_lifts"):
+            rule.most_lifts = lambda athlete: None
     try:
         yield
     finally:
-        for rule, encode in saved:
-            rule.encode = encode
+        for rule, name, function in saved:
+            setattr(rule, name, function)
 
 
 def solve_without(scenario: Scenario, *rules) -> Plan:

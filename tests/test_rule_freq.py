@@ -7,7 +7,9 @@ import pytest
 from conftest import ALL_DAYS, assert_infeasible, lift, make_athlete, make_scenario, plan_of, solve_optimal, solve_without
 
 from constraints import freq as rule
-from optimizer import ScenarioError
+from optimizer import ScenarioError, check_plan
+from optimizer import solve as solve_module
+from optimizer.build import build_week
 
 SPREAD_DAYS = ("mon", "wed", "fri", "sun", "tue", "thu", "sat")
 
@@ -87,6 +89,22 @@ def test_encoder_holds_the_upper_bound_though_coverage_wants_more():
     scenario = make_scenario(phase="peak", weights={"S-COVER": 100})
     assert len(solve_without(scenario, rule).lifts()) > 1
     assert len(solve_optimal(scenario).lifts()) == 1
+
+
+def test_model_shape_alone_holds_the_upper_bound():
+    """The model is built with R-FREQ's upper bound of lifts (one per window in explain mode,
+    where R-FREQ may be set aside): with only the encoder off, the peak week still has one lift."""
+    scenario = make_scenario(phase="peak", weights={"S-COVER": 100})
+    windows = len(build_week(scenario).strength_slots())
+    assert len(build_week(scenario).lifts) == 1 < windows
+    assert len(build_week(scenario, explain=True).lifts) == windows
+    saved = rule.encode
+    rule.encode = lambda m: None
+    try:
+        plan = solve_module.solve_week(build_week(scenario))
+    finally:
+        rule.encode = saved
+    assert len(plan.lifts()) == 1 and check_plan(plan, scenario.athlete) == []
 
 
 def test_encoder_holds_the_lower_bound_though_every_lift_costs():
