@@ -45,8 +45,8 @@ def measure(item: tuple[int, Scenario]) -> dict:
         "density": density_of(scenario),
         "windows": len(scenario.athlete.windows),
         "runs": len(scenario.athlete.runs),
-        "variables": len(model.cp.Proto().variables),
-        "constraints": len(model.cp.Proto().constraints),
+        "variables": len(model.cp.proto.variables),
+        "constraints": len(model.cp.proto.constraints),
         "build_ms": (built - started) * 1000,
         "solve_ms": (solved - built) * 1000,
         "cpu_ms": cpu * 1000,  # CPU time of the worker process: below wall time when others share the core
@@ -130,10 +130,10 @@ def floor_ms(repeats: int = 300) -> dict[str, float]:
     for _ in range(repeats):
         t0 = time.perf_counter()
         model = cp_model.CpModel()
-        model.NewBoolVar("x")
+        model.new_bool_var("x")
         solver = _solver(SETTINGS)
         t1 = time.perf_counter()
-        solver.Solve(model)
+        solver.solve(model)
         t2 = time.perf_counter()
         times.append((t2 - t1) * 1000)
         whole.append((t2 - t0) * 1000)

@@ -102,7 +102,7 @@ def stages(scenarios: list[Scenario]) -> dict:
     for s in scenarios:
         m = build_week(s)
         t0 = time.perf_counter()
-        _solver(SETTINGS).Solve(m.cp)
+        _solver(SETTINGS).solve(m.cp)
         first.append((time.perf_counter() - t0) * 1000)
         m = build_week(s)
         t0 = time.perf_counter()

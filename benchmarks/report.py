@@ -231,7 +231,7 @@ def write(r: dict, path: Path) -> None:
     top3 = ", ".join(f"`{label.split(' ', 1)[1]}` ({label.split(':')[0]}, {own:.0f} ms)" for label, own, _ in p["build_top"][:3])
     w(f"- **Build** ({_ms(quantile(build, 0.5))} ms p50): the encoders of exercise choice (R-CONTENT, S-COVER) and the "
       f"exercise predicates they call for every exercise x kind x window lead; top functions by own time: {top3}. "
-      "`fits_kind`, `suits`, `_trains` and `dose` are pure functions of (exercise, kind / athlete): compute them once per "
+      "`fits_kind`, `suits`, `trains` and `dose` are pure functions of (exercise, kind / athlete): compute them once per "
       "athlete into numpy masks or dicts (or `functools.cache` them) instead of per window and per target; build the "
       "per-exercise minutes and coverage tables once per (kind, location); use `cp_model.LinearExpr.Sum` / "
       "`WeightedSum` on lists instead of Python `sum` over Booleans.")

@@ -100,7 +100,7 @@ def fill_content(athlete: Athlete, kind: str, location: str, wanted: dict[str, i
     (muscle groups, pillar categories, injuries: key -> sessions or exercises short).
     None if the required exercises do not fit."""
     from constraints.cover import (
-        _trains,  # the goal's own test of what an exercise trains
+        trains,  # the goal's own test of what an exercise trains
     )
 
     pool = sorted(usable(athlete, kind, location), key=lambda e: (exercise_minutes(athlete, e), e.id))
@@ -123,7 +123,7 @@ def fill_content(athlete: Athlete, kind: str, location: str, wanted: dict[str, i
 
     def gains(e: Exercise) -> list[str]:
         return [k for k, short in wanted.items()
-                if short > 0 and _trains(k, e) and (k.startswith("injury:") or k not in hit)]
+                if short > 0 and trains(k, e) and (k.startswith("injury:") or k not in hit)]
 
     def take(e: Exercise) -> None:
         for k in gains(e):

@@ -25,11 +25,11 @@ def encode(m: WeekModel) -> None:
     guard = m.guard(RULE, TITLE + " (allow_back_to_back: false)")
     for d in range(7):  # one key run a day at most
         if not isinstance(key[d], int):
-            m.cp.Add(key[d] <= 1).OnlyEnforceIf(guard)
+            m.cp.add(key[d] <= 1).only_enforce_if(guard)
     for d, next_day in m.day_pairs():
         pair = key[d] + key[next_day]
         if not isinstance(pair, int):
-            m.cp.Add(pair <= 1).OnlyEnforceIf(guard)
+            m.cp.add(pair <= 1).only_enforce_if(guard)
     fixed = m.neighbour_days(_key_run)
     for edge, day in ((-1, 0), (7, 6)):  # last Sunday -> this Monday; next Monday -> this Sunday
         if edge in fixed:

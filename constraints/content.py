@@ -31,15 +31,15 @@ def encode(m: WeekModel) -> None:
         chosen = lift.exercises
         for eid, var in chosen.items():
             allowed = [lift.kind[k] for k in lift.kind if eid in m.fits[k]]
-            m.cp.Add(var <= sum(allowed)).OnlyEnforceIf(guard)
+            m.cp.add(var <= sum(allowed)).only_enforce_if(guard)
         for kind, var in lift.kind.items():
             for sort, need in catalog().strength_kinds[kind].content.require.items():
                 members = m.fits[kind] & m.sorts[sort]
                 have = [chosen[e] for e in chosen if e in members]
-                m.cp.Add(sum(have) >= need).OnlyEnforceIf([var] + guard)
+                m.cp.add(sum(have) >= need).only_enforce_if([var] + guard)
         count = sum(chosen.values())
-        m.cp.AddLinearConstraint(count, 0, shape.max_exercises)
-        m.cp.Add(count >= shape.min_exercises).OnlyEnforceIf([lift.used] + guard)
+        m.cp.add_linear_constraint(count, 0, shape.max_exercises)
+        m.cp.add(count >= shape.min_exercises).only_enforce_if([lift.used] + guard)
         length = (shape.warmup_minutes + shape.cooldown_minutes) * lift.used
         upper, other = [], []  # flagged: done in a superset, saving a whole minute or more
         for eid, var in chosen.items():
@@ -50,8 +50,8 @@ def encode(m: WeekModel) -> None:
             length += full * var
             if saved <= 0:
                 continue  # pairing would save no whole minute: not worth a variable
-            paired = m.cp.NewBoolVar(f"superset_{lift.index}_{eid}")
-            m.cp.AddImplication(paired, var)
+            paired = m.cp.new_bool_var(f"superset_{lift.index}_{eid}")
+            m.cp.add_implication(paired, var)
             lift.superset[eid] = paired
             (upper if exercise.upper else other).append(paired)
             length -= saved * paired
@@ -60,11 +60,11 @@ def encode(m: WeekModel) -> None:
         # has enough chosen exercises of the other class (a matching in a complete bipartite graph).
         chosen_upper = [var for eid, var in chosen.items() if m.library[eid].upper]
         chosen_other = [var for eid, var in chosen.items() if not m.library[eid].upper]
-        m.cp.Add(sum(upper) <= sum(chosen_other))
-        m.cp.Add(sum(other) <= sum(chosen_upper))
-        m.cp.Add(lift.minutes >= length).OnlyEnforceIf([lift.used] + guard)
+        m.cp.add(sum(upper) <= sum(chosen_other))
+        m.cp.add(sum(other) <= sum(chosen_upper))
+        m.cp.add(lift.minutes >= length).only_enforce_if([lift.used] + guard)
         for slot, here in lift.windows.items():  # the window holding the lift gives it those minutes
-            m.cp.Add(m.slots[slot].minutes >= lift.minutes).OnlyEnforceIf([here] + guard)
+            m.cp.add(m.slots[slot].minutes >= lift.minutes).only_enforce_if([here] + guard)
 
 
 def content_minutes(session, athlete: Athlete, library) -> int:

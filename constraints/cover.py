@@ -27,7 +27,8 @@ def targets(athlete: Athlete) -> dict[str, int]:
     return out
 
 
-def _trains(key: str, exercise) -> bool:
+def trains(key: str, exercise) -> bool:
+    """Does the exercise count toward this target (a muscle group, ``pillar:<category>`` or ``injury:<name>``)?"""
     kind, _, name = key.partition(":")
     if kind == "pillar":
         return exercise.category == name
@@ -39,20 +40,20 @@ def _trains(key: str, exercise) -> bool:
 def encode(m: WeekModel) -> None:
     units = []
     for key, target in targets(m.athlete).items():
-        trains = {eid for eid, exercise in m.library.items() if _trains(key, exercise)}
+        training = {eid for eid, exercise in m.library.items() if trains(key, exercise)}
         done = []
         for lift in m.lifts:
-            hits = [var for eid, var in lift.exercises.items() if eid in trains]
+            hits = [var for eid, var in lift.exercises.items() if eid in training]
             if not hits:
                 continue
             if key.startswith("injury:"):  # counts exercises, not sessions
                 done.extend(hits)
                 continue
-            session_hits = m.cp.NewBoolVar(f"cover_{key}_{lift.index}")
-            m.cp.AddBoolOr(hits).OnlyEnforceIf(session_hits)
+            session_hits = m.cp.new_bool_var(f"cover_{key}_{lift.index}")
+            m.cp.add_bool_or(hits).only_enforce_if(session_hits)
             done.append(session_hits)
-        short = m.cp.NewIntVar(0, target, f"short_{key}")
-        m.cp.Add(short >= target - sum(done))
+        short = m.cp.new_int_var(0, target, f"short_{key}")
+        m.cp.add(short >= target - sum(done))
         units.append(short)
     m.add_penalty(GOAL, sum(units))
 

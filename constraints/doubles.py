@@ -19,12 +19,12 @@ def encode(m: WeekModel) -> None:
     lift_guard = m.guard(f"{RULE}:lift", "at most one strength session a day")
     for lifts in m.per_day(m.p_strength):
         if not isinstance(lifts, int):
-            m.cp.Add(lifts <= 1).OnlyEnforceIf(lift_guard)
+            m.cp.add(lifts <= 1).only_enforce_if(lift_guard)
     if not m.athlete.allow_doubles:
         guard = m.guard(f"{RULE}:run", "at most one run a day (allow_doubles: false)")
         for runs in m.per_day(m.p_run):
             if not isinstance(runs, int):
-                m.cp.Add(runs <= 1).OnlyEnforceIf(guard)
+                m.cp.add(runs <= 1).only_enforce_if(guard)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:

@@ -25,11 +25,11 @@ def encode(m: WeekModel) -> None:
     low, high = m.athlete.session_range
     lifts = [s.present for s in m.strength_slots()]
     guard = m.guard(RULE, f"{low}-{high} strength sessions ({m.athlete.phase} phase)")
-    m.cp.AddLinearConstraint(sum(lifts), low, high).OnlyEnforceIf(guard)
+    m.cp.add_linear_constraint(sum(lifts), low, high).only_enforce_if(guard)
     for kind in m.athlete.strength.include:
         guard = m.guard(f"{RULE}:include:{kind}", f"strength.include asks for a {kind} session")
         chosen = [m.placements[p].var for p in m.select(m.p_strength) if m.placements[p].kind == kind]
-        m.cp.AddBoolOr(chosen + [g.Not() for g in guard])
+        m.cp.add_bool_or(chosen + [g.Not() for g in guard])
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:

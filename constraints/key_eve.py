@@ -26,7 +26,7 @@ def encode(m: WeekModel) -> None:
         if isinstance(heavy[d], int):
             continue  # no heavy session can be placed that day
         for p in m.select(m.p_key & (m.p_day == next_day)):
-            m.cp.Add(heavy[d] + m.placements[p].var <= 1).OnlyEnforceIf(guard)
+            m.cp.add(heavy[d] + m.placements[p].var <= 1).only_enforce_if(guard)
     if -1 in m.neighbour_days(lambda s: s.heavy_lower):  # heavy legs last Sunday
         for p in m.select(m.p_key & (m.p_day == 0)):
             m.forbid([m.placements[p].var], guard)

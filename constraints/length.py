@@ -19,7 +19,7 @@ def encode(m: WeekModel) -> None:
     low, high = catalog().min_strength_minutes, m.athlete.strength.max_minutes
     guard = m.guard(RULE, f"strength sessions of {low}-{high} min")
     for slot in m.strength_slots():
-        m.cp.AddLinearConstraint(slot.minutes, low, high).OnlyEnforceIf([slot.present] + guard)
+        m.cp.add_linear_constraint(slot.minutes, low, high).only_enforce_if([slot.present] + guard)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:

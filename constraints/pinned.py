@@ -27,7 +27,7 @@ def encode(m: WeekModel) -> None:
             if placement.day != day or (start is not None and not placement.earliest <= start <= placement.latest):
                 m.forbid([placement.var], guard)
             elif start is not None:
-                m.cp.Add(slot.start == start).OnlyEnforceIf([placement.var] + guard)
+                m.cp.add(slot.start == start).only_enforce_if([placement.var] + guard)
 
 
     for j, lift in enumerate(m.athlete.strength.pinned):
@@ -40,18 +40,18 @@ def encode(m: WeekModel) -> None:
             kind = next((m.placements[p].var for p in slot.placements if m.placements[p].kind == lift.kind), None)
             if kind is None:  # the kind cannot be placed here at all
                 continue
-            here = m.cp.NewBoolVar(f"pinned_lift{j}_w{slot.window}")
-            m.cp.AddImplication(here, kind)
-            m.cp.Add(slot.start == lift.start).OnlyEnforceIf(here)
-            m.cp.Add(slot.minutes == lift.minutes).OnlyEnforceIf(here)
+            here = m.cp.new_bool_var(f"pinned_lift{j}_w{slot.window}")
+            m.cp.add_implication(here, kind)
+            m.cp.add(slot.start == lift.start).only_enforce_if(here)
+            m.cp.add(slot.minutes == lift.minutes).only_enforce_if(here)
             if lift.exercises and not set(lift.exercises) <= set(slot.usable):
-                m.cp.Add(here == 0)  # this window cannot have held those exercises
+                m.cp.add(here == 0)  # this window cannot have held those exercises
             elif lift.exercises:  # done: what was done, whichever of the week's lifts it is
                 for index, held in slot.lifts.items():
                     for eid, chosen in m.lifts[index].exercises.items():
-                        m.cp.Add(chosen == int(eid in lift.exercises)).OnlyEnforceIf([here, held])
+                        m.cp.add(chosen == int(eid in lift.exercises)).only_enforce_if([here, held])
             holders.append(here)
-        m.cp.AddBoolOr(holders + [g.Not() for g in guard])
+        m.cp.add_bool_or(holders + [g.Not() for g in guard])
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:

@@ -35,10 +35,10 @@ def encode(m: WeekModel) -> None:
             if max(placement.earliest, opens) + shortest > min(placement.end_high, closes):
                 units.append(placement.var)  # this window cannot hold the session inside the span
             elif placement.earliest < opens or placement.end_high > closes:
-                inside = m.cp.NewBoolVar("pref_inside")
-                m.cp.AddImplication(inside, placement.var)
-                m.cp.Add(slot.start >= opens).OnlyEnforceIf(inside)
-                m.cp.Add(slot.end <= closes).OnlyEnforceIf(inside)
+                inside = m.cp.new_bool_var("pref_inside")
+                m.cp.add_implication(inside, placement.var)
+                m.cp.add(slot.start >= opens).only_enforce_if(inside)
+                m.cp.add(slot.end <= closes).only_enforce_if(inside)
                 units.append(placement.var - inside)
     m.add_penalty(GOAL, sum(units))
 

@@ -23,11 +23,11 @@ def encode(m: WeekModel) -> None:
     if need == 0:
         return
     guard = m.guard(RULE, f"{need} full rest day{'s' if need > 1 else ''} a week")
-    rest = [m.cp.NewBoolVar(f"rest_{d}") for d in DAYS]
+    rest = [m.cp.new_bool_var(f"rest_{d}") for d in DAYS]
     for p, placement in enumerate(m.placements):
         if m.p_run[p] or _counts_as_work(placement.kind, m.athlete):
-            m.cp.AddImplication(rest[m.p_day[p]], placement.var.Not())
-    m.cp.Add(sum(rest) >= need).OnlyEnforceIf(guard)
+            m.cp.add_implication(rest[m.p_day[p]], placement.var.Not())
+    m.cp.add(sum(rest) >= need).only_enforce_if(guard)
 
 
 def rest_days(plan: Plan, athlete: Athlete) -> list[str]:

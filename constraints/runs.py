@@ -20,7 +20,7 @@ def encode(m: WeekModel) -> None:
             continue
         run = m.athlete.runs[slot.run]
         guard = m.guard(f"{RULE}:{slot.run}", f"run #{slot.run + 1} ({run.label().lower()}, {run.minutes} min) is in the week")
-        m.cp.Add(slot.present == 1).OnlyEnforceIf(guard)
+        m.cp.add(slot.present == 1).only_enforce_if(guard)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:

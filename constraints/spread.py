@@ -21,8 +21,8 @@ def encode(m: WeekModel) -> None:
         a, b = lift[d], lift[next_day]
         if isinstance(a, int) or isinstance(b, int):
             continue
-        both = m.cp.NewBoolVar(f"spread_{d}")
-        m.cp.Add(both >= a + b - 1)
+        both = m.cp.new_bool_var(f"spread_{d}")
+        m.cp.add(both >= a + b - 1)
         units.append(both)
     if -1 in m.neighbour_days(lambda s: s.type == "strength"):
         units.append(lift[0])  # last Sunday's lift makes a Monday lift the second of a pair

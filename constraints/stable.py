@@ -33,9 +33,9 @@ def encode(m: WeekModel) -> None:
             for p in slot.placements:
                 placement = m.placements[p]
                 if placement.kind == session.kind and placement.earliest <= session.week_start <= placement.latest:
-                    stay = m.cp.NewBoolVar(f"stay_{session.day}_{session.kind}")
-                    m.cp.AddImplication(stay, placement.var)
-                    m.cp.Add(m.slots[placement.slot].start == session.week_start).OnlyEnforceIf(stay)
+                    stay = m.cp.new_bool_var(f"stay_{session.day}_{session.kind}")
+                    m.cp.add_implication(stay, placement.var)
+                    m.cp.add(m.slots[placement.slot].start == session.week_start).only_enforce_if(stay)
                     m.hint(placement.var, 1)
                     m.hint(m.slots[placement.slot].start, session.week_start)
                     stays.append(stay)

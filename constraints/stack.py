@@ -36,13 +36,13 @@ def encode(m: WeekModel) -> None:
     for d in range(7):
         if isinstance(lift[d], int):
             continue
-        hard = m.cp.NewBoolVar(f"stack_hard_{d}")
-        near = m.cp.NewBoolVar(f"stack_near_{d}")
-        m.cp.Add(hard + near <= lift[d])
-        m.cp.Add(hard <= key[d])
+        hard = m.cp.new_bool_var(f"stack_hard_{d}")
+        near = m.cp.new_bool_var(f"stack_near_{d}")
+        m.cp.add(hard + near <= lift[d])
+        m.cp.add(hard <= key[d])
         _after_the_run(m, d, hard)
         key_eve = key[(d - 1) % 7] if m.cyclic or d > 0 else int(-1 in m.neighbour_days(lambda s: s.key_run))
-        m.cp.Add(near <= run[d] + key_eve)
+        m.cp.add(near <= run[d] + key_eve)
         units.append(2 * lift[d] - 2 * hard - near)
     m.add_penalty(GOAL, sum(units))
 
@@ -57,11 +57,11 @@ def _after_the_run(m: WeekModel, day: int, hard) -> None:
             run = m.placements[q]
             if run.end_low > lift.latest:
                 continue  # this run cannot end before the lift starts
-            after = m.cp.NewBoolVar(f"stack_after_{p}_{q}")
-            m.cp.AddImplication(after, run.var)
-            m.cp.Add(m.slots[lift.slot].start >= m.slots[run.slot].end).OnlyEnforceIf(after)
+            after = m.cp.new_bool_var(f"stack_after_{p}_{q}")
+            m.cp.add_implication(after, run.var)
+            m.cp.add(m.slots[lift.slot].start >= m.slots[run.slot].end).only_enforce_if(after)
             afters.append(after)
-        m.cp.Add(hard <= sum(afters)).OnlyEnforceIf(lift.var)
+        m.cp.add(hard <= sum(afters)).only_enforce_if(lift.var)
 
 
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:

@@ -19,15 +19,16 @@ def build_week(scenario: Scenario, *, explain: bool = False) -> WeekModel:
     """
     from constraints import HARD_RULES, SOFT_GOALS, freq  # the rules import the model: load them when building
 
+    m = WeekModel(scenario, explain=explain)
     # Explain mode may set R-FREQ aside, so there the lifts must not limit the week on their own.
-    m = WeekModel(scenario, explain=explain, most_lifts=None if explain else freq.most_lifts(scenario.athlete))
+    m.add_lifts(None if explain else freq.most_lifts(scenario.athlete))
     for rule in HARD_RULES:
         rule.encode(m)
     for goal in SOFT_GOALS:
         goal.encode(m)
     m.goal_penalty = sum(scenario.weight(g) * m.penalties[g] for g in m.penalties)
     m.lateness = _lateness(m)
-    m.cp.Minimize(m.goal_penalty)
+    m.cp.minimize(m.goal_penalty)
     return m
 
 

@@ -154,15 +154,15 @@ def allocate(
     rank = {m: r for r, m in enumerate(sorted(range(len(names)), key=lambda m: (names[m], m)))}
     choice: dict[tuple[int, Combination], cp_model.IntVar] = {}
     for m, options in enumerate(penalties):
-        mine = [model.NewBoolVar(f"m{m}_{'+'.join(sorted(combo))}") for combo, penalty in options.items()
+        mine = [model.new_bool_var(f"m{m}_{'+'.join(sorted(combo))}") for combo, penalty in options.items()
                 if penalty is not None]
         choice |= zip(((m, combo) for combo, penalty in options.items() if penalty is not None), mine)
-        model.AddAtMostOne(mine)  # one combination of places per member
+        model.add_at_most_one(mine)  # one combination of places per member
     if not choice:
         return Allocation([None] * len(names))
     for sid, places in capacity.items():
         if places is not None:
-            model.Add(sum(var for (_, combo), var in choice.items() if sid in combo) <= places)
+            model.add(sum(var for (_, combo), var in choice.items() if sid in combo) <= places)
     n = len(names)
     tiers = [
         sum(choice.values()),
@@ -180,18 +180,18 @@ def allocate(
     solver.parameters.linearization_level = 2
     proven = True
     for tier in tiers:
-        model.Maximize(tier)
-        status = solver.Solve(model)
+        model.maximize(tier)
+        status = solver.solve(model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            raise RuntimeError(f"no class allocation found ({solver.StatusName(status)})")
+            raise RuntimeError(f"no class allocation found ({solver.status_name(status)})")
         proven &= status == cp_model.OPTIMAL
-        model.Add(tier >= round(solver.ObjectiveValue()))  # later tiers may not give up this one
-        model.ClearHints()  # start the next tier from this allocation: it meets every tier so far
+        model.add(tier >= round(solver.objective_value))  # later tiers may not give up this one
+        model.clear_hints()  # start the next tier from this allocation: it meets every tier so far
         for var in choice.values():
-            model.AddHint(var, solver.BooleanValue(var))
+            model.add_hint(var, solver.boolean_value(var))
     chosen: list[Combination | None] = [None] * len(names)
     for (m, combo), var in choice.items():
-        if solver.BooleanValue(var):
+        if solver.boolean_value(var):
             chosen[m] = combo
     return Allocation(chosen, proven)
 

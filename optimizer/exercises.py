@@ -119,8 +119,14 @@ SORT_WORDS = {
 
 def fits_kind(exercise: Exercise, kind: str) -> bool:
     """May this exercise be part of a session of this kind (R-CONTENT)?"""
+    return _fits(exercise.category, exercise.lower_load, kind)
+
+
+@cache
+def _fits(category: str, lower_load: str, kind: str) -> bool:
+    """Only the category and the leg load decide; cached, as the model asks for every window and kind."""
     content = catalog().strength_kinds[kind].content
-    return exercise.category in content.categories and LOADS.index(exercise.lower_load) <= LOADS.index(content.max_load)
+    return category in content.categories and LOADS.index(lower_load) <= LOADS.index(content.max_load)
 
 
 def suits(exercise: Exercise, level: str, injuries: tuple[str, ...]) -> bool:

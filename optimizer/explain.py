@@ -18,11 +18,11 @@ from .scenario import Scenario
 def _feasible(m: WeekModel, keep: list[str], settings) -> bool:
     from .solve import _solver
 
-    m.cp.ClearAssumptions()
-    m.cp.AddAssumptions([m.requirements[r][0] for r in keep])
+    m.cp.clear_assumptions()
+    m.cp.add_assumptions([m.requirements[r][0] for r in keep])
     solver = _solver(settings)
     solver.parameters.stop_after_first_solution = True
-    return solver.Solve(m.cp) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    return solver.solve(m.cp) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
 def conflict(scenario: Scenario, settings, extra=None) -> list[tuple[str, str]]:
@@ -35,13 +35,13 @@ def conflict(scenario: Scenario, settings, extra=None) -> list[tuple[str, str]]:
     if extra is not None:
         extra(m)
     names = list(m.requirements)
-    m.cp.AddAssumptions([m.requirements[r][0] for r in names])
+    m.cp.add_assumptions([m.requirements[r][0] for r in names])
     solver = _solver(settings)
     solver.parameters.num_workers = 1  # the assumption core needs the single-thread search
-    if solver.Solve(m.cp) != cp_model.INFEASIBLE:
+    if solver.solve(m.cp) != cp_model.INFEASIBLE:
         return []
-    index = {m.requirements[r][0].Index(): r for r in names}
-    core = [index[i] for i in solver.SufficientAssumptionsForInfeasibility() if i in index]
+    index = {m.requirements[r][0].index: r for r in names}
+    core = [index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in index]
     for item in list(core):  # deletion: drop what the conflict does not need
         trial = [r for r in core if r != item]
         if not _feasible(m, trial, settings):
@@ -99,7 +99,7 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
         better = score.penalty - 1
 
         def demand(m, goal=goal, better=better):
-            m.cp.Add(m.penalties[goal] <= better)
+            m.cp.add(m.penalties[goal] <= better)
 
         model = build_week(scenario)
         demand(model)

@@ -91,7 +91,7 @@ class Placement:
 class WeekModel:
     """Variables of one week, built once per athlete; rules add to ``cp`` through the helpers."""
 
-    def __init__(self, scenario: Scenario, *, explain: bool = False, most_lifts: int | None = None):
+    def __init__(self, scenario: Scenario, *, explain: bool = False):
         self.scenario = scenario
         self.athlete: Athlete = scenario.athlete
         self.explain = explain
@@ -117,16 +117,15 @@ class WeekModel:
         self.solved_goal_penalty: int | None = None  # its value in the last solve
         self._add_runs()
         self._add_strength()
-        self.lifts: list[Lift] = []
-        self._add_lifts(most_lifts)
+        self.lifts: list[Lift] = []  # add_lifts fills it
         self._index()
-        self.cp.AddNoOverlap([slot.interval for slot in self.slots])  # one session at a time
+        self.cp.add_no_overlap([slot.interval for slot in self.slots])  # one session at a time
 
     # ---- building -------------------------------------------------------
 
     def _place(self, slot: Slot, window: int, kind: str, earliest: int, latest: int, end_low: int, end_high: int) -> None:
-        var = self.cp.NewBoolVar(f"s{slot.index}_{kind}_w{window}")
-        self.cp.AddLinearConstraint(slot.start, earliest, latest).OnlyEnforceIf(var)
+        var = self.cp.new_bool_var(f"s{slot.index}_{kind}_w{window}")
+        self.cp.add_linear_constraint(slot.start, earliest, latest).only_enforce_if(var)
         slot.placements.append(len(self.placements))
         self.placements.append(Placement(slot.index, window, kind, earliest, latest, end_low, end_high, var))
 
@@ -135,15 +134,15 @@ class WeekModel:
         for r, run in enumerate(self.athlete.runs):
             fits = [(i, w) for i, w in enumerate(self.windows) if w.minutes >= run.minutes]
             spans = [[w.week_start, w.week_end - run.minutes] for _, w in fits] or [[0, 0]]
-            start = self.cp.NewIntVarFromDomain(cp_model.Domain.FromIntervals(spans), f"run{r}_start")
-            placed = self.cp.NewBoolVar(f"run{r}_placed")  # R-RUNS asks for it; explain mode may let it go
+            start = self.cp.new_int_var_from_domain(cp_model.Domain.from_intervals(spans), f"run{r}_start")
+            placed = self.cp.new_bool_var(f"run{r}_placed")  # R-RUNS asks for it; explain mode may let it go
             slot = Slot(len(self.slots), "run", r, start, start + run.minutes, present=placed, minutes=run.minutes)
-            slot.interval = self.cp.NewOptionalFixedSizeIntervalVar(start, run.minutes, placed, f"run{r}")
+            slot.interval = self.cp.new_optional_fixed_size_interval_var(start, run.minutes, placed, f"run{r}")
             self.slots.append(slot)
             for i, w in fits:
                 latest = w.week_end - run.minutes
                 self._place(slot, i, run.kind, w.week_start, latest, w.week_start + run.minutes, w.week_end)
-            self.cp.Add(sum(self.placements[p].var for p in slot.placements) == placed)
+            self.cp.add(sum(self.placements[p].var for p in slot.placements) == placed)
 
     def _add_strength(self) -> None:
         """Each window long enough for the shortest session gets an optional strength session,
@@ -156,69 +155,74 @@ class WeekModel:
                 continue
             kit = self.athlete.equipment_at(w.location)
             usable = tuple(e.id for e in self.library.values() if e.id in fitting and e.equipment_used(kit) is not None)
-            start = self.cp.NewIntVar(w.week_start, w.week_end - shortest, f"lift_w{i}_start")
-            minutes = self.cp.NewIntVar(0, w.minutes, f"lift_w{i}_minutes")
-            end = self.cp.NewIntVar(w.week_start, w.week_end, f"lift_w{i}_end")
-            present = self.cp.NewBoolVar(f"lift_w{i}")
+            start = self.cp.new_int_var(w.week_start, w.week_end - shortest, f"lift_w{i}_start")
+            minutes = self.cp.new_int_var(0, w.minutes, f"lift_w{i}_minutes")
+            end = self.cp.new_int_var(w.week_start, w.week_end, f"lift_w{i}_end")
+            present = self.cp.new_bool_var(f"lift_w{i}")
             slot = Slot(len(self.slots), "strength", None, start, end, window=i, present=present, minutes=minutes,
                         usable=usable)
-            slot.interval = self.cp.NewOptionalIntervalVar(start, minutes, end, present, f"lift_w{i}")
+            slot.interval = self.cp.new_optional_interval_var(start, minutes, end, present, f"lift_w{i}")
             self.slots.append(slot)
             for kind in kinds:
                 self._place(slot, i, kind, w.week_start, w.week_end - shortest, w.week_start + shortest, w.week_end)
-            self.cp.Add(sum(self.placements[p].var for p in slot.placements) == present)
+            self.cp.add(sum(self.placements[p].var for p in slot.placements) == present)
             # An absent session sits at its window's start with no length (one answer, not many).
-            self.cp.Add(start == w.week_start).OnlyEnforceIf(present.Not())
-            self.cp.Add(minutes == 0).OnlyEnforceIf(present.Not())
+            self.cp.add(start == w.week_start).only_enforce_if(present.Not())
+            self.cp.add(minutes == 0).only_enforce_if(present.Not())
 
-    def _add_lifts(self, most: int | None) -> None:
+    def exercise_places(self) -> dict[str, set[str]]:
+        """Exercise id -> the places (of windows that can hold a lift) whose kit allows it."""
+        where: dict[str, set[str]] = {}
+        for slot in self.strength_slots():
+            for e in slot.usable:
+                where.setdefault(e, set()).add(self.windows[slot.window].location)
+        return where
+
+    def add_lifts(self, most: int | None) -> None:
         """The week's lifts in time order, each with its kind, place and exercise Booleans, handed
         to the windows holding a strength session: the first lift to the earliest such window, and
         so on. ``most`` lifts (R-FREQ's upper bound, see ``constraints.freq.most_lifts``), or one
-        per window when None."""
+        per window when None. Each lift may use any exercise some window's kit allows."""
         windows = self.strength_slots()
         count = len(windows) if most is None else min(len(windows), most)
         kinds = self.athlete.allowed_strength_kinds()
         places = sorted({self.windows[slot.window].location for slot in windows})
-        where: dict[str, set[str]] = {}  # exercise -> places whose kit allows it
-        for slot in windows:
-            for e in slot.usable:
-                where.setdefault(e, set()).add(self.windows[slot.window].location)
+        where = self.exercise_places()
         longest = max((self.windows[slot.window].minutes for slot in windows), default=0)
         for c in range(count):
-            used = self.cp.NewBoolVar(f"lift{c}")
-            lift = Lift(c, used, self.cp.NewIntVar(0, longest, f"lift{c}_minutes"))
-            lift.kind = {k: self.cp.NewBoolVar(f"lift{c}_{k}") for k in kinds}
-            lift.place = {p: self.cp.NewBoolVar(f"lift{c}_at_{p}") for p in places}
-            self.cp.Add(sum(lift.kind.values()) == used)
-            self.cp.Add(sum(lift.place.values()) == used)
-            self.cp.Add(lift.minutes == 0).OnlyEnforceIf(used.Not())
+            used = self.cp.new_bool_var(f"lift{c}")
+            lift = Lift(c, used, self.cp.new_int_var(0, longest, f"lift{c}_minutes"))
+            lift.kind = {k: self.cp.new_bool_var(f"lift{c}_{k}") for k in kinds}
+            lift.place = {p: self.cp.new_bool_var(f"lift{c}_at_{p}") for p in places}
+            self.cp.add(sum(lift.kind.values()) == used)
+            self.cp.add(sum(lift.place.values()) == used)
+            self.cp.add(lift.minutes == 0).only_enforce_if(used.Not())
             for e in self.library:
                 if e not in where:
                     continue
-                lift.exercises[e] = chosen = self.cp.NewBoolVar(f"lift{c}_{e}")
-                self.cp.AddImplication(chosen, used)
+                lift.exercises[e] = chosen = self.cp.new_bool_var(f"lift{c}_{e}")
+                self.cp.add_implication(chosen, used)
                 if len(where[e]) < len(places):  # the kit for it is only at some places
-                    self.cp.AddBoolOr([lift.place[p] for p in sorted(where[e])]).OnlyEnforceIf(chosen)
+                    self.cp.add_bool_or([lift.place[p] for p in sorted(where[e])]).only_enforce_if(chosen)
             self.lifts.append(lift)
         for position, slot in enumerate(windows):
             location = self.windows[slot.window].location
             kind_of = {self.placements[p].kind: self.placements[p].var for p in slot.placements}
             for lift in self.lifts[:position + 1]:  # the c-th lift cannot sit in an earlier window than the c-th
-                here = self.cp.NewBoolVar(f"lift{lift.index}_w{slot.window}")
+                here = self.cp.new_bool_var(f"lift{lift.index}_w{slot.window}")
                 slot.lifts[lift.index] = lift.windows[slot.index] = here
-                self.cp.AddImplication(here, lift.place[location])
+                self.cp.add_implication(here, lift.place[location])
                 for k, var in kind_of.items():
-                    self.cp.AddBoolOr([here.Not(), var.Not(), lift.kind[k]])
-            self.cp.Add(sum(slot.lifts.values()) == slot.present)
+                    self.cp.add_bool_or([here.Not(), var.Not(), lift.kind[k]])
+            self.cp.add(sum(slot.lifts.values()) == slot.present)
         for lift in self.lifts:
-            self.cp.Add(sum(lift.windows.values()) == lift.used)
+            self.cp.add(sum(lift.windows.values()) == lift.used)
         # time order: lift c+1 sits in a window only if lift c sits in an earlier one
         for earlier, later in zip(self.lifts, self.lifts[1:]):
             before: list[cp_model.IntVar] = []
             for slot in windows:
                 if later.index in slot.lifts:
-                    self.cp.AddBoolOr(list(before)).OnlyEnforceIf(slot.lifts[later.index])
+                    self.cp.add_bool_or(list(before)).only_enforce_if(slot.lifts[later.index])
                 if earlier.index in slot.lifts:
                     before.append(slot.lifts[earlier.index])
 
@@ -247,12 +251,12 @@ class WeekModel:
         if not self.explain:
             return []
         if requirement not in self.requirements:
-            self.requirements[requirement] = (self.cp.NewBoolVar(requirement), words)
+            self.requirements[requirement] = (self.cp.new_bool_var(requirement), words)
         return [self.requirements[requirement][0]]
 
     def forbid(self, literals: list[cp_model.IntVar], guard: list[cp_model.IntVar]) -> None:
         """Not all of ``literals`` may hold (unless the guard is off)."""
-        self.cp.AddBoolOr([lit.Not() for lit in literals] + [g.Not() for g in guard])
+        self.cp.add_bool_or([lit.Not() for lit in literals] + [g.Not() for g in guard])
 
     def strength_slots(self) -> list[Slot]:
         return [s for s in self.slots if s.type == "strength"]
@@ -295,19 +299,19 @@ class WeekModel:
             raw = self.slots[pb.slot].start - self.slots[pa.slot].end
             lo, hi = raw_lo[i], raw_hi[i]
             if lo >= 0:
-                self.cp.Add(raw >= gap).OnlyEnforceIf(both + guard)
+                self.cp.add(raw >= gap).only_enforce_if(both + guard)
             elif hi < 0:
-                self.cp.Add(raw >= wrap).OnlyEnforceIf(both + guard)
+                self.cp.add(raw >= wrap).only_enforce_if(both + guard)
             elif hi < gap:  # b cannot be far enough ahead: it must come before a, a week minus gap back at most
-                self.cp.Add(raw <= -1).OnlyEnforceIf(both + guard)
+                self.cp.add(raw <= -1).only_enforce_if(both + guard)
                 if lo < wrap:
-                    self.cp.Add(raw >= wrap).OnlyEnforceIf(both + guard)
+                    self.cp.add(raw >= wrap).only_enforce_if(both + guard)
             else:
-                ahead = self.cp.NewBoolVar("ahead")
-                self.cp.Add(raw >= gap).OnlyEnforceIf(both + guard + [ahead])
-                self.cp.Add(raw <= -1).OnlyEnforceIf(both + guard + [ahead.Not()])
+                ahead = self.cp.new_bool_var("ahead")
+                self.cp.add(raw >= gap).only_enforce_if(both + guard + [ahead])
+                self.cp.add(raw <= -1).only_enforce_if(both + guard + [ahead.Not()])
                 if lo < wrap:
-                    self.cp.Add(raw >= wrap).OnlyEnforceIf(both + guard + [ahead.Not()])
+                    self.cp.add(raw >= wrap).only_enforce_if(both + guard + [ahead.Not()])
 
     def require_after(self, first: np.ndarray, then: np.ndarray, guard: list[cp_model.IntVar]) -> None:
         """For each pair on the same day, if both are chosen, ``then`` starts after ``first`` ends."""
@@ -323,7 +327,7 @@ class WeekModel:
                 self.forbid([pa.var, pb.var], guard)
             else:
                 gap = self.slots[pb.slot].start - self.slots[pa.slot].end
-                self.cp.Add(gap >= 0).OnlyEnforceIf([pa.var, pb.var] + guard)
+                self.cp.add(gap >= 0).only_enforce_if([pa.var, pb.var] + guard)
 
     def start_no_earlier(self, placements: np.ndarray, minute: int, guard: list[cp_model.IntVar]) -> None:
         """Each of these placements, if chosen, starts at ``minute`` or later."""
@@ -332,7 +336,7 @@ class WeekModel:
             if placement.latest < minute:
                 self.forbid([placement.var], guard)
             elif placement.earliest < minute:
-                self.cp.Add(self.slots[placement.slot].start >= minute).OnlyEnforceIf([placement.var] + guard)
+                self.cp.add(self.slots[placement.slot].start >= minute).only_enforce_if([placement.var] + guard)
 
     def end_no_later(self, placements: np.ndarray, minute: int, guard: list[cp_model.IntVar]) -> None:
         """Each of these placements, if chosen, ends at ``minute`` or earlier."""
@@ -341,7 +345,7 @@ class WeekModel:
             if placement.end_low > minute:
                 self.forbid([placement.var], guard)
             elif placement.end_high > minute:
-                self.cp.Add(self.slots[placement.slot].end <= minute).OnlyEnforceIf([placement.var] + guard)
+                self.cp.add(self.slots[placement.slot].end <= minute).only_enforce_if([placement.var] + guard)
 
     def neighbour_days(self, wanted) -> set[int]:
         """Days (-7..-1 last week, 7..13 next week) holding a fixed neighbouring session that ``wanted`` accepts."""
@@ -353,11 +357,11 @@ class WeekModel:
 
     def hint(self, var: cp_model.IntVar, value: int) -> None:
         self.hints.append((var, value))
-        self.cp.AddHint(var, value)
+        self.cp.add_hint(var, value)
 
     def times(self) -> set[int]:
         """Indexes of the start and end variables: what the tie-break may still move."""
-        return {v.Index() for slot in self.slots for v in (slot.start, slot.end) if isinstance(v, cp_model.IntVar)}
+        return {v.index for slot in self.slots for v in (slot.start, slot.end) if isinstance(v, cp_model.IntVar)}
 
     def add_penalty(self, goal: str, units: cp_model.LinearExprT) -> None:
         self.penalties[goal] = units

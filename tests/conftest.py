@@ -230,7 +230,7 @@ def solve_with_units(scenario: Scenario) -> tuple[Plan, dict[str, int], int]:
     assert plan.status == "optimal", plan.status
     assert_checks_pass(plan, scenario)
     solver = solvers[-1]
-    units = {goal: int(solver.Value(expr)) for goal, expr in m.penalties.items()}
+    units = {goal: int(solver.value(expr)) for goal, expr in m.penalties.items()}
     return plan, units, m.solved_goal_penalty
 
 

@@ -96,7 +96,7 @@ def test_why_this_plan_claims_hold_when_rechecked(path):
     assert set(reasons) == paid
     for goal, lines in reasons.items():
         model = build_week(scenario)
-        model.cp.Add(model.penalties[goal] <= plan.score[goal].penalty - 1)
+        model.cp.add(model.penalties[goal] <= plan.score[goal].penalty - 1)
         rival = solve_week(model, SETTINGS)
         if lines[0].startswith("no week does better"):
             assert rival.status == "infeasible"

@@ -110,7 +110,7 @@ def test_replanning_after_a_missed_key_session():
     # moves the fewest sessions: no week moves fewer
     moved = new.score["S-STABLE"].penalty
     model = build_week(rest)
-    model.cp.Add(model.penalties["S-STABLE"] <= moved - 1)
+    model.cp.add(model.penalties["S-STABLE"] <= moved - 1)
     assert solve_week(model).status == "infeasible"
     assert any("missed on" in c for c in new.changes)
 
