@@ -22,12 +22,15 @@ TITLE = "sessions inside availability windows, not overlapping, with the equipme
 
 
 def encode(m: WeekModel) -> None:
+    lacking: dict[tuple[str, str], list[str]] = {}  # (location, kind) -> sorts it cannot supply: once per place
     for slot in m.strength_slots():
-        usable = [m.library[e] for e in slot.usable]
         location = m.windows[slot.window].location
         for p in slot.placements:
             placement = m.placements[p]
-            missing = missing_sorts(placement.kind, usable)
+            if (location, placement.kind) not in lacking:
+                usable = [m.library[e] for e in slot.usable]
+                lacking[location, placement.kind] = missing_sorts(placement.kind, usable)
+            missing = lacking[location, placement.kind]
             if missing:
                 words = " and ".join(SORT_WORDS[s] for s in missing)
                 guard = m.guard(f"{RULE}:{placement.kind}@{location}", f"{placement.kind} at {location}: {location}'s equipment allows no {words}")

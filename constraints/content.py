@@ -12,6 +12,8 @@ an upper-body exercise may pair in a superset with one that is not, sharing rest
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from optimizer.catalog import catalog
 from optimizer.exercises import SORTS, fits_kind, merged_library, suits
 from optimizer.model import WeekModel
@@ -26,45 +28,62 @@ TITLE = "exercises match the session's kind and the athlete, and fill its minute
 def encode(m: WeekModel) -> None:
     shape = catalog().session
     guard = m.guard(RULE, TITLE)
-    phase, level = m.athlete.phase, m.athlete.level
+    total = cp_model.LinearExpr.sum
+    minutes = _minutes(m)
+    requires = {kind: catalog().strength_kinds[kind].content.require for kind in m.fits}
     for lift in m.lifts:
         chosen = lift.exercises
         for eid, var in chosen.items():
             allowed = [lift.kind[k] for k in lift.kind if eid in m.fits[k]]
-            m.cp.add(var <= sum(allowed)).only_enforce_if(guard)
+            if len(allowed) < len(lift.kind):  # fits every kind: being chosen (so the lift used) is enough
+                m.cp.add_bool_or(allowed).only_enforce_if([var] + guard)
         for kind, var in lift.kind.items():
-            for sort, need in catalog().strength_kinds[kind].content.require.items():
+            for sort, need in requires[kind].items():
                 members = m.fits[kind] & m.sorts[sort]
-                have = [chosen[e] for e in chosen if e in members]
-                m.cp.add(sum(have) >= need).only_enforce_if([var] + guard)
-        count = sum(chosen.values())
+                m.cp.add(total([chosen[e] for e in chosen if e in members]) >= need).only_enforce_if([var] + guard)
+        count = total(list(chosen.values()))
         m.cp.add_linear_constraint(count, 0, shape.max_exercises)
         m.cp.add(count >= shape.min_exercises).only_enforce_if([lift.used] + guard)
-        length = (shape.warmup_minutes + shape.cooldown_minutes) * lift.used
+        terms, weights = [lift.used], [shape.warmup_minutes + shape.cooldown_minutes]
         upper, other = [], []  # flagged: done in a superset, saving a whole minute or more
         for eid, var in chosen.items():
-            exercise = m.library[eid]
-            prescribed = dose(exercise, phase, level, m.athlete.strength.progression_week)
-            full = prescribed.total_minutes(exercise)
-            saved = full - prescribed.total_minutes(exercise, superset=True)
-            length += full * var
+            full, saved = minutes[eid]
+            terms.append(var)
+            weights.append(full)
             if saved <= 0:
                 continue  # pairing would save no whole minute: not worth a variable
             paired = m.cp.new_bool_var(f"superset_{lift.index}_{eid}")
             m.cp.add_implication(paired, var)
             lift.superset[eid] = paired
-            (upper if exercise.upper else other).append(paired)
-            length -= saved * paired
+            (upper if m.library[eid].upper else other).append(paired)
+            terms.append(paired)
+            weights.append(-saved)
         # A superset pairs one upper-body exercise with one that is not. Partners that save no
         # whole minute need no flag, so every flagged exercise can be paired iff each class
         # has enough chosen exercises of the other class (a matching in a complete bipartite graph).
         chosen_upper = [var for eid, var in chosen.items() if m.library[eid].upper]
         chosen_other = [var for eid, var in chosen.items() if not m.library[eid].upper]
-        m.cp.add(sum(upper) <= sum(chosen_other))
-        m.cp.add(sum(other) <= sum(chosen_upper))
+        if upper:
+            m.cp.add(total(upper) <= total(chosen_other))
+        if other:
+            m.cp.add(total(other) <= total(chosen_upper))
+        length = cp_model.LinearExpr.weighted_sum(terms, weights)
         m.cp.add(lift.minutes >= length).only_enforce_if([lift.used] + guard)
         for slot, here in lift.windows.items():  # the window holding the lift gives it those minutes
             m.cp.add(m.slots[slot].minutes >= lift.minutes).only_enforce_if([here] + guard)
+
+
+def _minutes(m: WeekModel) -> dict[str, tuple[int, int]]:
+    """Exercise id -> (minutes as prescribed, minutes a superset saves), once per athlete."""
+    athlete = m.athlete
+    out = {}
+    offered = m.lifts[0].exercises if m.lifts else {}  # every lift is offered the same exercises
+    for eid in offered:
+        exercise = m.library[eid]
+        prescribed = dose(exercise, athlete.phase, athlete.level, athlete.strength.progression_week)
+        full = prescribed.total_minutes(exercise)
+        out[eid] = (full, full - prescribed.total_minutes(exercise, superset=True))
+    return out
 
 
 def content_minutes(session, athlete: Athlete, library) -> int:

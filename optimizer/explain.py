@@ -31,7 +31,7 @@ def conflict(scenario: Scenario, settings, extra=None) -> list[tuple[str, str]]:
     from .solve import _solver
 
     m = build_week(scenario, explain=True)
-    m.cp.ClearObjective()
+    m.cp.clear_objective()
     if extra is not None:
         extra(m)
     names = list(m.requirements)

@@ -47,7 +47,7 @@ def test_a_conflict_is_minimal_small_and_in_words(name):
     explanation = plan_week(scenario).problems
     assert len([line for line in explanation if line.startswith("- R-")]) <= 6
     model = build_week(scenario, explain=True)
-    model.cp.ClearObjective()
+    model.cp.clear_objective()
     ids = [r for r, _ in core]
     assert not _feasible(model, ids, SETTINGS)
     for dropped in ids:  # minimal: without any one item the rest is plannable

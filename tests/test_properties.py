@@ -117,7 +117,7 @@ def test_a_no_plan_core_is_minimal(scenario):
     from optimizer.explain import _feasible
 
     model = build_week(scenario, explain=True)
-    model.cp.ClearObjective()
+    model.cp.clear_objective()
     names = [r for r, _ in core]
     assert not _feasible(model, names, SolveSettings(time_limit=20))
     for dropped in names:
