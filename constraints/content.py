@@ -35,8 +35,7 @@ def encode(m: WeekModel) -> None:
         chosen = lift.exercises
         for eid, var in chosen.items():
             allowed = [lift.kind[k] for k in lift.kind if eid in m.fits[k]]
-            if len(allowed) < len(lift.kind):  # fits every kind: being chosen (so the lift used) is enough
-                m.cp.add_bool_or(allowed).only_enforce_if([var] + guard)
+            m.cp.add(var <= total(allowed)).only_enforce_if(guard)
         for kind, var in lift.kind.items():
             for sort, need in requires[kind].items():
                 members = m.fits[kind] & m.sorts[sort]
@@ -69,8 +68,11 @@ def encode(m: WeekModel) -> None:
             m.cp.add(total(other) <= total(chosen_upper))
         length = cp_model.LinearExpr.weighted_sum(terms, weights)
         m.cp.add(lift.minutes >= length).only_enforce_if([lift.used] + guard)
-        for slot, here in lift.windows.items():  # the window holding the lift gives it those minutes
-            m.cp.add(m.slots[slot].minutes >= lift.minutes).only_enforce_if([here] + guard)
+        for slot, here in lift.windows.items():  # the window holding the lift lasts what it takes
+            m.cp.add(m.slots[slot].minutes == lift.minutes).only_enforce_if([here] + guard)
+    # The same minutes counted by window and by lift: redundant, but it lets the LP relaxation
+    # see what exercises cost in session length (S-SHORT), which the links above hide from it.
+    m.cp.add(sum(slot.minutes for slot in m.strength_slots()) == sum(lift.minutes for lift in m.lifts)).only_enforce_if(guard)
 
 
 def _minutes(m: WeekModel) -> dict[str, tuple[int, int]]:
