@@ -3,7 +3,7 @@
 
 The upper bound is held twice: the model is built with only that many lifts
 (``most_lifts``), and the encoder bounds the count, which is what explain mode,
-built with a lift per window, can set aside to name R-FREQ in a conflict."""
+built with room for more, can set aside to name R-FREQ in a conflict."""
 
 from __future__ import annotations
 
@@ -15,10 +15,16 @@ RULE = "R-FREQ"
 TITLE = "strength sessions per week within the phase's range"
 
 
-def most_lifts(athlete: Athlete) -> int | None:
-    """The upper bound, built into the model's shape: it holds this many lifts and no more
-    (``WeekModel``), which keeps exercise choice small. None would mean one per window."""
-    return athlete.session_range[1]
+def most_lifts(athlete: Athlete, *, explain: bool = False) -> int:
+    """How many lifts the model holds (``WeekModel.add_lifts``), which keeps exercise choice small.
+
+    The upper bound itself; in explain mode, where this encoder may be set aside, enough for
+    every pinned lift and every included kind besides, which is all any other requirement can
+    ask for: dropping a lift never breaks another rule, so no conflict needs more."""
+    high = athlete.session_range[1]
+    if explain:
+        return max(high, len(athlete.strength.pinned) + len(athlete.strength.include))
+    return high
 
 
 def encode(m: WeekModel) -> None:

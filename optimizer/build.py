@@ -8,8 +8,12 @@ from .model import WeekModel
 from .scenario import Scenario
 
 
-def build_week(scenario: Scenario, *, explain: bool = False) -> WeekModel:
+def build_week(scenario: Scenario, *, explain: bool = False, lift_per_window: bool = False) -> WeekModel:
     """Add every hard rule and soft goal to a fresh model and set the objective.
+
+    The model holds as many lifts as R-FREQ may need (``constraints.freq.most_lifts``);
+    ``lift_per_window`` gives it one per window instead, for a demand beyond the rules
+    (why-this-plan asks for more coverage, which more lifts than R-FREQ allows would give).
 
     The objective is the weighted soft-goal penalty (``model.goal_penalty``).
     ``model.lateness`` is the tie-break the solver applies afterwards, with every
@@ -20,8 +24,7 @@ def build_week(scenario: Scenario, *, explain: bool = False) -> WeekModel:
     from constraints import HARD_RULES, SOFT_GOALS, freq  # the rules import the model: load them when building
 
     m = WeekModel(scenario, explain=explain)
-    # Explain mode may set R-FREQ aside, so there the lifts must not limit the week on their own.
-    m.add_lifts(None if explain else freq.most_lifts(scenario.athlete))
+    m.add_lifts(None if lift_per_window else freq.most_lifts(scenario.athlete, explain=explain))
     for rule in HARD_RULES:
         rule.encode(m)
     for goal in SOFT_GOALS:

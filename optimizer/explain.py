@@ -30,7 +30,7 @@ def conflict(scenario: Scenario, settings, extra=None) -> list[tuple[str, str]]:
     ``extra(model)`` may add a demand first (e.g. "do better on S-STACK")."""
     from .solve import _solver
 
-    m = build_week(scenario, explain=True)
+    m = build_week(scenario, explain=True, lift_per_window=extra is not None)
     m.cp.clear_objective()
     if extra is not None:
         extra(m)

@@ -242,7 +242,7 @@ def rules_switched_off(*rules):
     for rule in rules:
         rule.encode = lambda m: None
         if hasattr(rule, "most_lifts"):
-            rule.most_lifts = lambda athlete: None
+            rule.most_lifts = lambda athlete, explain=False: None
     try:
         yield
     finally:

@@ -7,7 +7,7 @@ import pytest
 from conftest import ALL_DAYS, assert_infeasible, lift, make_athlete, make_scenario, plan_of, solve_optimal, solve_without
 
 from constraints import freq as rule
-from optimizer import ScenarioError, check_plan
+from optimizer import ScenarioError, check_plan, plan_week
 from optimizer import solve as solve_module
 from optimizer.build import build_week
 
@@ -92,12 +92,10 @@ def test_encoder_holds_the_upper_bound_though_coverage_wants_more():
 
 
 def test_model_shape_alone_holds_the_upper_bound():
-    """The model is built with R-FREQ's upper bound of lifts (one per window in explain mode,
-    where R-FREQ may be set aside): with only the encoder off, the peak week still has one lift."""
+    """The model is built with R-FREQ's upper bound of lifts: with only the encoder off, the
+    peak week still has one lift."""
     scenario = make_scenario(phase="peak", weights={"S-COVER": 100})
-    windows = len(build_week(scenario).strength_slots())
-    assert len(build_week(scenario).lifts) == 1 < windows
-    assert len(build_week(scenario, explain=True).lifts) == windows
+    assert len(build_week(scenario).lifts) == 1 < len(build_week(scenario).strength_slots())
     saved = rule.encode
     rule.encode = lambda m: None
     try:
@@ -105,6 +103,19 @@ def test_model_shape_alone_holds_the_upper_bound():
     finally:
         rule.encode = saved
     assert len(plan.lifts()) == 1 and check_plan(plan, scenario.athlete) == []
+
+
+def test_explain_mode_leaves_room_to_set_the_upper_bound_aside():
+    """A pinned class and an included kind in a one-session week: the conflict is R-FREQ's, so the
+    explain model must hold two lifts for the week without R-FREQ to exist."""
+    windows = {d: ["18:00-19:30 gym"] for d in ("mon", "wed", "fri")}
+    scenario = make_scenario(
+        phase="peak", availability=windows,
+        strength={"include": ["upper_core"], "pinned": [{"kind": "iso_mobility", "at": "mon 18:00", "minutes": 30}]},
+    )
+    assert rule.most_lifts(scenario.athlete) == 1 and len(build_week(scenario, explain=True).lifts) == 2
+    plan = plan_week(scenario, fixes=False)
+    assert plan.status == "infeasible" and any("1-1 strength sessions" in p for p in plan.problems), plan.problems
 
 
 def test_encoder_holds_the_lower_bound_though_every_lift_costs():
