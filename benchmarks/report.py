@@ -211,30 +211,24 @@ def write(r: dict, path: Path) -> None:
     strength_effect = (
         f"Exercise choice is what costs: in the scale table the same athletes solve in {_ms(by_strength[0])} ms with no "
         f"strength session and {_ms(by_strength[1])} ms with one (median). " if 0 in by_strength and 1 in by_strength else "")
-    w("### What dominates, and what to do (suggestions for the model's owners; nothing here was changed)\n")
+    w("### What dominates, what was done, and what is left\n")
     w(f"- **Solve dominates**: p50 solve {_ms(quantile(solve, 0.5))} ms against build {_ms(quantile(build, 0.5))} ms, and "
       f"{100 * native / st:.0f} % of solve is CP-SAT's native search; reading the plan, dosing and scoring are small. "
-      + strength_effect +
-      "Each window carries an optional strength session with one Boolean per usable exercise (dozens) and superset "
-      "Booleans, so the exercise choice is a knapsack per window, and dense availability (more windows) costs most.")
-    w("- **Exercise choice per window**: choose exercises once per *session kind and location* that is used, not per window: "
-      "precompute per (kind, location) the Pareto set of exercise lists (content minutes vs coverage) outside CP-SAT "
-      "(it depends only on level, injuries, phase and kit), then let CP-SAT pick one list per session. "
-      "Alternatively solve in two stages: place sessions with kind-level coverage, then choose exercises for the chosen "
-      "sessions only (a few small models), accepting or verifying the small loss of optimality.")
-    w("- **Coarser time**: where window bounds and run lengths are on 5- or 15-minute steps (as in these athletes), "
-      "dividing start variables by the gcd of the time constants (exact, see `benchmarks/exhaustive.py`) shrinks every "
-      "start domain 5-15x; strength lengths (whole minutes from content) would need rounding up to the step.")
-    w("- **Fewer exercise Booleans**: a window's exercise Booleans are created for every usable exercise before R-AVAIL "
-      "forbids the kinds the location cannot host; creating them only for exercises of kinds the window can host, and not "
-      "at all for windows no allowed kind fits, would shrink the model without changing any answer.")
+      + strength_effect)
+    w("- **Done**: exercises are chosen per *lift of the week* (as many as R-FREQ allows, matched to windows in time order) "
+      "instead of per window, which shrank dense weeks' models several times; a redundant row equating minutes counted "
+      "by window and by lift gives the LP relaxation the cost of exercises in S-SHORT; one presolve pass, no cut rounds "
+      "and the objective lower-bound search (each measured by CP-SAT's deterministic time on the corpus, every optimum "
+      "unchanged); build tables per place, not per window, and the snake_case OR-Tools API without CamelCase aliases.")
+    w("- **Tried, no gain**: leaving out exercises dominated by six others (a session holds six) prunes none on this "
+      "corpus: exercises differ in what they train; counting lifts per kind and per place as redundant rows made the "
+      "search slower; a single solve with the tie-break folded into the objective is 4x slower than two stages.")
+    w("- **Left to try**: per (kind, place) Pareto sets of exercise lists (minutes against coverage) as columns: a sample "
+      "of athletes has 1-81 non-dominated lists per (kind, place), but enumerating them means up to millions of subsets, "
+      "so it needs a dynamic programme or a cache shared across athletes; coarser time (divide start variables by the gcd "
+      "of the time constants, exact as `benchmarks/exhaustive.py` shows), which shrinks start domains 5-15x.")
     top3 = ", ".join(f"`{label.split(' ', 1)[1]}` ({label.split(':')[0]}, {own:.0f} ms)" for label, own, _ in p["build_top"][:3])
-    w(f"- **Build** ({_ms(quantile(build, 0.5))} ms p50): the encoders of exercise choice (R-CONTENT, S-COVER) and the "
-      f"exercise predicates they call for every exercise x kind x window lead; top functions by own time: {top3}. "
-      "`fits_kind`, `suits`, `trains` and `dose` are pure functions of (exercise, kind / athlete): compute them once per "
-      "athlete into numpy masks or dicts (or `functools.cache` them) instead of per window and per target; build the "
-      "per-exercise minutes and coverage tables once per (kind, location); use `cp_model.LinearExpr.Sum` / "
-      "`WeightedSum` on lists instead of Python `sum` over Booleans.")
+    w(f"- **Build** ({_ms(quantile(build, 0.5))} ms p50) is spread over many small costs; top functions by own time: {top3}.")
     w("- **Throughput**: with per-athlete times this uneven, hand athletes out one at a time (`chunksize=1`), largest "
       "first if their size is known; scaling is then bounded by the single slowest athlete.\n")
 
