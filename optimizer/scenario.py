@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise
 from .plan import Session
-from .source import locate, parse_path, yaml_positions
+from .source import SAFE_LOADER, locate, parse_path, yaml_positions
 from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, parse_hhmm
 
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -529,7 +529,7 @@ def read_data(path: str | Path) -> Any:
             return json.loads(text)
         if suffix == ".toml":
             return tomllib.loads(text)
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.constructor.ConstructorError as err:
         raise ScenarioError(
             [f"line {err.problem_mark.line + 1 if err.problem_mark else '?'}: the tag is not allowed "

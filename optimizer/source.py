@@ -12,10 +12,14 @@ import yaml
 
 Path = tuple[str | int, ...]
 
+# libyaml's loader when PyYAML was built with it (the wheels are): the same safe constructor,
+# three times faster on a big club file.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def yaml_positions(text: str) -> dict[Path, tuple[int, int]]:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return {}
     out: dict[Path, tuple[int, int]] = {}
