@@ -20,7 +20,9 @@ def most_lifts(athlete: Athlete, *, explain: bool = False) -> int:
 
     The upper bound itself; in explain mode, where this encoder may be set aside, enough for
     every pinned lift and every included kind besides, which is all any other requirement can
-    ask for: dropping a lift never breaks another rule, so no conflict needs more."""
+    ask for: dropping a lift never breaks another rule, so no conflict needs more. A rule that
+    ever asks for lifts of its own (say, a weekly minimum of a kind) must be counted here too,
+    or explanations would blame the model's shape instead of naming it."""
     high = athlete.session_range[1]
     if explain:
         return max(high, len(athlete.strength.pinned) + len(athlete.strength.include))

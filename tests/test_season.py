@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import default_availability, make_scenario
 
 from optimizer import check_plan, load_scenario, parse_scenario, plan_week
 from optimizer.build import build_week
@@ -135,6 +136,35 @@ def test_a_missed_run_that_no_longer_fits_is_dropped_and_said_so():
     # Wed-Sun cannot hold intervals besides Thursday's tempo and Saturday's long run without back-to-back key days
     assert new.status == "optimal" and check_plan(new, rest.athlete) == []
     assert any(c.startswith("dropped Intervals") for c in new.changes)
+
+
+def _week_with_a_class():
+    """Peak week (one lift): a strength class pinned on Thursday evening."""
+    availability = {**default_availability(), "sun": ["08:00-11:00 home"]}
+    scenario = make_scenario(phase="peak", availability=availability,
+                             runs=[{"kind": "easy", "minutes": 40}, {"kind": "long", "minutes": 90, "at": "sun 08:00"}],
+                             strength={"pinned": [{"kind": "upper_core", "at": "thu 18:00", "minutes": 30, "name": "class"}]})
+    return scenario, plan_week(scenario)
+
+
+def test_a_class_done_ahead_of_today_is_pinned_once():
+    """Saying the class day is done while replanning from Tuesday keeps the class once, as done,
+    with its exercises (it used to be pinned twice, more than a peak week's one session)."""
+    scenario, plan = _week_with_a_class()
+    new, rest = replan(scenario, plan, "tue", done=["thu"])
+    (pinned,) = rest.athlete.strength.pinned
+    (held,) = [s for s in plan.lifts() if s.day == "thu"]
+    assert pinned.exercises == tuple(x.id for x in held.exercises)
+    assert new.status == "optimal" and check_plan(new, rest.athlete) == []
+
+
+def test_a_missed_class_is_not_pinned_again():
+    """Replanning on Thursday after missing that evening's class: it did not happen and cannot move."""
+    scenario, plan = _week_with_a_class()
+    new, rest = replan(scenario, plan, "thu", missed=["thu"])
+    assert rest.athlete.strength.pinned == ()
+    assert new.status == "optimal" and check_plan(new, rest.athlete) == []
+    assert all(s.day != "thu" for s in new.lifts())
 
 
 def test_a_week_given_no_runs_has_no_runs():
