@@ -72,7 +72,7 @@ class Lift:
 
     index: int
     used: cp_model.IntVar
-    minutes: cp_model.IntVar  # what its exercises take, warm-up and cool-down included
+    minutes: cp_model.IntVar  # its length: at least what its exercises take with warm-up and cool-down
     kind: dict[str, cp_model.IntVar] = field(default_factory=dict)
     place: dict[str, cp_model.IntVar] = field(default_factory=dict)  # location -> held there
     windows: dict[int, cp_model.IntVar] = field(default_factory=dict)  # slot index -> held in that window
