@@ -46,7 +46,7 @@ def _solver(settings: SolveSettings) -> cp_model.CpSolver:
         # later: under a very short limit a week found matters more than a proof. With more workers
         # CP-SAT runs its own portfolio, and this setting kept it from proving the optimum in time.
         solver.parameters.use_objective_lb_search = True
-    else:
+    if settings.workers > 1:
         solver.parameters.interleave_search = True
     return solver
 
