@@ -235,13 +235,14 @@ def solve_with_units(scenario: Scenario) -> tuple[Plan, dict[str, int], int]:
 
 
 @contextmanager
-def rules_switched_off(*rules):
-    """Temporarily replace the encoders of ``rules`` (constraint modules) by no-ops, and lift
-    any bound a rule builds into the model's shape (R-FREQ's ``most_lifts``)."""
-    saved = [(rule, name, getattr(rule, name)) for rule in rules for name in ("encode", "most_lifts") if hasattr(rule, name)]
+def rules_switched_off(*rules, shape: bool = True):
+    """Temporarily replace the encoders of ``rules`` (constraint modules) by no-ops, and (with
+    ``shape``) lift any bound a rule builds into the model's shape (R-FREQ's ``most_lifts``)."""
+    names = ("encode", "most_lifts") if shape else ("encode",)
+    saved = [(rule, name, getattr(rule, name)) for rule in rules for name in names if hasattr(rule, name)]
     for rule in rules:
         rule.encode = lambda m: None
-        if hasattr(rule, "most_lifts"):
+        if shape and hasattr(rule, "most_lifts"):
             rule.most_lifts = lambda athlete, explain=False: None
     try:
         yield

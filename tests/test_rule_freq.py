@@ -4,7 +4,17 @@ every kind in ``strength.include`` appears and none in ``strength.exclude``."""
 from __future__ import annotations
 
 import pytest
-from conftest import ALL_DAYS, assert_infeasible, lift, make_athlete, make_scenario, plan_of, solve_optimal, solve_without
+from conftest import (
+    ALL_DAYS,
+    assert_infeasible,
+    lift,
+    make_athlete,
+    make_scenario,
+    plan_of,
+    rules_switched_off,
+    solve_optimal,
+    solve_without,
+)
 
 from constraints import freq as rule
 from optimizer import ScenarioError, check_plan, plan_week
@@ -96,12 +106,8 @@ def test_model_shape_alone_holds_the_upper_bound():
     peak week still has one lift."""
     scenario = make_scenario(phase="peak", weights={"S-COVER": 100})
     assert len(build_week(scenario).lifts) == 1 < len(build_week(scenario).strength_slots())
-    saved = rule.encode
-    rule.encode = lambda m: None
-    try:
+    with rules_switched_off(rule, shape=False):
         plan = solve_module.solve_week(build_week(scenario))
-    finally:
-        rule.encode = saved
     assert len(plan.lifts()) == 1 and check_plan(plan, scenario.athlete) == []
 
 
