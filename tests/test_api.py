@@ -76,3 +76,15 @@ def test_a_tiny_time_limit_is_reported_honestly():
         assert not plan.proven_optimal and check_plan(plan, scenario.athlete) == []
     if plan.status == "unknown":
         assert plan.sessions == [] and plan.problems
+
+
+def test_a_solve_stopped_by_its_limit_is_still_the_same_every_time():
+    """The limit is also a fixed amount of solver work (WORK_PER_SECOND), so where the search
+    stops does not depend on how busy the machine is: the same unproven week every run."""
+    from benchmarks.generate import synthetic_scenario
+
+    scenario = synthetic_scenario(56)  # needs about 0.1 units of work to prove its optimum
+    plans = [plan_week(scenario, time_limit=0.25, explain=False) for _ in range(3)]  # 0.05 units
+    assert plans[0].status == "feasible" and not plans[0].proven_optimal
+    assert check_plan(plans[0], scenario.athlete) == []
+    assert all(p.model_dump(exclude={"solve_ms"}) == plans[0].model_dump(exclude={"solve_ms"}) for p in plans)
