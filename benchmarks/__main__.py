@@ -81,6 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     main_run = harness.run_pool(harness.measure, corpus, both)
     r["latency"] = main_run.results
     r["throughput"] = [(main_run.processes, main_run.athletes, main_run.seconds, main_run.busy)]
+    step(f"model floor: the same {args.athletes} athletes solved with no objective")
+    r["model_floor"] = harness.run_pool(harness.measure_floor, corpus, both).results
     subset = corpus[: args.scaling]
     if args.full:
         step(f"throughput: {args.athletes} athletes on 1 process")

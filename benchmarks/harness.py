@@ -55,6 +55,21 @@ def measure(item: tuple[int, Scenario]) -> dict:
     }
 
 
+def measure_floor(item: tuple[int, Scenario]) -> dict:
+    """The same athlete's model solved with no objective: any week the hard rules allow. What
+    this model costs CP-SAT before any optimising (presolve, the LP, a first solution): the floor
+    of the approach, as an empty solve is the floor of CP-SAT itself."""
+    from optimizer.solve import _solver
+
+    index, scenario = item
+    started = time.perf_counter()
+    model = build_week(scenario)
+    built = time.perf_counter()
+    model.cp.clear_objective()
+    _solver(SETTINGS).solve(model.cp)
+    return {"index": index, "build_ms": (built - started) * 1000, "any_week_ms": (time.perf_counter() - built) * 1000}
+
+
 def judge_baselines(item: tuple[int, Scenario]) -> dict:
     """Each baseline's week for one athlete: has a week?, rules it breaks, its penalty."""
     index, scenario = item

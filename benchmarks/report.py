@@ -78,11 +78,27 @@ def write(r: dict, path: Path) -> None:
       f"timed separately in the worker processes of the {two}-process run. "
       f"Floor = an empty CP-SAT solve (one Boolean): {floor['solve_p50']:.2f} ms p50, {floor['solve_p99']:.2f} ms p99 "
       f"({floor['whole_p50']:.2f} ms with creating the model and solver).\n")
+    floor_rows = r.get("model_floor", [])
+    any_week = [x["any_week_ms"] for x in floor_rows]
+    least = [x["build_ms"] + x["any_week_ms"] for x in floor_rows]
+    rows = [("build", build), ("solve", solve), ("build + solve", total)]
+    if floor_rows:
+        rows += [("any week: the same model, no objective", any_week), ("build + any week", least)]
     w("| ms | p50 | p90 | p99 | max | p50 / floor |\n|---|---|---|---|---|---|")
-    for name, values in (("build", build), ("solve", solve), ("build + solve", total)):
+    for name, values in rows:
         q = _quantiles(values)
         w(f"| {name} | {' | '.join(_ms(v) for v in q)} | {q[0] / f:,.0f}x |")
     w("")
+    if floor_rows:
+        mean_least = statistics.mean(least)
+        w(f"**The floor of this model.** An empty solve is CP-SAT's floor; this model's own floor is building it and "
+          f"solving it with the objective removed (`harness.measure_floor`: presolve, the LP, a first week the hard rules "
+          f"allow, no optimising). At p50 that is {_ms(quantile(least, 0.5))} ms against {_ms(quantile(total, 0.5))} ms for "
+          f"the real thing: optimising costs {_ms(quantile(total, 0.5) - quantile(least, 0.5))} ms of the p50, and the "
+          f"{TARGETS['p50_ms']:.0f} ms target leaves it {_ms(max(0.0, TARGETS['p50_ms'] - quantile(least, 0.5)))} ms. At the "
+          f"floor's mean ({_ms(mean_least)} ms) 10,000 athletes on 2 cores would take {10_000 * mean_least / 2000:,.0f} s even "
+          f"if optimising were free, against the {TARGETS['ten_thousand_s']:.0f} s target: no search setting reaches that "
+          f"target; only a smaller model would (fewer variables per lift, a cheaper build).\n")
     w(f"- proven optimal: {_pct(status['optimal'], n)}; infeasible (no week exists): {_pct(status['infeasible'], n)}; "
       f"time limit hit with a week (feasible): {_pct(status['feasible'], n)}; no week in time (unknown): {_pct(status['unknown'], n)}")
     w(f"- model size: {statistics.median(x['variables'] for x in lat):,.0f} variables, "
@@ -223,10 +239,17 @@ def write(r: dict, path: Path) -> None:
     w("- **Tried, no gain**: leaving out exercises dominated by six others (a session holds six) prunes none on this "
       "corpus: exercises differ in what they train; counting lifts per kind and per place as redundant rows made the "
       "search slower; a single solve with the tie-break folded into the objective is 4x slower than two stages.")
-    w("- **Left to try**: per (kind, place) Pareto sets of exercise lists (minutes against coverage) as columns: a sample "
-      "of athletes has 1-81 non-dominated lists per (kind, place), but enumerating them means up to millions of subsets, "
-      "so it needs a dynamic programme or a cache shared across athletes; coarser time (divide start variables by the gcd "
-      "of the time constants, exact as `benchmarks/exhaustive.py` shows), which shrinks start domains 5-15x.")
+    w("- **Tried, no gain (second round)**: exercise lists as columns, one Boolean per non-dominated list of a (kind, "
+      "place) (coverage against minutes, found by a dynamic programme over the exercises): 30 athletes had 52 such lists "
+      "per (kind, place) on average and up to 295, more Booleans per lift than the exercises themselves, and finding them "
+      "took 0.6 s per (kind, place) in Python; forcing a dominated exercise (trains no more, costs no fewer minutes) to "
+      "come with the one dominating it: 17 pairs per athlete, no change in work; writing R-CONTENT's conditional rows "
+      "without enforcement literals (`have >= need * kind`): 16 % more work; other search settings (LB-tree search, LP "
+      "or pseudo-cost branching, eager LP rows, a cut round, no presolve): all slower or no better.")
+    w("- **Left to try**, both aimed at the floor above, which search settings barely move: build the model proto in bulk "
+      "(whole arrays of placements and pair constraints written to its repeated fields, not one Python call per "
+      "constraint; build is 40 % of the floor); and fewer variables per lift, for example superset flags only for the "
+      "exercises whose pairing could ever shorten a session below the window it is in.")
     top3 = ", ".join(f"`{label.split(' ', 1)[1]}` ({label.split(':')[0]}, {own:.0f} ms)" for label, own, _ in p["build_top"][:3])
     w(f"- **Build** ({_ms(quantile(build, 0.5))} ms p50) is spread over many small costs; top functions by own time: {top3}.")
     w("- **Throughput**: with per-athlete times this uneven, hand athletes out one at a time (`chunksize=1`), largest "
