@@ -129,7 +129,8 @@ def synthetic_athlete(
     allow_doubles = rng.random() < 0.15
 
     n_runs = runs if runs is not None else _run_count(rng, level, density)
-    rest_days = min(rest_days, 7 - n_runs)
+    rest_days = max(1, min(rest_days, 7 - n_runs))  # R-REST: at least one, whatever was drawn
+    allow_doubles = allow_doubles or n_runs >= 7  # seven runs and a rest day need a double day
     run_list = _runs(rng, n_runs, goal, phase)
     run_days = _hidden_days(rng, run_list)
     if windows is None:
@@ -387,7 +388,7 @@ def tiny_scenario(seed: int) -> Scenario:
         "availability": texts,
         "runs": runs,
         "strength": {"sessions": 0},
-        "rest_days": rng.choice((0, 1, 1, 2)),
+        "rest_days": max(1, rng.choice((0, 1, 1, 2))),  # R-REST: at least one
         "allow_doubles": rng.random() < 0.3,
         "allow_back_to_back": rng.random() < 0.3,
         "preferences": rng.choice(({}, {}, {"run_time": "06:00-08:00"}, {"run_time": "17:00-21:00"})),
@@ -432,7 +433,7 @@ def tiny_lift_scenario(seed: int) -> Scenario:
         "availability": {DAYS[day]: [f"{hhmm(start)}-{hhmm(start + rng.choice((30, 60)))} {place}"]},
         "strength": {"sessions": rng.choice((1, 1, [0, 1])), "max_minutes": rng.choice((20, 25, 30)),
                      "exclude": [k for k in STRENGTH_KINDS if k not in allowed], "library": library},
-        "rest_days": 0,
+        "rest_days": 1,
         "preferences": rng.choice(({}, {"strength_days": [DAYS[(day + 1) % 7]]}, {"strength_location": place})),
     }
     return parse_scenario({"athlete": athlete})

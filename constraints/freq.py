@@ -1,5 +1,7 @@
 """R-FREQ: the number of strength sessions lies in the phase's range (or the scenario's
-``strength.sessions``), every kind in ``strength.include`` appears and none in ``exclude``.
+``strength.sessions``), every kind in ``strength.include`` appears and none in ``exclude``;
+the recovery phase's one session is light (DOMAIN.md periodisation: isometrics, mobility,
+bodyweight), as the taper's are under R-TAPER.
 
 The upper bound is held twice: the model is built with only that many lifts
 (``most_lifts``), and the encoder bounds the count, which is what explain mode,
@@ -7,6 +9,7 @@ built with room for more, can set aside to name R-FREQ in a conflict."""
 
 from __future__ import annotations
 
+from optimizer.catalog import catalog
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
@@ -34,6 +37,12 @@ def encode(m: WeekModel) -> None:
     lifts = [s.present for s in m.strength_slots()]
     guard = m.guard(RULE, f"{low}-{high} strength sessions ({m.athlete.phase} phase)")
     m.cp.add_linear_constraint(sum(lifts), low, high).only_enforce_if(guard)
+    if m.athlete.phase == "recovery":
+        light = set(catalog().light_kinds)
+        guard = m.guard(f"{RULE}:recovery", "recovery phase: light strength only")
+        for p in m.select(m.p_strength):
+            if m.placements[p].kind not in light:
+                m.forbid([m.placements[p].var], guard)
     for kind in m.athlete.strength.include:
         guard = m.guard(f"{RULE}:include:{kind}", f"strength.include asks for a {kind} session")
         chosen = [m.placements[p].var for p in m.select(m.p_strength) if m.placements[p].kind == kind]
@@ -46,6 +55,10 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     problems = []
     if not low <= len(lifts) <= high:
         problems.append(f"{RULE}: {len(lifts)} strength sessions; the week needs {low}-{high}")
+    if athlete.phase == "recovery":
+        light = set(catalog().light_kinds)
+        problems += [f"{RULE}: {s.kind} on {s.day} in the recovery phase; only {', '.join(sorted(light))} allowed"
+                     for s in lifts if s.kind not in light]
     kinds = {s.kind for s in lifts}
     for kind in athlete.strength.include:
         if kind not in kinds:

@@ -3,11 +3,14 @@
 activation only (isometric + mobility, prehab).
 
 A race in the week makes it race week: every strength session in it is light,
-before or after the race. With a calendar, races in the weeks ahead count too:
-heavy legs must end 10 (or 7) days before each.
+before or after the race. With a calendar, races in the weeks ahead count too
+(``calendar.races``, or a race among next week's fixed sessions, whose distance
+is taken to be the athlete's goal): heavy legs must end 10 (or 7) days before each.
 """
 
 from __future__ import annotations
+
+import datetime
 
 from optimizer.catalog import catalog
 from optimizer.clock import DAY_MINUTES, describe
@@ -39,11 +42,24 @@ def encode(m: WeekModel) -> None:
         for p in m.select(m.p_strength):
             if m.placements[p].kind not in light:
                 m.forbid([m.placements[p].var], guard)
-    for start, race in m.athlete.calendar.race_starts() if m.athlete.calendar else []:
-        days = taper_days(m.athlete, race.distance)
+    for start, distance in calendar_races(m.athlete):
+        days = taper_days(m.athlete, distance)
         if start > 0:
-            guard = m.guard(f"{RULE}:{race.date}", f"no heavy legs in the {days} days before the race on {race.date}")
+            date = m.athlete.calendar.week_of + datetime.timedelta(days=start // DAY_MINUTES)
+            guard = m.guard(f"{RULE}:{date}", f"no heavy legs in the {days} days before the race on {date}")
             m.end_no_later(m.select(m.p_heavy), start - days * DAY_MINUTES, guard)
+
+
+def calendar_races(athlete: Athlete) -> list[tuple[int, str | None]]:
+    """Races the calendar knows, as (start minute from this Monday, distance or None for the goal's):
+    ``calendar.races``, and a race among the sessions fixed in the weeks either side."""
+    if athlete.calendar is None:
+        return []
+    races = {start: race.distance for start, race in athlete.calendar.race_starts()}
+    for session, start, _ in athlete.calendar.neighbours():
+        if session.kind == "race":
+            races.setdefault(start, None)
+    return sorted(races.items(), key=lambda r: r[0])
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:
@@ -55,7 +71,7 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
                 problems.append(f"{RULE}: {s.kind} on {s.day} in {_why(athlete)}; only {', '.join(sorted(light))} allowed")
     races = [(s.week_start, athlete.runs[s.run].distance if s.run is not None and s.run < len(athlete.runs) else None)
              for s in plan.runs() if s.kind == "race"]
-    races += [(start, race.distance) for start, race in (athlete.calendar.race_starts() if athlete.calendar else [])]
+    races += calendar_races(athlete)
     for lift in plan.lifts():
         if not lift.heavy_lower:
             continue

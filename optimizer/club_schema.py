@@ -56,9 +56,9 @@ from .scenario import (
     Scenario,
     ScenarioError,
     StrengthKindName,
-    _at_minute,
-    _check_at,
-    _messages,
+    at_minute,
+    check_at,
+    error_messages,
     load_scenario,
     parse_scenario,
     read_data,
@@ -79,12 +79,12 @@ class _ClubSession(_Strict):
     at: str
     place: str
 
-    _check = field_validator("at")(classmethod(lambda cls, v: _check_at(v)))
+    _check = field_validator("at")(classmethod(lambda cls, v: check_at(v)))
 
     @property
     def start(self) -> int:
         """Minute of the week it starts."""
-        return _at_minute(self.at)
+        return at_minute(self.at)
 
     @property
     def day(self) -> int:
@@ -222,7 +222,7 @@ def parse_club(data: Any, source: str = "club", base: Path | None = None) -> Clu
     try:
         club_file = ClubFile.model_validate(data)
     except ValidationError as err:
-        raise ScenarioError(_messages(err), source) from None
+        raise ScenarioError(error_messages(err), source) from None
     problems = club_file.problems()
     if problems:
         raise ScenarioError(problems, source)

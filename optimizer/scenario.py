@@ -24,7 +24,7 @@ from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise
 from .plan import Session
 from .source import SAFE_LOADER, locate, parse_path, yaml_positions
-from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, parse_hhmm
+from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, hhmm, parse_hhmm
 
 Level = Literal["beginner", "intermediate", "advanced"]
 Goal = Literal["5k", "10k", "half", "marathon", "ultra", "general"]
@@ -34,6 +34,9 @@ Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 RunKindName = Literal["easy", "recovery", "medium", "tempo", "intervals", "hills", "long", "race"]
 StrengthKindName = Literal["heavy_lower", "full_body", "power", "upper_core", "iso_mobility", "prehab"]
 Distance = Literal["5k", "10k", "half", "marathon", "ultra"]
+# How long a race lasts, roughly, for a race known only by its date (calendar.races); "general" is the goal
+# of an athlete with no race distance. Only the start matters to the rules; the end keeps it on its day.
+RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360, "general": 60}
 
 
 SUBFIELDS = "\x1f"  # separates "subfield: problem" items raised by one validator
@@ -96,7 +99,7 @@ def parse_window(text: str, day: int) -> tuple[int, int, str | None]:
     return start, end, location.strip() or None
 
 
-def _check_at(value: str | None) -> str | None:
+def check_at(value: str | None) -> str | None:
     """'Sat 07:30' -> 'sat 07:30' (a day and a clock time), or ValueError with the fix."""
     if value is None:
         return None
@@ -107,7 +110,7 @@ def _check_at(value: str | None) -> str | None:
     return f"{DAYS[day_index(day)]} {time.strip()}"
 
 
-def _at_minute(at: str) -> int:
+def at_minute(at: str) -> int:
     day, time = at.split()
     return day_index(day) * DAY_MINUTES + parse_hhmm(time)
 
@@ -124,7 +127,7 @@ class Run(_Strict):
 
     _norm_day = field_validator("day", mode="before")(_normalise_day)
 
-    _check = field_validator("at")(classmethod(lambda cls, v: _check_at(v)))
+    _check = field_validator("at")(classmethod(lambda cls, v: check_at(v)))
 
     @model_validator(mode="after")
     def _day_matches_at(self) -> "Run":
@@ -143,7 +146,7 @@ class Run(_Strict):
     @property
     def pinned_start(self) -> int | None:
         """Minute of the week the run is pinned to start at, if ``at`` is given."""
-        return _at_minute(self.at) if self.at else None
+        return at_minute(self.at) if self.at else None
 
     def label(self) -> str:
         return self.name or catalog().run_kinds[self.kind].label
@@ -158,11 +161,11 @@ class PinnedLift(_Strict):
     name: str | None = None
     exercises: tuple[str, ...] = ()  # a session already done: exactly these exercises (ids)
 
-    _check = field_validator("at")(classmethod(lambda cls, v: _check_at(v)))
+    _check = field_validator("at")(classmethod(lambda cls, v: check_at(v)))
 
     @property
     def start(self) -> int:
-        return _at_minute(self.at)
+        return at_minute(self.at)
 
 
 class Strength(_Strict):
@@ -272,10 +275,22 @@ class Calendar(_Strict):
         return [((r.date - self.week_of).days * DAY_MINUTES + parse_hhmm(r.at), r) for r in self.races]
 
     def neighbours(self) -> list[tuple[Session, int, int]]:
-        """Fixed sessions of the weeks either side, with start and end relative to this week."""
+        """Fixed sessions of the weeks either side, with start and end relative to this week.
+
+        A race of ``races`` in the week before or after is one of them even when that week's
+        sessions do not list it: R-B2B, R-KEYEVE and R-GAP48 treat it like any race."""
         week = 7 * DAY_MINUTES
-        return [(s, s.week_start - week, s.week_end - week) for s in self.previous_week] + \
-               [(s, s.week_start + week, s.week_end + week) for s in self.next_week]
+        out = [(s, s.week_start - week, s.week_end - week) for s in self.previous_week] + \
+              [(s, s.week_start + week, s.week_end + week) for s in self.next_week]
+        listed = {start for s, start, _ in out if s.kind == "race"}
+        for start, race in self.race_starts():
+            if (-week <= start < 0 or week <= start < 2 * week) and start not in listed:
+                day, minute = divmod(start % week, DAY_MINUTES)
+                end = min(minute + RACE_MINUTES[race.distance], DAY_MINUTES)
+                session = Session(type="run", day=DAYS[day], start=hhmm(minute), end=hhmm(end), minutes=end - minute,
+                                  kind="race", key=True, location="race", label=race.name or f"{race.distance} race")
+                out.append((session, start, start - minute + end))
+        return out
 
 
 class Athlete(_Strict):
@@ -288,7 +303,7 @@ class Athlete(_Strict):
     availability: dict[Day, tuple[str, ...]]
     runs: tuple[Run, ...] = ()
     strength: Strength = Strength()
-    rest_days: Annotated[int, Field(ge=0, le=7)] = 1
+    rest_days: Annotated[int, Field(ge=1, le=7)] = 1  # R-REST: at least one; a scenario may ask for more
     rest_day_mobility: bool = False
     allow_doubles: bool = False
     allow_back_to_back: bool = False
@@ -369,6 +384,12 @@ class Athlete(_Strict):
         if len(self.strength.include) > most:
             problems.append(f"strength.include: {len(self.strength.include)} kinds but strength.sessions allows "
                             f"at most {most}; raise strength.sessions or shorten include")
+        for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
+            day = start // DAY_MINUTES
+            if 0 <= day < 7 and not any(r.kind == "race" and r.pinned_day == day for r in self.runs):
+                problems.append(f"calendar.races[{i}]: the race on {race.date} is on {DAYS[day]} of this week but runs "
+                                f"has no race pinned to {DAYS[day]}; add {{kind: race, at: \"{DAYS[day]} {race.at}\", "
+                                f"minutes: {RACE_MINUTES[race.distance]}, distance: {race.distance}}} to runs")
         if problems:
             raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
         return self
@@ -476,7 +497,7 @@ FRIENDLY = {  # pydantic's error types, said as the fix
 }
 
 
-def _messages(err: ValidationError, positions: dict | None = None) -> list[str]:
+def error_messages(err: ValidationError, positions: dict | None = None) -> list[str]:
     """One line per problem: 'line 12, column 7: athlete.runs[0].minutes: <what is wrong and the fix>'."""
     out = []
     for e in err.errors():
@@ -511,7 +532,7 @@ def parse_scenario(data: Any, source: str | None = None, positions: dict | None 
     try:
         return Scenario.model_validate(data)
     except ValidationError as err:
-        raise ScenarioError(_messages(err, positions), source) from None
+        raise ScenarioError(error_messages(err, positions), source) from None
 
 
 def read_data(path: str | Path) -> Any:

@@ -19,11 +19,10 @@ from pydantic import BaseModel
 from .catalog import catalog
 from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm
 from .plan import Plan
-from .scenario import Run, Scenario, parse_scenario
+from .scenario import RACE_MINUTES, Run, Scenario, parse_scenario
 from .solve import plan_week
 
 REFERENCE = {"base": 6, "build": 6, "peak": 2}  # of 14 weeks before taper and race week (16 in all)
-RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360, "general": 60}
 DELOAD_EVERY = 4
 
 

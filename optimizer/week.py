@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from .catalog import RUN_KINDS, STRENGTH_KINDS, catalog
 from .clock import hhmm, parse_hhmm
 from .plan import Plan, Session
-from .scenario import Athlete, ScenarioError, _messages, read_data
+from .scenario import Athlete, ScenarioError, error_messages, read_data
 
 
 def _complete(raw: dict[str, Any]) -> dict[str, Any]:
@@ -65,7 +65,7 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         plan = Plan(athlete=athlete.name, status="checked",
                     sessions=[_complete(s) if isinstance(s, dict) else s for s in sessions])
     except ValidationError as err:
-        raise ScenarioError(_messages(err), str(path)) from None
+        raise ScenarioError(error_messages(err), str(path)) from None
     _match_runs(plan.sessions, athlete)
     plan.sessions.sort(key=lambda s: (s.week_start, s.week_end, s.type))
     return plan

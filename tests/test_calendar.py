@@ -128,3 +128,57 @@ def test_spread_and_stack_count_last_sundays_sessions():
     assert spread.score(plan_of(lift_mon), scenario(calendar={}).athlete)[0] == 0
     assert stack.score(plan_of(lift_mon), athlete)[0] == 1, "the day after last Sunday's tempo is second best"
     assert stack.score(plan_of(lift_mon), scenario(calendar={}).athlete)[0] == 2
+
+
+# ---- races known only by date (calendar.races) or as a fixed session next week -----------------
+
+RACE_NEXT_MONDAY = {"races": [{"date": "2026-12-07", "at": "08:00", "distance": "5k"}]}  # week_of 2026-11-30
+RACE_LAST_SUNDAY = {"races": [{"date": "2026-11-29", "at": "09:00", "distance": "10k"}]}
+RACE_SESSION_NEXT_FRIDAY = {"next_week": [{"type": "run", "day": "fri", "start": "08:00", "end": "09:00", "minutes": 60,
+                                           "kind": "race", "key": True, "location": "race"}]}
+
+
+def test_a_calendar_race_in_the_next_or_last_week_is_a_neighbouring_key_session():
+    """R-B2B and R-KEYEVE look at neighbouring sessions; a race given only in calendar.races is one."""
+    tempo_sun = s("run", "sun", "08:00", "08:50", "tempo", key=True, run=0)
+    tempo_mon = s("run", "mon", "08:00", "08:50", "tempo", key=True, run=0)
+    assert b2b.check(plan_of(tempo_sun), scenario(calendar=RACE_NEXT_MONDAY).athlete)
+    assert b2b.check(plan_of(tempo_mon), scenario(calendar=RACE_LAST_SUNDAY).athlete)
+    assert b2b.check(plan_of(tempo_sun), scenario(calendar=RACE_LAST_SUNDAY).athlete) == []
+    heavy_sun = s("strength", "sun", "07:00", "07:40", "heavy_lower", lower_load="heavy")
+    assert key_eve.check(plan_of(heavy_sun), scenario(calendar=RACE_NEXT_MONDAY).athlete)
+
+
+@pytest.mark.parametrize("calendar, pinned", [(RACE_NEXT_MONDAY, "sun 08:00"), (RACE_LAST_SUNDAY, "mon 08:00")])
+def test_b2b_encoder_keeps_a_key_run_off_the_day_next_to_a_calendar_race(calendar, pinned):
+    day = pinned[:3]  # the only window in the preferred run time is on the day next to the race
+    free = scenario(calendar=calendar, runs=[{"kind": "tempo", "minutes": 50}], strength={"sessions": 0},
+                    availability={day: ["07:00-10:00 home"], "wed": ["12:00-14:00 home"]},
+                    preferences={"run_time": "07:00-09:00"})
+    plan = plan_week(free)
+    assert plan.status == "optimal" and check_plan(plan, free.athlete) == []
+    assert plan.runs()[0].day == "wed" and plan.score["S-PREF"].penalty > 0
+    stuck = scenario(calendar=calendar, runs=[{"kind": "tempo", "minutes": 50, "at": pinned}], strength={"sessions": 0})
+    plan = plan_week(stuck)
+    assert plan.status == "infeasible" and any("R-B2B" in p for p in plan.problems)
+
+
+def test_taper_counts_a_race_among_next_weeks_fixed_sessions():
+    """No calendar.races entry: the race is only in next_week. Its distance is the athlete's goal (10k: 7 days)."""
+    sc = scenario(calendar=RACE_SESSION_NEXT_FRIDAY, goal="10k", strength={"sessions": [1, 3]},
+                  preferences={"strength_days": ["fri", "sat", "sun"]})
+    late = s("strength", "sat", "18:00", "18:40", "heavy_lower", lower_load="heavy")
+    assert taper.check(plan_of(late), sc.athlete), "Saturday heavy legs are 6 days before next Friday's race"
+    plan = plan_week(sc)
+    assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    assert all(x.week_end <= 4 * 1440 + 8 * 60 for x in plan.lifts() if x.kind == "heavy_lower")  # by this Friday 08:00
+
+
+def test_a_calendar_race_in_this_week_must_be_among_the_runs():
+    from optimizer import ScenarioError
+
+    race = {"races": [{"date": "2026-12-02", "at": "09:00", "distance": "10k"}]}  # this Wednesday
+    with pytest.raises(ScenarioError, match=r"calendar\.races\[0\].*wed.*add \{kind: race, at: \"wed 09:00\""):
+        scenario(calendar=race)
+    ok = scenario(calendar=race, runs=[{"kind": "race", "minutes": 60, "distance": "10k", "at": "wed 09:00"}])
+    assert ok.athlete.race_week

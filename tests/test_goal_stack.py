@@ -150,7 +150,7 @@ def test_an_upper_body_lift_before_the_key_run_is_only_second_best():
         "name": "t", "locations": {"home": ["mat", "pullup_bar", "dumbbells"]},
         "availability": {"tue": ["06:00-07:30 home", "17:30-20:00 home"]},
         "runs": [{"kind": "tempo", "minutes": 60, "at": "tue 17:30"}],
-        "strength": {"sessions": 1, "include": ["upper_core"]}, "rest_days": 0}})
+        "strength": {"sessions": 1, "include": ["upper_core"]}}})
     plan = plan_week(scenario)
     upper = plan.lifts()[0]
     assert upper.start >= "18:30" and plan.score["S-STACK"].penalty == 0

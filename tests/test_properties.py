@@ -4,6 +4,8 @@ come with a conflict that really is minimal."""
 
 from __future__ import annotations
 
+import datetime
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -55,7 +57,7 @@ def scenarios(draw):
         "availability": availability,
         "runs": runs,
         "strength": {"sessions": [low, high], "max_minutes": draw(st.sampled_from([25, 45, 60])), "include": include},
-        "rest_days": draw(st.integers(0, 2)),
+        "rest_days": draw(st.integers(1, 2)),
         "rest_day_mobility": draw(st.booleans()),
         "allow_doubles": draw(st.booleans()),
         "allow_back_to_back": draw(st.booleans()),
@@ -63,7 +65,11 @@ def scenarios(draw):
                                               {"strength_location": "gym", "run_time": "06:00-09:00"}])),
     }
     if draw(st.integers(0, 2)) == 0:
-        athlete["calendar"] = draw(calendars())
+        athlete["calendar"] = calendar = draw(calendars())
+        for race in calendar["races"]:  # a race in this week is one of its runs, on its day
+            day = (datetime.date.fromisoformat(race["date"]) - datetime.date(2026, 11, 30)).days
+            if 0 <= day < 7:
+                runs.append({"kind": "race", "minutes": 60, "distance": race["distance"], "day": DAYS[day]})
     return parse_scenario({"athlete": athlete})
 
 
@@ -88,7 +94,7 @@ def calendars(draw):
         return out
 
     races = draw(st.lists(st.fixed_dictionaries({
-        "date": st.sampled_from(["2026-12-01", "2026-12-06", "2026-12-10", "2026-12-13"]),
+        "date": st.sampled_from(["2026-11-29", "2026-12-01", "2026-12-06", "2026-12-07", "2026-12-10", "2026-12-13"]),
         "distance": st.sampled_from(["5k", "marathon"])}), max_size=1))
     return {"week_of": "2026-11-30", "previous_week": sessions(["fri", "sat", "sun"]),
             "next_week": sessions(["mon", "tue"]), "races": races}

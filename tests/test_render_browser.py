@@ -101,7 +101,7 @@ def test_names_with_markup_show_as_text(browser, tmp_path):
         "name": name, "locations": {"home": ["mat"]},
         "availability": {"mon": ["06:00-08:00 home"], "wed": ["06:00-08:00 home"]},
         "runs": [{"kind": "easy", "minutes": 40, "name": "<b onclick=alert(3)>Easy</b>"}],
-        "strength": {"sessions": 1}, "rest_days": 0,
+        "strength": {"sessions": 1},
     }})
     plan = plan_week(scenario)
     page = tmp_path / "week.html"

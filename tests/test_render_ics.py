@@ -118,7 +118,6 @@ def nasty_plan() -> Plan:
         "availability": {"tue": [f"18:00-20:00 {NASTY_PLACE}"], "thu": [f"07:00-08:00 {NASTY_PLACE}"]},
         "runs": [{"kind": "tempo", "minutes": 45, "day": "tue", "name": NASTY_RUN}],
         "strength": {"sessions": 1},
-        "rest_days": 0,
     }})
     plan = plan_week(scenario)
     assert plan.status == "optimal", plan.problems

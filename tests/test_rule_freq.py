@@ -56,7 +56,8 @@ def week_of(count):
     ],
 )
 def test_phase_default_range(phase, level, count, ok):
-    problems = rule.check(week_of(count), make_athlete(phase=phase, level=level))
+    week = plan_of(*lifts(*["iso_mobility"] * count)) if phase == "recovery" else week_of(count)
+    problems = rule.check(week, make_athlete(phase=phase, level=level))
     assert (problems == []) == ok
     assert all("R-FREQ" in p for p in problems)
 
@@ -167,3 +168,23 @@ def test_base_phase_with_no_room_to_lift_is_infeasible():
         phase="base",
     )
     assert_infeasible(scenario, "R-FREQ")
+
+
+@pytest.mark.parametrize("kind, ok", [("iso_mobility", True), ("prehab", True), ("power", False), ("upper_core", False)])
+def test_the_recovery_phase_lift_is_light(kind, ok):
+    """DOMAIN.md periodisation: recovery (post-race) is one light session: isometrics, mobility, bodyweight."""
+    problems = rule.check(plan_of(*lifts(kind)), make_athlete(phase="recovery"))
+    assert (problems == []) == ok
+    assert all("R-FREQ" in p and "recovery" in p for p in problems)
+
+
+def test_encoder_keeps_the_recovery_lift_light_though_coverage_wants_power():
+    """Plyometrics are a pillar target only in build; here S-COVER is made to want the power
+    session's muscles badly, and only R-FREQ's light-only rule for recovery keeps it out."""
+    scenario = make_scenario(
+        phase="recovery", availability={d: ["18:00-19:00 gym"] for d in ("mon", "wed", "fri")},
+        strength={"include": []}, weights={"S-COVER": 100},
+    )
+    assert {s.kind for s in solve_without(scenario, rule).lifts()} - {"iso_mobility", "prehab"}
+    plan = solve_optimal(scenario)
+    assert [s.kind in ("iso_mobility", "prehab") for s in plan.lifts()] == [True]

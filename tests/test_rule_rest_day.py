@@ -7,6 +7,7 @@ import pytest
 from conftest import ALL_DAYS, assert_infeasible, lift, make_athlete, make_scenario, plan_of, run, solve_optimal, solve_without
 
 from constraints import rest_day as rule
+from optimizer import ScenarioError
 
 
 def busy_days(*days):
@@ -30,7 +31,7 @@ def test_a_lift_alone_spoils_a_rest_day():
     assert len(rule.check(week, make_athlete())) == 1
 
 
-@pytest.mark.parametrize("rest_days, free, ok", [(2, 1, False), (2, 2, True), (3, 2, False), (0, 0, True)])
+@pytest.mark.parametrize("rest_days, free, ok", [(2, 1, False), (2, 2, True), (3, 2, False), (1, 0, False), (1, 1, True)])
 def test_rest_days_count(rest_days, free, ok):
     week = plan_of(*busy_days(*ALL_DAYS[: 7 - free]))
     problems = rule.check(week, make_athlete(rest_days=rest_days))
@@ -71,7 +72,7 @@ WEEKDAY_WINDOWS = {
 WEEKEND = {"sat": ["18:00-19:00 gym"], "sun": ["18:00-19:00 gym"]}
 
 
-@pytest.mark.parametrize("rest_days, lifts", [(0, 2), (1, 1), (2, 0)])
+@pytest.mark.parametrize("rest_days, lifts", [(1, 1), (2, 0)])
 def test_encoder_keeps_the_rest_days_though_coverage_wants_weekend_lifts(rest_days, lifts):
     """Up to two lifts, only possible on Saturday and Sunday. Each lift meets four more
     twice-a-week group targets (4 x 100 of S-COVER), more than it can cost in S-STACK
@@ -126,14 +127,18 @@ def test_runs_needing_every_day_is_infeasible():
     assert_infeasible(scenario, "R-REST")
 
 
-def test_seven_runs_fit_with_rest_days_zero():
-    scenario = make_scenario(
-        availability={d: ["06:00-06:45 home"] for d in ALL_DAYS},
-        runs=[{"kind": "easy", "minutes": 45}] * 7,
-        strength=NO_LIFTING,
-        rest_days=0,
-    )
-    assert sorted(s.day for s in solve_optimal(scenario).runs()) == sorted(ALL_DAYS)
+def test_seven_runs_and_a_rest_day_need_a_double_day():
+    seven = dict(availability={d: ["06:00-06:45 home", "18:00-18:45 home"] for d in ALL_DAYS},
+                 runs=[{"kind": "easy", "minutes": 45}] * 7, strength=NO_LIFTING)
+    assert_infeasible(make_scenario(**seven), "R-REST")
+    plan = solve_optimal(make_scenario(**seven, allow_doubles=True))
+    assert len(plan.runs()) == 7 and len({s.day for s in plan.runs()}) <= 6
+
+
+def test_rest_days_zero_is_refused():
+    """R-REST is a hard rule: a scenario may ask for more rest days, never none."""
+    with pytest.raises(ScenarioError, match=r"rest_days: 0 is too small; it must be at least 1"):
+        make_scenario(rest_days=0)
 
 
 def test_plan_rest_days_lists_a_mobility_only_rest_day():
