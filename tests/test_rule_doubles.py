@@ -96,3 +96,35 @@ def test_two_lifts_with_one_lifting_day_is_infeasible():
         allow_doubles=True,  # doubles are about runs: never two lifts in a day
     )
     assert_infeasible(scenario, "R-DOUBLES", "R-FREQ")
+
+
+def test_a_third_run_in_a_day_fails_even_with_allow_doubles():
+    week = plan_of(run("easy", "sun", "06:00", "06:40", 0), run("easy", "sun", "06:40", "07:20", 1),
+                   run("recovery", "sun", "18:00", "18:20", 2))
+    problems = rule.check(week, make_athlete(allow_doubles=True))
+    assert len(problems) == 1 and "R-DOUBLES" in problems[0] and "3 runs on sun" in problems[0]
+
+
+def test_encoder_caps_a_double_at_two_runs_though_the_run_time_wants_all_three_one_morning():
+    """Monday's long morning window is the only one in the preferred run time: all three
+    runs would fit in it back to back, which is no double but a triple."""
+    scenario = make_scenario(
+        availability={"mon": ["06:00-09:00 home"], "wed": ["18:00-19:00 home"]},
+        runs=[{"kind": "easy", "minutes": 40}, {"kind": "recovery", "minutes": 30}, {"kind": "easy", "minutes": 45}],
+        strength={"sessions": 0},
+        allow_doubles=True,
+        preferences={"run_time": "06:00-09:00"},
+    )
+    assert Counter(s.day for s in solve_without(scenario, rule).runs())["mon"] == 3
+    plan = solve_optimal(scenario)
+    assert sorted(Counter(s.day for s in plan.runs()).values()) == [1, 2]
+
+
+def test_four_runs_on_two_days_with_doubles_but_no_triples_fit_and_five_do_not():
+    days = {"mon": ["06:00-09:00 home", "18:00-21:00 home"], "wed": ["06:00-09:00 home", "18:00-21:00 home"]}
+    four = make_scenario(availability=days, runs=[{"kind": "easy", "minutes": 40}] * 4, strength={"sessions": 0},
+                         allow_doubles=True)
+    assert sorted(Counter(s.day for s in solve_optimal(four).runs()).values()) == [2, 2]
+    five = make_scenario(availability=days, runs=[{"kind": "easy", "minutes": 40}] * 5, strength={"sessions": 0},
+                         allow_doubles=True)
+    assert_infeasible(five, "R-DOUBLES")
