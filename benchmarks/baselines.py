@@ -38,6 +38,7 @@ on a needed rest day. A lift that fits nowhere is left out.
 from __future__ import annotations
 
 from constraints import cover
+from constraints.doubles import runs_a_day
 from optimizer import Plan, Scenario, score_plan
 from optimizer.catalog import catalog
 from optimizer.clock import DAYS, forward_gap
@@ -227,7 +228,7 @@ def _greedy_run(board: Board, athlete: Athlete, r: int) -> Session | None:
     key = run.kind in KEY_RUNS
 
     def strict(day: int) -> bool:
-        if board.on_day(day, "run") and not athlete.allow_doubles:
+        if len(board.on_day(day, "run")) >= runs_a_day(athlete):
             return False
         if key and not athlete.allow_back_to_back:
             near = {(day - 1) % 7, day, (day + 1) % 7}

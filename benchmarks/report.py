@@ -94,8 +94,11 @@ def write(r: dict, path: Path) -> None:
         w(f"**The floor of this model.** An empty solve is CP-SAT's floor; this model's own floor is building it and "
           f"solving it with the objective removed (`harness.measure_floor`: presolve, the LP, a first week the hard rules "
           f"allow, no optimising). At p50 that is {_ms(quantile(least, 0.5))} ms against {_ms(quantile(total, 0.5))} ms for "
-          f"the real thing: optimising costs {_ms(quantile(total, 0.5) - quantile(least, 0.5))} ms of the p50, and the "
-          f"{TARGETS['p50_ms']:.0f} ms target leaves it {_ms(max(0.0, TARGETS['p50_ms'] - quantile(least, 0.5)))} ms. At the "
+          f"the real thing: optimising costs {_ms(quantile(total, 0.5) - quantile(least, 0.5))} ms of the p50, and "
+          + (f"the {TARGETS['p50_ms']:.0f} ms target leaves it {_ms(TARGETS['p50_ms'] - quantile(least, 0.5))} ms. "
+             if quantile(least, 0.5) < TARGETS["p50_ms"] else
+             f"the floor alone is above the {TARGETS['p50_ms']:.0f} ms target. ")
+          + f"At the "
           f"floor's mean ({_ms(mean_least)} ms) 10,000 athletes on 2 cores would take {10_000 * mean_least / 2000:,.0f} s even "
           f"if optimising were free, against the {TARGETS['ten_thousand_s']:.0f} s target: no search setting reaches that "
           f"target; only a smaller model would (fewer variables per lift, a cheaper build).\n")
