@@ -38,11 +38,7 @@ def encode(m: WeekModel) -> None:
     guard = m.guard(RULE, f"{low}-{high} strength sessions ({m.athlete.phase} phase)")
     m.cp.add_linear_constraint(sum(lifts), low, high).only_enforce_if(guard)
     if m.athlete.phase == "recovery":
-        light = set(catalog().light_kinds)
-        guard = m.guard(f"{RULE}:recovery", "recovery phase: light strength only")
-        for p in m.select(m.p_strength):
-            if m.placements[p].kind not in light:
-                m.forbid([m.placements[p].var], guard)
+        m.light_strength_only(m.guard(f"{RULE}:recovery", "recovery phase: light strength only"))
     for kind in m.athlete.strength.include:
         guard = m.guard(f"{RULE}:include:{kind}", f"strength.include asks for a {kind} session")
         chosen = [m.placements[p].var for p in m.select(m.p_strength) if m.placements[p].kind == kind]

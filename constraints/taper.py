@@ -37,11 +37,7 @@ def taper_days(athlete: Athlete, distance: str | None) -> int:
 
 def encode(m: WeekModel) -> None:
     if applies(m.athlete):
-        light = set(catalog().light_kinds)
-        guard = m.guard(RULE, f"{_why(m.athlete)}: light strength only")
-        for p in m.select(m.p_strength):
-            if m.placements[p].kind not in light:
-                m.forbid([m.placements[p].var], guard)
+        m.light_strength_only(m.guard(RULE, f"{_why(m.athlete)}: light strength only"))
     for start, distance in calendar_races(m.athlete):
         days = taper_days(m.athlete, distance)
         if start > 0:

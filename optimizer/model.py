@@ -347,6 +347,13 @@ class WeekModel:
                 gap = self.slots[pb.slot].start - self.slots[pa.slot].end
                 self.cp.add(gap >= 0).only_enforce_if([pa.var, pb.var] + guard)
 
+    def light_strength_only(self, guard: list[cp_model.IntVar]) -> None:
+        """Every strength session is of a light kind (catalog ``light_kinds``): taper, race week, recovery."""
+        light = set(catalog().light_kinds)
+        for p in np.flatnonzero(self.p_strength):
+            if self.placements[p].kind not in light:
+                self.forbid([self.placements[p].var], guard)
+
     def start_no_earlier(self, placements: np.ndarray, minute: int, guard: list[cp_model.IntVar]) -> None:
         """Each of these placements, if chosen, starts at ``minute`` or later."""
         for p in placements:
