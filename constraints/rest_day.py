@@ -19,9 +19,7 @@ def _counts_as_work(kind: str, athlete: Athlete) -> bool:
 
 
 def encode(m: WeekModel) -> None:
-    need = m.athlete.rest_days
-    if need == 0:
-        return
+    need = m.athlete.rest_days  # at least 1: the scenario refuses fewer
     guard = m.guard(RULE, f"{need} full rest day{'s' if need > 1 else ''} a week")
     rest = [m.cp.new_bool_var(f"rest_{d}") for d in DAYS]
     for p, placement in enumerate(m.placements):

@@ -117,7 +117,7 @@ def candidates(scenario: Scenario, core: list[str]) -> list[Fix]:
                                lambda d, i=i, m=longest: _athlete(d)["runs"][i].update(minutes=m), SHORTEN))
             out.append(Fix(f"drop run #{i + 1} ({run.label().lower()}, {run.minutes} min) this week",
                            lambda d, i=i: _athlete(d).update(runs=[r for k, r in enumerate(_athlete(d)["runs"]) if k != i]), DROP))
-        elif rule == "R-REST" and a.rest_days > 0:
+        elif rule == "R-REST" and a.rest_days > 1:  # never below one: R-REST's own floor
             out.append(Fix(f"one rest day fewer (rest_days: {a.rest_days - 1})", lambda d: _athlete(d).update(rest_days=a.rest_days - 1), HABITS))
         elif rule == "R-DOUBLES" and detail == "run":
             out.append(Fix("allow two runs on one day (allow_doubles: true)", lambda d: _athlete(d).update(allow_doubles=True), HABITS))

@@ -76,6 +76,27 @@ def test_every_offered_fix_really_gives_a_week(name):
         assert plan.status == "optimal" and check_plan(plan, changed.athlete) == []
 
 
+@pytest.mark.parametrize("name", sorted(NO_PLAN))
+def test_no_candidate_fix_is_a_scenario_the_loader_refuses(name):
+    """A fix the scenario rules forbid (say, rest_days: 0) is wasted work, never a help."""
+    scenario = NO_PLAN[name]
+    core = [r for r, _ in conflict(scenario, SETTINGS)]
+    for fix in candidates(scenario, core):
+        data = copy.deepcopy(scenario.model_dump(mode="json"))
+        fix.edit(data)
+        parse_scenario(data)  # raises ScenarioError on a refused edit
+
+
+def test_one_rest_day_fewer_is_offered_down_to_one_and_no_further():
+    seven = [{"kind": "easy", "minutes": 40, "day": d} for d in ("mon", "tue", "wed", "thu", "fri", "sat")]
+    two = athlete(runs=seven, rest_days=2)
+    core = [r for r, _ in conflict(two, SETTINGS)]
+    assert "R-REST" in core
+    assert any("rest_days: 1" in line for line in verified(two, core, SETTINGS))
+    one = NO_PLAN["rest"]
+    assert not any("rest_days" in f.words for f in candidates(one, [r for r, _ in conflict(one, SETTINGS)]))
+
+
 def test_the_issue_example_is_said_with_times():
     text = "\n".join(plan_week(NO_PLAN["gap48"]).problems)
     assert "Thu 17:00-18:30 at gym ends 37.5 h before it" in text
