@@ -7,7 +7,8 @@ categories and stays under its leg-load ceiling (data: catalog.yaml). Exercises
 above the athlete's level or listed as aggravating one of their injuries are
 never used. 2 to 6 exercises; warm-up activation and cool-down add 8 minutes;
 an upper-body exercise may pair in a superset with one that is not, sharing rest
-(S-SHORT rewards it). The session's length is its content, rounded up to a minute.
+(S-SHORT rewards it). The session's length is its content, rounded up to a minute;
+that it is long enough for it is R-LEN's row (its checker reports it), guarded as R-LEN.
 """
 
 from __future__ import annotations
@@ -26,19 +27,23 @@ TITLE = "exercises match the session's kind and the athlete, and fill its minute
 
 
 def encode(m: WeekModel) -> None:
+    from . import length  # length imports this module for content_minutes: import it when encoding
+
     shape = catalog().session
     guard = m.guard(RULE, TITLE)
+    fits = length.length_guard(m)  # "its exercises fit in it" is R-LEN's, as its checker says
     total = cp_model.LinearExpr.sum
     minutes = _minutes(m)
-    requires = {kind: catalog().strength_kinds[kind].content.require for kind in m.fits}
+    # the same for every lift (each is offered the same exercises and kinds): work them out once
+    kinds_of = {eid: [k for k in m.fits if eid in m.fits[k]] for eid in minutes}
+    needs = {kind: [(need, m.fits[kind] & m.sorts[sort]) for sort, need in
+                    catalog().strength_kinds[kind].content.require.items()] for kind in m.fits}
     for lift in m.lifts:
         chosen = lift.exercises
         for eid, var in chosen.items():
-            allowed = [lift.kind[k] for k in lift.kind if eid in m.fits[k]]
-            m.cp.add(var <= total(allowed)).only_enforce_if(guard)
+            m.cp.add(var <= total([lift.kind[k] for k in kinds_of[eid]])).only_enforce_if(guard)
         for kind, var in lift.kind.items():
-            for sort, need in requires[kind].items():
-                members = m.fits[kind] & m.sorts[sort]
+            for need, members in needs[kind]:
                 m.cp.add(total([chosen[e] for e in chosen if e in members]) >= need).only_enforce_if([var] + guard)
         count = total(list(chosen.values()))
         m.cp.add_linear_constraint(count, 0, shape.max_exercises)
@@ -67,7 +72,7 @@ def encode(m: WeekModel) -> None:
         if other:
             m.cp.add(total(other) <= total(chosen_upper))
         length = cp_model.LinearExpr.weighted_sum(terms, weights)
-        m.cp.add(lift.minutes >= length).only_enforce_if([lift.used] + guard)
+        m.cp.add(lift.minutes >= length).only_enforce_if([lift.used] + fits)
         for slot, here in lift.windows.items():  # the window holding the lift lasts what it takes
             m.cp.add(m.slots[slot].minutes == lift.minutes).only_enforce_if([here] + guard)
     # The same minutes counted by window and by lift: redundant, but it lets the LP relaxation

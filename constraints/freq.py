@@ -15,7 +15,7 @@ from optimizer.plan import Plan
 from optimizer.scenario import Athlete
 
 RULE = "R-FREQ"
-TITLE = "strength sessions per week within the phase's range"
+TITLE = "strength sessions per week within the phase's range (recovery: one light)"
 
 
 def most_lifts(athlete: Athlete, *, explain: bool = False) -> int:

@@ -119,7 +119,7 @@ def candidates(scenario: Scenario, core: list[str]) -> list[Fix]:
                            lambda d, i=i: _athlete(d).update(runs=[r for k, r in enumerate(_athlete(d)["runs"]) if k != i]), DROP))
         elif rule == "R-REST" and a.rest_days > 1:  # never below one: R-REST's own floor
             out.append(Fix(f"one rest day fewer (rest_days: {a.rest_days - 1})", lambda d: _athlete(d).update(rest_days=a.rest_days - 1), HABITS))
-        elif rule == "R-DOUBLES" and detail == "run":
+        elif rule == "R-DOUBLES" and detail == "run" and not a.allow_doubles:  # two a day is already the most
             out.append(Fix("allow two runs on one day (allow_doubles: true)", lambda d: _athlete(d).update(allow_doubles=True), HABITS))
         elif rule == "R-B2B":
             out.append(Fix("allow key runs on consecutive days (allow_back_to_back: true)",

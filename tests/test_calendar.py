@@ -182,3 +182,18 @@ def test_a_calendar_race_in_this_week_must_be_among_the_runs():
         scenario(calendar=race)
     ok = scenario(calendar=race, runs=[{"kind": "race", "minutes": 60, "distance": "10k", "at": "wed 09:00"}])
     assert ok.athlete.race_week
+
+
+def test_gap48_sees_a_calendar_race_next_week():
+    heavy_sun = s("strength", "sun", "07:00", "07:40", "heavy_lower", lower_load="heavy")
+    problems = gap48.check(plan_of(heavy_sun), scenario(calendar=RACE_NEXT_MONDAY).athlete)
+    assert problems and "next Mon 08:00" in problems[0]
+
+
+def test_a_race_listed_both_by_date_and_among_next_weeks_sessions_is_one_neighbour():
+    both = {"races": RACE_NEXT_MONDAY["races"], "next_week": [dict(LONG_NEXT_MONDAY, kind="race", minutes=30,
+                                                                     end="08:30")]}
+    races = [x for x in scenario(calendar=both).athlete.calendar.neighbours if x[0].kind == "race"]
+    assert [(x[1], x[0].start) for x in races] == [(7 * 1440 + 8 * 60, "08:00")]
+    only_date = [x for x in scenario(calendar=RACE_NEXT_MONDAY).athlete.calendar.neighbours if x[0].kind == "race"]
+    assert [(x[1], x[0].start, x[0].key_run) for x in only_date] == [(7 * 1440 + 8 * 60, "08:00", True)]

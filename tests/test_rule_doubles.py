@@ -1,4 +1,4 @@
-"""R-DOUBLES: at most one run a day unless ``allow_doubles``; never two strength sessions a day."""
+"""R-DOUBLES: at most one run a day, two with ``allow_doubles`` (never three); never two strength sessions a day."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """R-FREQ: strength sessions per week within the phase's range (or ``strength.sessions``);
-every kind in ``strength.include`` appears and none in ``strength.exclude``."""
+every kind in ``strength.include`` appears and none in ``strength.exclude``; the recovery
+phase's session is light."""
 
 from __future__ import annotations
 

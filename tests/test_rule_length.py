@@ -93,3 +93,18 @@ def test_windows_shorter_than_20_minutes_hold_no_lift():
         strength={"sessions": 1},
     )
     assert_infeasible(scenario, "R-FREQ")
+
+
+def test_encoder_a_done_session_too_short_for_its_exercises_has_no_week_and_names_r_len():
+    """The row "a session lasts what its exercises take" is guarded as R-LEN, the rule its
+    checker reports, so an explanation blames the same rule the checker would."""
+    done = ["back_squat", "romanian_deadlift", "plank"]
+    athlete = make_athlete(availability={"wed": ["18:00-19:00 gym"]})
+    needs = workout("heavy_lower", "wed", "18:00", done, athlete).minutes
+
+    def pinned(minutes):
+        return make_scenario(availability={"wed": ["18:00-19:00 gym"]}, strength={"sessions": 1, "pinned": [
+            {"kind": "heavy_lower", "at": "wed 18:00", "minutes": minutes, "exercises": done}]})
+
+    assert solve_optimal(pinned(needs)).lifts()[0].minutes == needs
+    assert_infeasible(pinned(needs - 1), "R-LEN")
