@@ -52,7 +52,7 @@ def calendar_races(athlete: Athlete) -> list[tuple[int, str | None]]:
     if athlete.calendar is None:
         return []
     races = {start: race.distance for start, race in athlete.calendar.race_starts()}
-    for session, start, _ in athlete.calendar.neighbours():
+    for session, start, _ in athlete.calendar.neighbours:
         if session.kind == "race":
             races.setdefault(start, None)
     return sorted(races.items(), key=lambda r: r[0])

@@ -106,7 +106,7 @@ class WeekModel:
         self.cp = _CpModel()
         self.windows: tuple[Window, ...] = self.athlete.windows
         self.cyclic = self.athlete.cyclic  # without a calendar the week wraps from Sunday to Monday
-        self.neighbours = self.athlete.calendar.neighbours() if self.athlete.calendar else []
+        self.neighbours = self.athlete.calendar.neighbours if self.athlete.calendar else ()
         self.library: dict[str, Exercise] = {
             e.id: e for e in merged_library(self.athlete.strength.library)
             if suits(e, self.athlete.level, self.athlete.injuries)
@@ -125,6 +125,7 @@ class WeekModel:
         self.solved_goal_penalty: int | None = None  # its value in the last solve
         self._add_runs()
         self._add_strength()
+        self._strength_slots = [s for s in self.slots if s.type == "strength"]  # every rule asks: once
         self.lifts: list[Lift] = []  # add_lifts fills it
         self._index()
         self.cp.add_no_overlap([slot.interval for slot in self.slots])  # one session at a time
@@ -277,7 +278,7 @@ class WeekModel:
         self.cp.add_bool_or([lit.Not() for lit in literals] + [g.Not() for g in guard])
 
     def strength_slots(self) -> list[Slot]:
-        return [s for s in self.slots if s.type == "strength"]
+        return self._strength_slots
 
     def select(self, mask: np.ndarray) -> np.ndarray:
         return np.flatnonzero(mask)

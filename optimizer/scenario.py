@@ -274,11 +274,13 @@ class Calendar(_Strict):
         """Each race's start as a minute relative to this week's Monday 00:00."""
         return [((r.date - self.week_of).days * DAY_MINUTES + parse_hhmm(r.at), r) for r in self.races]
 
-    def neighbours(self) -> list[tuple[Session, int, int]]:
+    @cached_property
+    def neighbours(self) -> tuple[tuple[Session, int, int], ...]:
         """Fixed sessions of the weeks either side, with start and end relative to this week.
 
         A race of ``races`` in the week before or after is one of them even when that week's
-        sessions do not list it: R-B2B, R-KEYEVE and R-GAP48 treat it like any race."""
+        sessions do not list it: R-B2B, R-KEYEVE and R-GAP48 treat it like any race. Worked out once:
+        the model and every checker and scorer ask for it."""
         week = 7 * DAY_MINUTES
         out = [(s, s.week_start - week, s.week_end - week) for s in self.previous_week] + \
               [(s, s.week_start + week, s.week_end + week) for s in self.next_week]
@@ -290,7 +292,7 @@ class Calendar(_Strict):
                 session = Session(type="run", day=DAYS[day], start=hhmm(minute), end=hhmm(end), minutes=end - minute,
                                   kind="race", key=True, location="race", label=race.name or f"{race.distance} race")
                 out.append((session, start, start - minute + end))
-        return out
+        return tuple(out)
 
 
 class Athlete(_Strict):

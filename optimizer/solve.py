@@ -30,7 +30,9 @@ WORK_PER_SECOND = 0.2
 
 @dataclass(frozen=True)
 class SolveSettings:
-    time_limit: float = 10.0  # seconds at most; past it (or WORK_PER_SECOND times it in work) the best plan found is returned, marked not proven
+    # seconds at most; past it (or past WORK_PER_SECOND times it in work) the best plan found is
+    # returned, marked not proven
+    time_limit: float = 10.0
     workers: int = 1
     seed: int = 0
 

@@ -31,7 +31,7 @@ class Placed:
 def timeline(plan: Plan, athlete: Athlete) -> list[Placed]:
     out = [Placed(s, s.week_start, s.week_end, True) for s in plan.sessions]
     if athlete.calendar is not None:
-        out += [Placed(s, start, end, False) for s, start, end in athlete.calendar.neighbours()]
+        out += [Placed(s, start, end, False) for s, start, end in athlete.calendar.neighbours]
     return out
 
 
