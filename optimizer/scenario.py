@@ -34,9 +34,9 @@ Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 RunKindName = Literal["easy", "recovery", "medium", "tempo", "intervals", "hills", "long", "race"]
 StrengthKindName = Literal["heavy_lower", "full_body", "power", "upper_core", "iso_mobility", "prehab"]
 Distance = Literal["5k", "10k", "half", "marathon", "ultra"]
-# How long a race lasts, roughly, for a race known only by its date (calendar.races); "general" is the goal
-# of an athlete with no race distance. Only the start matters to the rules; the end keeps it on its day.
-RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360, "general": 60}
+# How long a race lasts, roughly, for a race known only by its date (calendar.races) and for the
+# season's race run. Only the start matters to the rules; the end keeps it on its day.
+RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360}
 
 
 SUBFIELDS = "\x1f"  # separates "subfield: problem" items raised by one validator
