@@ -8,14 +8,10 @@ from optimizer.clock import describe
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
-from optimizer.timeline import day_after, pairs, timeline
+from optimizer.timeline import KEY_RUN, day_after, pairs, timeline
 
 RULE = "R-B2B"
 TITLE = "no key runs on consecutive days"
-
-
-def _key_run(s) -> bool:
-    return s.key_run
 
 
 def encode(m: WeekModel) -> None:
@@ -30,7 +26,7 @@ def encode(m: WeekModel) -> None:
         pair = key[d] + key[next_day]
         if not isinstance(pair, int):
             m.cp.add(pair <= 1).only_enforce_if(guard)
-    fixed = m.neighbour_days(_key_run)
+    fixed = m.neighbour_days(KEY_RUN)
     for edge, day in ((-1, 0), (7, 6)):  # last Sunday -> this Monday; next Monday -> this Sunday
         if edge in fixed:
             for p in m.select(m.p_key & (m.p_day == day)):
@@ -41,7 +37,7 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     if athlete.allow_back_to_back:
         return []
     problems = []
-    for a, b in pairs(timeline(plan, athlete), _key_run, _key_run):
+    for a, b in pairs(timeline(plan, athlete), KEY_RUN, KEY_RUN):
         if a.day == b.day and a.start < b.start:
             problems.append(f"{RULE}: two key runs on {describe(a.start)[:-6]}")
         elif day_after(a, b, athlete.cyclic):

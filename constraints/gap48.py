@@ -11,6 +11,7 @@ legs bind a long run already fixed early next week.
 
 from __future__ import annotations
 
+from optimizer.catalog import LONG_OR_RACE
 from optimizer.clock import WEEK_MINUTES, describe, forward_gap, hhmm
 from optimizer.exercises import hosts
 from optimizer.model import WeekModel
@@ -24,7 +25,7 @@ GAP_MINUTES = 48 * 60
 
 
 def _long_or_race(s) -> bool:
-    return s.type == "run" and s.kind in ("long", "race")
+    return s.type == "run" and s.kind in LONG_OR_RACE
 
 
 def encode(m: WeekModel) -> None:
@@ -57,7 +58,7 @@ def facts(athlete: Athlete) -> list[str]:
     out = []
     for run in athlete.runs:
         start = run.pinned_start
-        if run.kind not in ("long", "race") or start is None or not able:
+        if run.kind not in LONG_OR_RACE or start is None or not able:
             continue
         if all(forward_gap(w.week_start + 20, start) < GAP_MINUTES for w in able):
             spans = "; ".join(f"{describe(w.week_start)}-{hhmm(w.end)} at {w.location} ends "

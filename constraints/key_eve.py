@@ -9,14 +9,10 @@ from optimizer.clock import describe
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
-from optimizer.timeline import day_after, pairs, timeline
+from optimizer.timeline import KEY_RUN, day_after, pairs, timeline
 
 RULE = "R-KEYEVE"
 TITLE = "no heavy legs the day before a key run"
-
-
-def _key_run(s) -> bool:
-    return s.key_run
 
 
 def encode(m: WeekModel) -> None:
@@ -30,7 +26,7 @@ def encode(m: WeekModel) -> None:
     if -1 in m.neighbour_days(lambda s: s.heavy_lower):  # heavy legs last Sunday
         for p in m.select(m.p_key & (m.p_day == 0)):
             m.forbid([m.placements[p].var], guard)
-    if 7 in m.neighbour_days(_key_run):  # a key run fixed next Monday
+    if 7 in m.neighbour_days(KEY_RUN):  # a key run fixed next Monday
         for p in m.select(m.p_heavy & (m.p_day == 6)):
             m.forbid([m.placements[p].var], guard)
 
@@ -39,6 +35,6 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     return [
         f"{RULE}: heavy lower-body session on {describe(lift.start)[:-6]}, the day before the "
         f"{run.session.kind} run on {describe(run.start)[:-6]}"
-        for lift, run in pairs(timeline(plan, athlete), lambda s: s.heavy_lower, _key_run)
+        for lift, run in pairs(timeline(plan, athlete), lambda s: s.heavy_lower, KEY_RUN)
         if day_after(lift, run, athlete.cyclic)
     ]

@@ -9,10 +9,14 @@ and "the day after" wrap from Sunday to Monday; with one, they do not wrap.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .clock import DAY_MINUTES, forward_gap
 from .plan import Plan, Session
 from .scenario import Athlete
+
+
+KEY_RUN = attrgetter("key_run")  # a session test for ``pairs`` and ``neighbour_days``: a key run by its kind
 
 
 @dataclass(frozen=True)
