@@ -27,20 +27,25 @@ def targets(athlete: Athlete) -> dict[str, int]:
     return out
 
 
+def keys_trained(exercise) -> set[str]:
+    """The targets the exercise counts toward: its muscle groups, ``pillar:<category>`` and
+    ``injury:<name>`` for each injury it helps."""
+    return {*exercise.muscles, f"pillar:{exercise.category}", *(f"injury:{i}" for i in exercise.helps)}
+
+
 def trains(key: str, exercise) -> bool:
     """Does the exercise count toward this target (a muscle group, ``pillar:<category>`` or ``injury:<name>``)?"""
-    kind, _, name = key.partition(":")
-    if kind == "pillar":
-        return exercise.category == name
-    if kind == "injury":
-        return name in exercise.helps
-    return key in exercise.muscles
+    return key in keys_trained(exercise)
 
 
 def encode(m: WeekModel) -> None:
+    trained_by: dict[str, set[str]] = {}  # target -> exercises that train it: one pass over the library
+    for eid, exercise in m.library.items():
+        for key in keys_trained(exercise):
+            trained_by.setdefault(key, set()).add(eid)
     units = []
     for key, target in targets(m.athlete).items():
-        training = {eid for eid, exercise in m.library.items() if trains(key, exercise)}
+        training = trained_by.get(key, set())
         done = []
         for lift in m.lifts:
             hits = [var for eid, var in lift.exercises.items() if eid in training]
