@@ -19,7 +19,8 @@ def build_week(scenario: Scenario, *, explain: bool = False, lift_per_window: bo
     ``model.lateness`` is the tie-break the solver applies afterwards, with every
     choice fixed: sessions as early in their windows as they can be, runs before
     lifts, so a lift sits right after the run it follows and the plan is the same
-    every time. Keeping it out of the main objective halves the solve time.
+    every time. Keeping it out of the main objective halves the solve time, and the solver
+    skips that second step when the week it found is already as early as it goes.
     """
     from constraints import HARD_RULES, SOFT_GOALS, freq  # the rules import the model: load them when building
 
@@ -40,12 +41,17 @@ def build_week(scenario: Scenario, *, explain: bool = False, lift_per_window: bo
 RUN_FIRST = 30
 
 
+def lateness_weight(slot) -> int:
+    """What a minute of this session's lateness costs in ``model.lateness``."""
+    return RUN_FIRST if slot.type == "run" else 1
+
+
 def _lateness(m: WeekModel) -> cp_model.LinearExprT:
     """Minutes each session starts after its window opens (absent lifts count 0)."""
     terms = []
     for slot in m.slots:
         opens = sum(m.placements[p].var * m.placements[p].earliest for p in slot.placements)
-        terms.append((RUN_FIRST if slot.type == "run" else 1) * (slot.start - opens))
+        terms.append(lateness_weight(slot) * (slot.start - opens))
         if slot.type == "strength":  # an absent lift sits at its window's start: count it 0
             terms.append(-m.windows[slot.window].week_start * (1 - slot.present))
     return sum(terms)
