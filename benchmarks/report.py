@@ -276,7 +276,12 @@ def write(r: dict, path: Path) -> None:
         w(f"- **Left**: the model itself. Build is {100 * share:.0f} % of the floor at p50 and is bounded by the number of "
           "variables and constraints (about 2 us a variable and 4 us a row through any API); the search is bounded by "
           f"exercise choice against coverage. Reaching the {TARGETS['p50_ms']:.0f} ms p50 needs a smaller exact model for "
-          "the same rules, and none has been found yet (the columns and the two-stage solve above were the attempts).")
+          "the same rules, and none has been found yet (the columns and the two-stage solve above were the attempts). "
+          "The other lever is the search's start: on 150 corpus athletes, handing CP-SAT the optimal week as a complete "
+          "hint cut the goals' solve from 15-18 ms to 7-8 ms at the median (the search spends about half its time "
+          "finding the week after its bound already proves the optimum), while hinting only the schedule or only the "
+          "exercises made it slower (24-29 ms). A cheap heuristic giving a complete, rule-clean, near-optimal week "
+          "(every variable, not just the sessions) would be worth that much; the greedy baseline (see Quality) is not one.")
     top3 = ", ".join(f"`{label.split(' ', 1)[1]}` ({label.split(':')[0]}, {own:.0f} ms)" for label, own, _ in p["build_top"][:3])
     w(f"- **Build** ({_ms(quantile(build, 0.5))} ms p50) is spread over many small costs; top functions by own time: {top3}.")
     w("- **Throughput**: with per-athlete times this uneven, hand athletes out one at a time (`chunksize=1`), largest "
