@@ -53,8 +53,9 @@ def _solver(settings: SolveSettings) -> cp_model.CpSolver:
     solver.parameters.cut_level = 0
     # Nor does CP-SAT's clean-up pay on them: merging at-most-one rows and dual reductions in
     # presolve, clause minimisation between restarts, half the inprocessing (a tenth of the work
-    # instead of a fifth), and the symmetry search (it finds only swaps of two interchangeable windows). Without them a week
-    # takes a quarter less time (benchmark corpus, seeds 0, 3 and 5: every optimum unchanged).
+    # instead of a fifth), and the symmetry search (it finds only swaps of two interchangeable
+    # windows). Without them a week takes a quarter less time (benchmark corpus, seeds 0, 3 and 5:
+    # every optimum unchanged).
     solver.parameters.merge_at_most_one_work_limit = 0
     solver.parameters.keep_all_feasible_solutions_in_presolve = True
     solver.parameters.inprocessing_minimization_dtime = 0.0
