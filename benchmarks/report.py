@@ -261,13 +261,13 @@ def write(r: dict, path: Path) -> None:
       "rows and dual reductions in presolve, clause minimisation between restarts, most inprocessing, and the symmetry "
       "search (a quarter less solve time on three corpus seeds, every optimum unchanged; `optimizer/solve.py::_solver`); "
       "and the earliest-times polish is skipped when the week found already sits at a lower bound on its lateness "
-      "(each window's sessions back to back, Smith's rule), which two weeks in three do: 2 ms off their solve.")
+      "(each window's sessions back to back, Smith's rule), which three weeks in five do: 2 ms off their solve.")
     w("- **Tried, no gain (third round)**: a two-stage solve, the schedule first with exercises left out (each lift's "
       "length bounded below by the cheapest content its kind and place allow, S-COVER dropped), then the exercises for "
       "that schedule, falling back to the whole model unless the two agree: on 150 athletes only 16 agreed, because "
       "coverage is what the exercises decide and the schedule stage cannot see it; the same bound as redundant rows in "
-      "the whole model: 7 % more work; R-ORDER or R-REST with one literal per lift instead of one per kind: half a "
-      "millisecond less build, and from 4 % less to 12 % more work depending on the corpus seed (the search's luck, "
+      "the whole model: 7 % more work; R-ORDER or R-REST with one literal per lift instead of one per kind: fewer rows "
+      "(R-ORDER: half a millisecond less build), and from 4 % less to 12 % more work depending on the corpus seed (the search's luck, "
       "not a gain); writing constraints straight into the model proto: 4.1 us a linear row against 4.3 "
       "us through `CpModel.add` (the proto's own accessors cost as much as the API), so building in bulk cannot halve "
       "the build; a fixed branching order (sessions first): 15-20x slower; core-based optimisation: 7x slower.")
@@ -278,8 +278,8 @@ def write(r: dict, path: Path) -> None:
           f"exercise choice against coverage. Reaching the {TARGETS['p50_ms']:.0f} ms p50 needs a smaller exact model for "
           "the same rules, and none has been found yet (the columns and the two-stage solve above were the attempts). "
           "The other lever is the search's start: on 150 corpus athletes, handing CP-SAT the optimal week as a complete "
-          "hint cut the goals' solve from 15-18 ms to 7-8 ms at the median (the search spends about half its time "
-          "finding the week after its bound already proves the optimum), while hinting only the schedule or only the "
+          "hint cut the goals' solve from 15-18 ms to 7-8 ms at the median (in the solver's log the bound often "
+          "reaches the optimum well before a week that attains it is found), while hinting only the schedule or only the "
           "exercises made it slower (24-29 ms). A cheap heuristic giving a complete, rule-clean, near-optimal week "
           "(every variable, not just the sessions) would be worth that much; the greedy baseline (see Quality) is not one.")
     top3 = ", ".join(f"`{label.split(' ', 1)[1]}` ({label.split(':')[0]}, {own:.0f} ms)" for label, own, _ in p["build_top"][:3])
