@@ -281,7 +281,9 @@ def write(r: dict, path: Path) -> None:
           "hint cut the goals' solve from 15-18 ms to 7-8 ms at the median (in the solver's log the bound often "
           "reaches the optimum well before a week that attains it is found), while hinting only the schedule or only the "
           "exercises made it slower (24-29 ms). A cheap heuristic giving a complete, rule-clean, near-optimal week "
-          "(every variable, not just the sessions) would be worth that much; the greedy baseline (see Quality) is not one.")
+          "(every variable, not just the sessions) would be worth that much; the greedy baseline (see Quality) is not one, "
+          "and neither is the same model solved with about 8 exercises per kind: that costs as much as the full solve "
+          "(20 ms median; presolve and the LP still see every variable) and misses the optimum in a third of weeks.")
     top3 = ", ".join(f"`{label.split(' ', 1)[1]}` ({label.split(':')[0]}, {own:.0f} ms)" for label, own, _ in p["build_top"][:3])
     w(f"- **Build** ({_ms(quantile(build, 0.5))} ms p50) is spread over many small costs; top functions by own time: {top3}.")
     w("- **Throughput**: with per-athlete times this uneven, hand athletes out one at a time (`chunksize=1`), largest "
