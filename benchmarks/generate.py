@@ -388,7 +388,7 @@ def tiny_scenario(seed: int) -> Scenario:
         "availability": texts,
         "runs": runs,
         "strength": {"sessions": 0},
-        "rest_days": max(1, rng.choice((0, 1, 1, 2))),  # R-REST: at least one
+        "rest_days": rng.choice((1, 1, 1, 2)),  # R-REST: at least one
         "allow_doubles": rng.random() < 0.3,
         "allow_back_to_back": rng.random() < 0.3,
         "preferences": rng.choice(({}, {}, {"run_time": "06:00-08:00"}, {"run_time": "17:00-21:00"})),

@@ -9,10 +9,11 @@ built with room for more, can set aside to name R-FREQ in a conflict."""
 
 from __future__ import annotations
 
-from optimizer.catalog import catalog
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
+
+from .taper import light_only_problems
 
 RULE = "R-FREQ"
 TITLE = "strength sessions per week within the phase's range (recovery: one light)"
@@ -52,9 +53,7 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     if not low <= len(lifts) <= high:
         problems.append(f"{RULE}: {len(lifts)} strength sessions; the week needs {low}-{high}")
     if athlete.phase == "recovery":
-        light = set(catalog().light_kinds)
-        problems += [f"{RULE}: {s.kind} on {s.day} in the recovery phase; only {', '.join(sorted(light))} allowed"
-                     for s in lifts if s.kind not in light]
+        problems += light_only_problems(plan, RULE, "the recovery phase")
     kinds = {s.kind for s in lifts}
     for kind in athlete.strength.include:
         if kind not in kinds:

@@ -58,13 +58,16 @@ def calendar_races(athlete: Athlete) -> list[tuple[int, str | None]]:
     return sorted(races.items(), key=lambda r: r[0])
 
 
+def light_only_problems(plan: Plan, rule: str, why: str) -> list[str]:
+    """Each strength session not of a light kind (catalog ``light_kinds``), in ``rule``'s words:
+    the checker side of ``WeekModel.light_strength_only`` (taper, race week, recovery)."""
+    light = set(catalog().light_kinds)
+    return [f"{rule}: {s.kind} on {s.day} in {why}; only {', '.join(sorted(light))} allowed"
+            for s in plan.lifts() if s.kind not in light]
+
+
 def check(plan: Plan, athlete: Athlete) -> list[str]:
-    problems = []
-    if applies(athlete):
-        light = set(catalog().light_kinds)
-        for s in plan.lifts():
-            if s.kind not in light:
-                problems.append(f"{RULE}: {s.kind} on {s.day} in {_why(athlete)}; only {', '.join(sorted(light))} allowed")
+    problems = light_only_problems(plan, RULE, _why(athlete)) if applies(athlete) else []
     races = [(s.week_start, athlete.runs[s.run].distance if s.run is not None and s.run < len(athlete.runs) else None)
              for s in plan.runs() if s.kind == "race"]
     races += calendar_races(athlete)
