@@ -73,8 +73,9 @@ def main(argv: list[str] | None = None) -> None:
     def step(text: str) -> None:
         print(f"[{time.perf_counter() - began:7.1f} s] {text}", flush=True)
 
-    step("floor: empty CP-SAT solves")
+    step("floor: empty CP-SAT solves; the machine's speed")
     r["floor"] = harness.floor_ms()
+    r["machine"]["speed"] = harness.machine_speed()
     step(f"corpus: {args.athletes} synthetic athletes")
     corpus = synthetic_corpus(args.athletes, args.seed)
     step(f"latency + throughput: {args.athletes} athletes on {both} processes")
@@ -118,6 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     r["profile"] = profiling.profile(sample)
     r["stages"] = profiling.stages(sample)
     r["machine"]["load_end"] = machine()["load"]
+    r["machine"]["speed_end"] = harness.machine_speed()
     after = cpu_ticks()
     if ticks and after:
         d = [b - a for a, b in zip(ticks, after)]

@@ -48,7 +48,12 @@ def write(r: dict, path: Path) -> None:
       f"- {m['platform']}\n- load average at start / end: {m['load']} / {m.get('load_end', '?')} "
       f"(the machine is shared; other work running at the same time inflates every figure)"
       + (f"\n- during the run all cores were busy {100 * m['busy']:.0f} % of the time, {100 * m['steal']:.1f} % stolen by the hypervisor"
-         if "busy" in m else "") + "\n")
+         if "busy" in m else "")
+      + (f"\n- the machine's speed, fixed work owing nothing to this project (`harness.machine_speed`, best of 7): "
+         f"a Python sort {m['speed']['python_ms']:.1f} ms and a CP-SAT knapsack {m['speed']['cpsat_ms']:.2f} ms at the "
+         f"start, {m['speed_end']['python_ms']:.1f} and {m['speed_end']['cpsat_ms']:.2f} ms at the end. On this shared "
+         "machine the same code measures up to a third slower from one run to the next; compare runs with these two "
+         "figures beside them" if "speed_end" in m else "") + "\n")
 
     # ---- targets
     thr = {(p, a): s for p, a, s, _ in r["throughput"]}
@@ -271,6 +276,21 @@ def write(r: dict, path: Path) -> None:
       "not a gain); writing constraints straight into the model proto: 4.1 us a linear row against 4.3 "
       "us through `CpModel.add` (the proto's own accessors cost as much as the API), so building in bulk cannot halve "
       "the build; a fixed branching order (sessions first): 15-20x slower; core-based optimisation: 7x slower.")
+    w("- **Done (fourth round)**: where CP-SAT's heuristics tie, it branches on the variables created last first (the "
+      "goals' own, then the exercises, then the placements): 6-10 % less work on corpus seeds 0, 3 and 5, every optimum "
+      "unchanged. A random order is 5 % worse than creation order, so the order is worth more thought. "
+      "**What the work is**: S-COVER's muscle-group targets are half of it. On 100 athletes (seed 3), the same models "
+      "with S-COVER's weight at 0 take 54 % of the work, and with only its muscle-group targets left out 51 %; leaving "
+      "out its pillar or injury targets changes nothing; S-SHORT's weight at 0 takes 69 %.")
+    w("- **Tried, no gain (fourth round)**: counting a target of one session by exercises, with no per-lift \"this "
+      "session trains it\" Boolean (exact: one session trains it if one exercise does): 5 % fewer variables and 10 % "
+      "less build, but 17 % more work; leaving out R-CONTENT's kind row for an exercise every allowed kind may use "
+      "(\"chosen => the lift is used\" already says it): 4 % more work on one seed, 4 % less on another; exercise "
+      "variables created by their number of muscle groups, either way: 2-15 % more work; dominance again, now judged "
+      "on the athlete's own targets, places and kinds: still almost no exercise has six dominators, and only 2 in 44 "
+      "are interchangeable twins; settings (objective cut, no phase saving, disjunctive precedences off or dynamic, no "
+      "blocking restarts, chronological backtracking, no objective lower-bound search with the new order: 47 % more "
+      "work); `use_combined_no_overlap` crashes the process in OR-Tools 9.15 (google/or-tools#5135).")
     if floor_rows:
         share = quantile(build, 0.5) / quantile(least, 0.5)
         w(f"- **Left**: the model itself. Build is {100 * share:.0f} % of the floor at p50 and is bounded by the number of "
