@@ -280,8 +280,8 @@ def write(r: dict, path: Path) -> None:
       "goals' own, then the exercises, then the placements): 6-10 % less work on corpus seeds 0, 3 and 5, every optimum "
       "unchanged. A random order is 5 % worse than creation order, so the order is worth more thought. "
       "**What the work is**: S-COVER's muscle-group targets are half of it. On 100 athletes (seed 3), the same models "
-      "with S-COVER's weight at 0 take 54 % of the work, and with only its muscle-group targets left out 51 %; leaving "
-      "out its pillar or injury targets changes nothing; S-SHORT's weight at 0 takes 69 %.")
+      "with S-COVER's weight at 0 take 50 % of the work, and with only its muscle-group targets left out 53 %; leaving "
+      "out its pillar or injury targets changes nothing; S-SHORT's weight at 0 takes 74 %.")
     w("- **Tried, no gain (fourth round)**: counting a target of one session by exercises, with no per-lift \"this "
       "session trains it\" Boolean (exact: one session trains it if one exercise does): 5 % fewer variables and 10 % "
       "less build, but 17 % more work; leaving out R-CONTENT's kind row for an exercise every allowed kind may use "
