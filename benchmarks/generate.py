@@ -339,11 +339,14 @@ def _preferences(rng: random.Random, places: list[str]) -> dict[str, Any]:
 # ---- fixed-size athletes (scale table) ------------------------------------------------
 
 
-def scaled_scenario(seed: int, *, windows: int, runs: int, strength: int) -> Scenario:
+def scaled_scenario(seed: int, *, windows: int, runs: int, strength: int, library: int | None = None) -> Scenario:
     """A synthetic athlete with exactly ``windows`` windows, ``runs`` runs and ``strength``
-    strength sessions (base phase, no race, no pins, so the size is all that varies)."""
+    strength sessions (base phase, no race, no pins, so the size is all that varies), and,
+    with ``library``, an exercise library of that many exercises (see ``variant_exercises``)."""
     rng = random.Random(seed)
     athlete, _ = synthetic_athlete(rng, f"scale-{seed:06d}", windows=windows, runs=runs, strength=strength)
+    if library is not None:
+        athlete["strength"]["library"] = variant_exercises(random.Random(seed), library)
     athlete.update(phase="base", rest_days=1, allow_doubles=True)
     for run in athlete["runs"]:
         run.pop("at", None)
@@ -354,6 +357,27 @@ def scaled_scenario(seed: int, *, windows: int, runs: int, strength: int) -> Sce
     athlete["strength"].pop("include", None)
     athlete["strength"].pop("exclude", None)
     return parse_scenario({"athlete": athlete})
+
+
+def variant_exercises(rng: random.Random, library: int) -> list[dict[str, Any]]:
+    """Enough exercises of the athlete's own to make a library of ``library`` in all: the
+    built-in exercises again, in turn, under new ids with their work and rest times each
+    scaled by 0.7-1.3, as a coach's own variants would be. Each variant trains what its
+    original trains, so only the library's size grows, not what a week can cover."""
+    from optimizer.exercises import builtin_library
+
+    builtin = builtin_library()
+    if library < len(builtin):
+        raise ValueError(f"a library of {library} is smaller than the built-in one ({len(builtin)})")
+    out = []
+    for i in range(library - len(builtin)):
+        original, copy = builtin[i % len(builtin)], i // len(builtin) + 2
+        data = original.model_dump(mode="json")
+        data.update(id=f"{original.id}_v{copy}", name=f"{original.name} (variant {copy})",
+                    work=min(600, max(1, round(original.work * rng.uniform(0.7, 1.3)))),
+                    rest=min(600, round(original.rest * rng.uniform(0.7, 1.3))))
+        out.append(data)
+    return out
 
 
 # ---- tiny athletes (exhaustive search) ---------------------------------------------------

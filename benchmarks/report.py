@@ -162,7 +162,9 @@ def write(r: dict, path: Path) -> None:
     for row in r["scale"]:
         w(f"| {row['dimension']} | {row['value']} | {row['variables']:,.0f} | {_ms(row['build_ms'])} | {_ms(row['solve_ms'])} | "
           f"{_ms(row['solve_max_ms'])} | {row['optimal']}/{row['n']} |")
-    w("\n(windows: runs 3, strength 2; runs: windows 10, strength 2; strength sessions: windows 10, runs 4)\n")
+    w("\n(windows: runs 3, strength 2; runs: windows 10, strength 2; strength sessions: windows 10, runs 4; library: "
+      "windows 10, runs 4, strength 2, the built-in exercises plus variants of them under new ids with other work and "
+      "rest times, `generate.variant_exercises`)\n")
 
     # ---- quality
     w("## Quality against what a runner would do instead\n")

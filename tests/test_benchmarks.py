@@ -13,6 +13,7 @@ from benchmarks.baselines import BASELINES
 from benchmarks.exhaustive import exhaustive_optimum, grid_step
 from benchmarks.generate import (
     density_of,
+    scaled_scenario,
     synthetic_corpus,
     synthetic_scenario,
     tiny_lift_scenario,
@@ -20,6 +21,7 @@ from benchmarks.generate import (
 )
 from optimizer import Plan, Scenario, check_plan
 from optimizer.build import build_week
+from optimizer.exercises import builtin_library, merged_library
 from optimizer.solve import solve_week
 
 
@@ -106,3 +108,23 @@ def test_the_template_follows_the_seed_002_week_when_everything_fits():
     assert days == {("mon", "easy"), ("tue", "full_body"), ("wed", "tempo"), ("thu", "upper_core"),
                     ("fri", "medium"), ("sat", "long")}
     assert all(s.exercises for s in plan.lifts())
+
+
+def test_the_library_dimension_grows_the_choice_and_not_what_a_week_can_cover():
+    builtin = {e.id: e for e in builtin_library()}
+    size = len(builtin) + 40
+    scenario = scaled_scenario(1000, windows=10, runs=4, strength=2, library=size)
+    library = merged_library(scenario.athlete.strength.library)
+    assert len(library) == len({e.id for e in library}) == size
+    for e in library:
+        original = builtin[e.id.rpartition("_v")[0] if e.id not in builtin else e.id]
+        assert (e.muscles, e.category, e.lower_load, e.equipment, e.helps, e.aggravates, e.level) == (
+            original.muscles, original.category, original.lower_load, original.equipment, original.helps,
+            original.aggravates, original.level)
+    model = build_week(scenario)
+    plain = build_week(scaled_scenario(1000, windows=10, runs=4, strength=2))
+    assert len(model.lifts[0].exercises) > len(plain.lifts[0].exercises)
+    plan = solve_week(model)
+    assert plan.status == "optimal" and check_plan(plan, scenario.athlete) == []
+    with pytest.raises(ValueError, match="smaller than the built-in"):
+        scaled_scenario(1000, windows=10, runs=4, strength=2, library=len(builtin) - 1)
