@@ -40,8 +40,9 @@ def encode(m: WeekModel) -> None:
                     catalog().strength_kinds[kind].content.require.items()] for kind in m.fits}
     for lift in m.lifts:
         chosen = lift.exercises
-        for eid, var in chosen.items():
-            m.cp.add(var <= total([lift.kind[k] for k in kinds_of[eid]])).only_enforce_if(guard)
+        off = [g.Not() for g in guard]  # the guard as a literal of the clause: building it costs half a linear row
+        for eid, var in chosen.items():  # chosen => the lift is of a kind the exercise fits
+            m.cp.add_bool_or([var.Not(), *(lift.kind[k] for k in kinds_of[eid]), *off])
         for kind, var in lift.kind.items():
             for need, members in needs[kind]:
                 m.cp.add(total([chosen[e] for e in chosen if e in members]) >= need).only_enforce_if([var] + guard)
