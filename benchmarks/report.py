@@ -280,7 +280,9 @@ def write(r: dict, path: Path) -> None:
       "the build; a fixed branching order (sessions first): 15-20x slower; core-based optimisation: 7x slower.")
     w("- **Done (fourth round)**: where CP-SAT's heuristics tie, it branches on the variables created last first (the "
       "goals' own, then the exercises, then the placements): 6-10 % less work on corpus seeds 0, 3 and 5, every optimum "
-      "unchanged. A random order is 5 % worse than creation order, so the order is worth more thought. "
+      "unchanged. A random order is 5 % worse than creation order, so the order is worth more thought. R-CONTENT's "
+      "\"an exercise only in a kind it fits\" is built as a clause (about 115 an athlete, half the cost of a linear "
+      "row to build, the same after presolve). "
       "**What the work is**: S-COVER's muscle-group targets are half of it. On 100 athletes (seed 3), the same models "
       "with S-COVER's weight at 0 take 50 % of the work, and with only its muscle-group targets left out 53 %; leaving "
       "out its pillar or injury targets changes nothing; S-SHORT's weight at 0 takes 74 %.")
@@ -293,6 +295,13 @@ def write(r: dict, path: Path) -> None:
       "are interchangeable twins; settings (objective cut, no phase saving, disjunctive precedences off or dynamic, no "
       "blocking restarts, chronological backtracking, no objective lower-bound search with the new order: 47 % more "
       "work); `use_combined_no_overlap` crashes the process in OR-Tools 9.15 (google/or-tools#5135).")
+    library = [row for row in r["scale"] if row["dimension"] == "library"]
+    if len(library) > 1:
+        small, big = library[0], library[-1]
+        w(f"- **Library size**: from {small['value']} to {big['value']} exercises in the library (scale table), the "
+          f"model grows from {small['variables']:,.0f} to {big['variables']:,.0f} variables and the median solve from "
+          f"{_ms(small['solve_ms'])} to {_ms(big['solve_ms'])} ms: every exercise is a Boolean in every lift, so a "
+          "club's own large library makes every member's week slower to plan.")
     if floor_rows:
         share = quantile(build, 0.5) / quantile(least, 0.5)
         w(f"- **Left**: the model itself. Build is {100 * share:.0f} % of the floor at p50 and is bounded by the number of "
