@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from optimizer import Scenario, check_plan
 from optimizer.build import build_week
+from optimizer.exercises import builtin_library
 from optimizer.solve import SolveSettings, solve_week
 
 from .baselines import BASELINES
@@ -215,7 +216,8 @@ SCALE_GRID = (
     [("windows", w, {"windows": w, "runs": 3, "strength": 2}) for w in (4, 7, 10, 14)]
     + [("runs", r, {"windows": 10, "runs": r, "strength": 2}) for r in (3, 5, 7)]
     + [("strength", k, {"windows": 10, "runs": 4, "strength": k}) for k in (0, 1, 2, 3)]
-    + [("library", n, {"windows": 10, "runs": 4, "strength": 2, "library": n}) for n in (67, 100, 150, 250)]
+    + [("library", n, {"windows": 10, "runs": 4, "strength": 2, "library": n})
+       for n in (len(builtin_library()), 100, 150, 250)]  # the built-in library, then grown by variants
 )
 
 

@@ -38,9 +38,9 @@ def encode(m: WeekModel) -> None:
     kinds_of = {eid: [k for k in m.fits if eid in m.fits[k]] for eid in minutes}
     needs = {kind: [(need, m.fits[kind] & m.sorts[sort]) for sort, need in
                     catalog().strength_kinds[kind].content.require.items()] for kind in m.fits}
+    off = [g.Not() for g in guard]  # the guard as a literal of a clause: half the build cost of a linear row
     for lift in m.lifts:
         chosen = lift.exercises
-        off = [g.Not() for g in guard]  # the guard as a literal of the clause: building it costs half a linear row
         for eid, var in chosen.items():  # chosen => the lift is of a kind the exercise fits
             m.cp.add_bool_or([var.Not(), *(lift.kind[k] for k in kinds_of[eid]), *off])
         for kind, var in lift.kind.items():
