@@ -22,9 +22,13 @@ def encode(m: WeekModel) -> None:
     need = m.athlete.rest_days  # at least 1: the scenario refuses fewer
     guard = m.guard(RULE, f"{need} full rest day{'s' if need > 1 else ''} a week")
     rest = [m.cp.new_bool_var(f"rest_{d}") for d in DAYS]
-    for p, placement in enumerate(m.placements):
-        if m.p_run[p] or _counts_as_work(placement.kind, m.athlete):
-            m.cp.add_implication(rest[m.p_day[p]], placement.var.Not())
+    for slot in m.slots:  # a strength session's kinds share its day: one clause for those that are work
+        work = [p for p in slot.placements if m.p_run[p] or _counts_as_work(m.placements[p].kind, m.athlete)]
+        if slot.type == "strength" and work:
+            m.forbid([rest[m.p_day[work[0]]], *m.chosen_among(slot.index, work)], [])
+            continue
+        for p in work:
+            m.cp.add_implication(rest[m.p_day[p]], m.placements[p].var.Not())
     m.cp.add(sum(rest) >= need).only_enforce_if(guard)
 
 

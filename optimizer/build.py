@@ -50,8 +50,9 @@ def _lateness(m: WeekModel) -> cp_model.LinearExprT:
     """Minutes each session starts after its window opens (absent lifts count 0)."""
     terms = []
     for slot in m.slots:
+        if slot.type == "strength":  # one window, and an absent lift sits at its start: counts 0
+            terms.append(slot.start - m.windows[slot.window].week_start)
+            continue
         opens = sum(m.placements[p].var * m.placements[p].earliest for p in slot.placements)
         terms.append(lateness_weight(slot) * (slot.start - opens))
-        if slot.type == "strength":  # an absent lift sits at its window's start: count it 0
-            terms.append(-m.windows[slot.window].week_start * (1 - slot.present))
     return sum(terms)

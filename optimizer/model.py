@@ -284,10 +284,20 @@ class WeekModel:
         return np.flatnonzero(mask)
 
     def per_day(self, mask: np.ndarray) -> list[cp_model.LinearExprT]:
-        """For each day, the number of chosen placements among ``mask`` on it (0 if none can be)."""
+        """For each day, the number of chosen placements among ``mask`` on it (0 if none can be).
+        A session whose every placement is in ``mask`` on that day counts as its presence: one
+        term, not one per kind."""
+        by_slot: dict[int, list[int]] = {}
+        for p in np.flatnonzero(mask).tolist():
+            by_slot.setdefault(int(self.p_slot[p]), []).append(p)
         out: list[list[cp_model.IntVar]] = [[] for _ in range(7)]
-        for p in np.flatnonzero(mask):
-            out[self.p_day[p]].append(self.placements[p].var)
+        for slot, ps in by_slot.items():
+            days = {int(self.p_day[p]) for p in ps}
+            if len(ps) > 1 and len(days) == 1 and len(ps) == len(self.slots[slot].placements):
+                out[days.pop()].append(self.slots[slot].present)
+            else:
+                for p in ps:
+                    out[self.p_day[p]].append(self.placements[p].var)
         return [sum(v) if v else 0 for v in out]
 
     def require_gap(self, before: np.ndarray, after: np.ndarray, gap: int, guard: list[cp_model.IntVar]) -> None:
@@ -333,20 +343,37 @@ class WeekModel:
                     self.cp.add(raw >= wrap).only_enforce_if(both + guard + [ahead.Not()])
 
     def require_after(self, first: np.ndarray, then: np.ndarray, guard: list[cp_model.IntVar]) -> None:
-        """For each pair on the same day, if both are chosen, ``then`` starts after ``first`` ends."""
+        """For each pair on the same day, if both are chosen, ``then`` starts after ``first`` ends.
+
+        A strength session's kinds share its window, so a run's pairs with several kinds of one
+        session are one row, enforced by "the session is there and is none of the other kinds"
+        (``chosen_among``): a fifth of the rows a row per kind took on the benchmark corpus."""
         a, b = np.meshgrid(first, then, indexing="ij")
         a, b = a.ravel(), b.ravel()
         keep = (self.p_slot[a] != self.p_slot[b]) & (self.p_day[a] == self.p_day[b])
         a, b = a[keep], b[keep]
         slack_lo = self.p_earliest[b] - self.p_end_high[a]
         slack_hi = self.p_latest[b] - self.p_end_low[a]
-        for i in np.flatnonzero(slack_lo < 0):
-            pa, pb = self.placements[a[i]], self.placements[b[i]]
-            if slack_hi[i] < 0:
-                self.forbid([pa.var, pb.var], guard)
+        tight = slack_lo < 0
+        groups: dict[tuple[int, int, bool], list[int]] = {}  # (first, then's session, never) -> then's placements
+        for pa, pb, never in zip(a[tight].tolist(), b[tight].tolist(), (slack_hi[tight] < 0).tolist()):
+            groups.setdefault((pa, int(self.p_slot[pb]), never), []).append(pb)
+        for (pa, slot, never), pbs in groups.items():
+            both = [self.placements[pa].var, *self.chosen_among(slot, pbs)]
+            if never:
+                self.forbid(both, guard)
             else:
-                gap = self.slots[pb.slot].start - self.slots[pa.slot].end
-                self.cp.add(gap >= 0).only_enforce_if([pa.var, pb.var] + guard)
+                gap = self.slots[slot].start - self.slots[self.placements[pa].slot].end
+                self.cp.add(gap >= 0).only_enforce_if(both + guard)
+
+    def chosen_among(self, slot: int, placements: list[int]) -> list[cp_model.IntVar]:
+        """Literals that all hold exactly when one of these placements of the session is chosen:
+        the placement itself, or the session's presence and the absence of its other placements
+        (a session holds at most one placement)."""
+        if len(placements) == 1:
+            return [self.placements[placements[0]].var]
+        others = [self.placements[p].var.Not() for p in self.slots[slot].placements if p not in placements]
+        return [self.slots[slot].present, *others]
 
     def light_strength_only(self, guard: list[cp_model.IntVar]) -> None:
         """Every strength session is of a light kind (catalog ``light_kinds``): taper, race week, recovery."""
