@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from optimizer.catalog import catalog
 from optimizer.clock import DAYS
-from optimizer.exercises import SORT_WORDS, hosts, merged_library, missing_sorts
+from optimizer.exercises import SORT_WORDS, hosts, lacking_sorts, merged_library
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
@@ -28,8 +28,8 @@ def encode(m: WeekModel) -> None:
         for p in slot.placements:
             placement = m.placements[p]
             if (location, placement.kind) not in lacking:
-                usable = [m.library[e] for e in slot.usable]
-                lacking[location, placement.kind] = missing_sorts(placement.kind, usable)
+                fitting = m.fits[placement.kind].intersection(slot.usable)
+                lacking[location, placement.kind] = lacking_sorts(placement.kind, lambda sort: len(fitting & m.sorts[sort]))
             missing = lacking[location, placement.kind]
             if missing:
                 words = " and ".join(SORT_WORDS[s] for s in missing)

@@ -36,6 +36,7 @@ def encode(m: WeekModel) -> None:
     minutes = _minutes(m)
     # the same for every lift (each is offered the same exercises and kinds): work them out once
     kinds_of = {eid: [k for k in m.fits if eid in m.fits[k]] for eid in minutes}
+    upper = {eid for eid in minutes if m.library[eid].upper}  # may pair in a superset with one that is not
     needs = {kind: [(need, m.fits[kind] & m.sorts[sort]) for sort, need in
                     catalog().strength_kinds[kind].content.require.items()] for kind in m.fits}
     off = [g.Not() for g in guard]  # the guard as a literal of a clause: half the build cost of a linear row
@@ -50,7 +51,7 @@ def encode(m: WeekModel) -> None:
         m.cp.add_linear_constraint(count, 0, shape.max_exercises)
         m.cp.add(count >= shape.min_exercises).only_enforce_if([lift.used] + guard)
         terms, weights = [lift.used], [shape.warmup_minutes + shape.cooldown_minutes]
-        upper, other = [], []  # flagged: done in a superset, saving a whole minute or more
+        flagged_upper, flagged_other = [], []  # done in a superset, saving a whole minute or more
         for eid, var in chosen.items():
             full, saved = minutes[eid]
             terms.append(var)
@@ -60,18 +61,18 @@ def encode(m: WeekModel) -> None:
             paired = m.cp.new_bool_var(f"superset_{lift.index}_{eid}")
             m.cp.add_implication(paired, var)
             lift.superset[eid] = paired
-            (upper if m.library[eid].upper else other).append(paired)
+            (flagged_upper if eid in upper else flagged_other).append(paired)
             terms.append(paired)
             weights.append(-saved)
         # A superset pairs one upper-body exercise with one that is not. Partners that save no
         # whole minute need no flag, so every flagged exercise can be paired iff each class
         # has enough chosen exercises of the other class (a matching in a complete bipartite graph).
-        chosen_upper = [var for eid, var in chosen.items() if m.library[eid].upper]
-        chosen_other = [var for eid, var in chosen.items() if not m.library[eid].upper]
-        if upper:
-            m.cp.add(total(upper) <= total(chosen_other))
-        if other:
-            m.cp.add(total(other) <= total(chosen_upper))
+        chosen_upper = [var for eid, var in chosen.items() if eid in upper]
+        chosen_other = [var for eid, var in chosen.items() if eid not in upper]
+        if flagged_upper:
+            m.cp.add(total(flagged_upper) <= total(chosen_other))
+        if flagged_other:
+            m.cp.add(total(flagged_other) <= total(chosen_upper))
         length = cp_model.LinearExpr.weighted_sum(terms, weights)
         m.cp.add(lift.minutes >= length).only_enforce_if([lift.used] + fits)
         for slot, here in lift.windows.items():  # the window holding the lift lasts what it takes

@@ -136,9 +136,14 @@ def suits(exercise: Exercise, level: str, injuries: tuple[str, ...]) -> bool:
 
 def missing_sorts(kind: str, usable: list[Exercise]) -> list[str]:
     """Required sorts of exercise a session of ``kind`` cannot get from ``usable`` (empty: it can be filled)."""
-    content = catalog().strength_kinds[kind].content
     fitting = [e for e in usable if fits_kind(e, kind)]
-    return [sort for sort, need in content.require.items() if sum(1 for e in fitting if SORTS[sort](e)) < need]
+    return lacking_sorts(kind, lambda sort: sum(1 for e in fitting if SORTS[sort](e)))
+
+
+def lacking_sorts(kind: str, count) -> list[str]:
+    """Required sorts of exercise for ``kind`` of which ``count(sort)`` falls short (the model
+    counts with its precomputed sets, a hand-written week's check with the exercises)."""
+    return [sort for sort, need in catalog().strength_kinds[kind].content.require.items() if count(sort) < need]
 
 
 def hosts(athlete, kind: str, kit: frozenset[str]) -> bool:

@@ -192,9 +192,10 @@ class WeekModel:
     def exercise_places(self) -> dict[str, set[str]]:
         """Exercise id -> the places (of windows that can hold a lift) whose kit allows it."""
         where: dict[str, set[str]] = {}
-        for slot in self.strength_slots():
-            for e in slot.usable:
-                where.setdefault(e, set()).add(self.windows[slot.window].location)
+        usable = {self.windows[slot.window].location: slot.usable for slot in self.strength_slots()}  # same per place
+        for location, exercises in usable.items():
+            for e in exercises:
+                where.setdefault(e, set()).add(location)
         return where
 
     def add_lifts(self, most: int | None) -> None:
