@@ -91,13 +91,13 @@ def test_a_solve_stopped_by_its_limit_is_still_the_same_every_time():
 
 
 def test_the_polish_is_skipped_only_when_it_would_move_nothing():
-    """``_least_lateness`` must never exceed the lateness the polish reaches (it is a lower bound),
-    so a week found at it is already as early as it goes; and on a good share of athletes it is
-    reached, or skipping the polish would buy nothing."""
+    """``_earliest``'s lateness must never exceed the lateness the polish reaches (it is a lower
+    bound), so a week found at it is already as early as it goes; and on a good share of athletes
+    it is reached, or skipping the polish would buy nothing."""
     from ortools.sat.python import cp_model
 
     from benchmarks.generate import synthetic_scenario
-    from optimizer.solve import _least_lateness, _polish, _solver
+    from optimizer.solve import _earliest, _polish, _solver
 
     reached = 0
     for seed in range(40):
@@ -105,7 +105,7 @@ def test_the_polish_is_skipped_only_when_it_would_move_nothing():
         solver = _solver(SolveSettings())
         if solver.solve(m.cp) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue
-        least = _least_lateness(m, solver)
+        least, _ = _earliest(m, solver)
         found = solver.value(m.lateness)
         polished = _polish(m, solver, SolveSettings()).value(m.lateness)
         assert least <= polished <= found
@@ -113,3 +113,39 @@ def test_the_polish_is_skipped_only_when_it_would_move_nothing():
             reached += 1
             assert polished == found
     assert reached >= 10
+
+
+def test_the_earliest_times_taken_without_the_polish_are_the_polish_s_optimum():
+    """When the week's choices fit back to back from each window's opening, ``solve_week`` takes
+    those times without a second solve. They must be as early as the polish would make them (its
+    weighted lateness, counted from the plan), cost the goals nothing, and break no rule; and the
+    shortcut must be taken on some athletes and turned down on others (a gap or a pin in the way),
+    or one branch is untested."""
+    from ortools.sat.python import cp_model
+
+    from benchmarks.generate import synthetic_scenario
+    from optimizer.build import lateness_weight
+    from optimizer.solve import _earliest, _polish, _solver, solve_week
+
+    taken = declined = 0
+    for seed in range(60):
+        scenario = synthetic_scenario(seed)
+        m = build_week(scenario)
+        solver = _solver(SolveSettings())
+        if solver.solve(m.cp) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue
+        least, starts = _earliest(m, solver)
+        if solver.value(m.lateness) <= least:
+            continue  # already as early as it goes: neither path runs
+        chosen = [m.slots[p.slot] for p in m.placements if solver.boolean_value(p.var)]
+        polish = _polish(m, solver, SolveSettings())
+        best = sum(lateness_weight(slot) * polish.value(slot.start) for slot in chosen)
+        plan = solve_week(build_week(scenario))
+        assert check_plan(plan, scenario.athlete) == []
+        assert plan.total_penalty == int(solver.value(m.goal_penalty))
+        got = sum(lateness_weight(s) * s.week_start for s in plan.sessions)  # it reads the type only
+        assert got == best
+        at_earliest = sorted(s.week_start for s in plan.sessions) == sorted(starts.values())
+        taken += at_earliest
+        declined += not at_earliest
+    assert taken >= 3 and declined >= 1
