@@ -237,8 +237,8 @@ def write(r: dict, path: Path) -> None:
         w(f"| `{label}` | {own:.0f} | {cum:.0f} |")
     st_ = r["stages"]
     w(f"\nStages of `solve_week` on the same {st_['athletes']} athletes: the CP-SAT solve of the weighted goals alone took "
-      f"{st_['goals_ms'] / 1000:.1f} s in all, the whole `solve_week` (goals, then the earliest-times polish with every choice "
-      f"fixed, reading and scoring the plan) {st_['solve_week_ms'] / 1000:.1f} s: the goals are "
+      f"{st_['goals_ms'] / 1000:.1f} s in all, the whole `solve_week` (goals, then with every choice fixed the earliest times: back "
+      f"to back from each window's opening when every checker and goal allows, else the polish; reading and scoring the plan) {st_['solve_week_ms'] / 1000:.1f} s: the goals are "
       f"{100 * st_['goals_ms'] / max(st_['solve_week_ms'], 1e-9):.0f} % of it.\n")
     native = next((v for k, v in p["solve_groups"].items() if k.startswith("CP-SAT")), 0.0)
     by_strength = {row["value"]: row["solve_ms"] for row in r["scale"] if row["dimension"] == "strength"}

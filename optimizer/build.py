@@ -51,7 +51,7 @@ def _lateness(m: WeekModel) -> cp_model.LinearExprT:
     terms = []
     for slot in m.slots:
         if slot.type == "strength":  # one window, and an absent lift sits at its start: counts 0
-            terms.append(slot.start - m.windows[slot.window].week_start)
+            terms.append(lateness_weight(slot) * (slot.start - m.windows[slot.window].week_start))
             continue
         opens = sum(m.placements[p].var * m.placements[p].earliest for p in slot.placements)
         terms.append(lateness_weight(slot) * (slot.start - opens))
