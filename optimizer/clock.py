@@ -9,6 +9,7 @@ between sessions are measured forward around that cycle.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -18,6 +19,7 @@ DAY_MINUTES = 24 * 60
 WEEK_MINUTES = 7 * DAY_MINUTES
 
 
+@lru_cache(maxsize=4096)  # checkers and scorers read a plan's times again and again
 def parse_hhmm(text: str) -> int:
     """'07:30' -> 450. Accepts 00:00 to 24:00; raises ValueError with the fix."""
     hh, sep, mm = text.strip().partition(":")
