@@ -238,7 +238,8 @@ class WeekModel:
                 if e not in where:
                     continue
                 lift.exercises[e] = chosen = self.cp.new_bool_var(f"lift{c}_{e}")
-                self.cp.add_implication(chosen, used)
+                if self.explain:  # else R-CONTENT's "only in a kind it fits" clause implies it
+                    self.cp.add_implication(chosen, used)
                 if len(where[e]) < len(places):  # the kit for it is only at some places
                     self.cp.add_bool_or([lift.place[p] for p in sorted(where[e])]).only_enforce_if(chosen)
             self.lifts.append(lift)

@@ -83,8 +83,16 @@ def test_a_solve_stopped_by_its_limit_is_still_the_same_every_time():
     stops does not depend on how busy the machine is: the same unproven week every run."""
     from benchmarks.generate import synthetic_scenario
 
-    scenario = synthetic_scenario(56)  # needs about 0.1 units of work to prove its optimum
-    plans = [plan_week(scenario, time_limit=0.25, explain=False) for _ in range(3)]  # 0.05 units
+    from optimizer.build import build_week
+    from optimizer.solve import WORK_PER_SECOND, SolveSettings, _solver
+
+    scenario, limit = synthetic_scenario(185), 0.25  # the limit allows 0.05 units of work
+    proof = _solver(SolveSettings(time_limit=limit * 100))
+    proof.parameters.use_objective_lb_search = False  # as under a limit below a second
+    proof.solve(build_week(scenario).cp)
+    needed = proof.response_proto.deterministic_time
+    assert needed > 2 * limit * WORK_PER_SECOND, f"the model got faster: pick a scenario that needs more than {needed:.3f}"
+    plans = [plan_week(scenario, time_limit=limit, explain=False) for _ in range(3)]
     assert plans[0].status == "feasible" and not plans[0].proven_optimal
     assert check_plan(plans[0], scenario.athlete) == []
     assert all(p.model_dump(exclude={"solve_ms"}) == plans[0].model_dump(exclude={"solve_ms"}) for p in plans)
