@@ -50,29 +50,32 @@ def encode(m: WeekModel) -> None:
         count = total(list(chosen.values()))
         m.cp.add_linear_constraint(count, 0, shape.max_exercises)
         m.cp.add(count >= shape.min_exercises).only_enforce_if([lift.used] + guard)
-        terms, weights = [lift.used], [shape.warmup_minutes + shape.cooldown_minutes]
-        flagged_upper, flagged_other = [], []  # done in a superset, saving a whole minute or more
-        for eid, var in chosen.items():
-            full, saved = minutes[eid]
-            terms.append(var)
-            weights.append(full)
-            if saved <= 0:
-                continue  # pairing would save no whole minute: not worth a variable
-            paired = m.cp.new_bool_var(f"superset_{lift.index}_{eid}")
-            m.cp.add_implication(paired, var)
-            lift.superset[eid] = paired
-            (flagged_upper if eid in upper else flagged_other).append(paired)
+        terms = [lift.used, *chosen.values()]
+        weights = [shape.warmup_minutes + shape.cooldown_minutes, *(minutes[eid][0] for eid in chosen)]
+        # A superset saves an exercise some whole minutes of rest. Only how many of each class
+        # (upper-body or not) and saving are paired changes the length, so one count per class and
+        # saving (savings are a minute or two: three counts a lift) stands for a flag per exercise.
+        # Every counted exercise can be paired iff each class has enough chosen exercises of the
+        # other class (a matching in a complete bipartite graph); partners that save no whole
+        # minute need no count.
+        alike: dict[tuple[bool, int], list[str]] = {}
+        for eid in chosen:
+            if minutes[eid][1] > 0:
+                alike.setdefault((eid in upper, minutes[eid][1]), []).append(eid)
+        paired_upper, paired_other = [], []
+        for (is_upper, saved), ids in sorted(alike.items()):
+            paired = m.cp.new_int_var(0, min(len(ids), shape.max_exercises), f"superset_{lift.index}_{is_upper:d}_{saved}")
+            m.cp.add(paired <= total([chosen[e] for e in ids]))
+            lift.supersets[tuple(ids)] = paired
+            (paired_upper if is_upper else paired_other).append(paired)
             terms.append(paired)
             weights.append(-saved)
-        # A superset pairs one upper-body exercise with one that is not. Partners that save no
-        # whole minute need no flag, so every flagged exercise can be paired iff each class
-        # has enough chosen exercises of the other class (a matching in a complete bipartite graph).
         chosen_upper = [var for eid, var in chosen.items() if eid in upper]
         chosen_other = [var for eid, var in chosen.items() if eid not in upper]
-        if flagged_upper:
-            m.cp.add(total(flagged_upper) <= total(chosen_other))
-        if flagged_other:
-            m.cp.add(total(flagged_other) <= total(chosen_upper))
+        if paired_upper:
+            m.cp.add(total(paired_upper) <= total(chosen_other))
+        if paired_other:
+            m.cp.add(total(paired_other) <= total(chosen_upper))
         length = cp_model.LinearExpr.weighted_sum(terms, weights)
         m.cp.add(lift.minutes >= length).only_enforce_if([lift.used] + fits)
         for slot, here in lift.windows.items():  # the window holding the lift lasts what it takes

@@ -99,7 +99,8 @@ class Lift:
     place: dict[str, cp_model.IntVar] = field(default_factory=dict)  # location -> held there
     windows: dict[int, cp_model.IntVar] = field(default_factory=dict)  # slot index -> held in that window
     exercises: dict[str, cp_model.IntVar] = field(default_factory=dict)  # exercise id -> chosen
-    superset: dict[str, cp_model.IntVar] = field(default_factory=dict)  # exercise id -> done in a superset
+    # exercises of one class (upper-body or not) saving the same minutes -> how many of them are done in a superset
+    supersets: dict[tuple[str, ...], cp_model.IntVar] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -188,7 +188,9 @@ def _plan(m: WeekModel, solver: cp_model.CpSolver, status, starts: dict[int, int
         if slot.type == "strength":
             lift = next(m.lifts[c] for c, here in slot.lifts.items() if solver.boolean_value(here))
             chosen = [e for e, var in lift.exercises.items() if solver.boolean_value(var)]
-            paired = {e for e in chosen if e in lift.superset and solver.boolean_value(lift.superset[e])}
+            paired = set()  # the first so many chosen of each class and saving the model counts as paired
+            for ids, count in lift.supersets.items():
+                paired.update([e for e in ids if e in chosen][:solver.value(count)])
             session.exercises = _exercises(m, chosen, paired, m.windows[placement.window].location)
         sessions.append(session)
     plan = Plan(
