@@ -54,7 +54,7 @@ def machine() -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--full", action="store_true", help="also 1,000 athletes on one core and 10,000 on 1, 2 and all cores (hours)")
+    parser.add_argument("--full", action="store_true", help="also 1,000 athletes on one core and 10,000 on 1, 2 and all cores (about 10 minutes on 2 cores)")
     parser.add_argument("--athletes", type=int, default=1000, help="corpus size for latency and quality (default 1000)")
     parser.add_argument("--scaling", type=int, default=200, help="athletes for the 1-vs-2-core run in default mode (default 200)")
     parser.add_argument("--exact", type=int, default=60, help="tiny instances per exhaustive family (default 60)")
