@@ -37,7 +37,7 @@ def encode(m: WeekModel) -> None:
     # the same for every lift (each is offered the same exercises and kinds): work them out once
     kinds_of = {eid: [k for k in m.fits if eid in m.fits[k]] for eid in minutes}
     upper = {eid for eid in minutes if m.library[eid].upper}  # may pair in a superset with one that is not
-    needs = {kind: [(need, m.fits[kind] & m.sorts[sort]) for sort, need in
+    needs = {kind: [(need, [e for e in minutes if e in m.fits[kind] & m.sorts[sort]]) for sort, need in
                     catalog().strength_kinds[kind].content.require.items()] for kind in m.fits}
     off = [g.Not() for g in guard]  # the guard as a literal of a clause: half the build cost of a linear row
     for lift in m.lifts:
@@ -46,7 +46,7 @@ def encode(m: WeekModel) -> None:
             m.cp.add_bool_or([var.Not(), *(lift.kind[k] for k in kinds_of[eid]), *off])
         for kind, var in lift.kind.items():
             for need, members in needs[kind]:
-                m.cp.add(total([chosen[e] for e in chosen if e in members]) >= need).only_enforce_if([var] + guard)
+                m.cp.add(total([chosen[e] for e in members]) >= need).only_enforce_if([var] + guard)
         count = total(list(chosen.values()))
         m.cp.add_linear_constraint(count, 0, shape.max_exercises)
         m.cp.add(count >= shape.min_exercises).only_enforce_if([lift.used] + guard)
@@ -89,8 +89,7 @@ def _minutes(m: WeekModel) -> dict[str, tuple[int, int]]:
     """Exercise id -> (minutes as prescribed, minutes a superset saves), once per athlete."""
     athlete = m.athlete
     out = {}
-    offered = m.lifts[0].exercises if m.lifts else {}  # every lift is offered the same exercises
-    for eid in offered:
+    for eid in m.offered():
         exercise = m.library[eid]
         prescribed = dose(exercise, athlete.phase, athlete.level, athlete.strength.progression_week)
         full = prescribed.total_minutes(exercise)

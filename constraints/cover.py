@@ -39,16 +39,16 @@ def trains(key: str, exercise) -> bool:
 
 
 def encode(m: WeekModel) -> None:
-    trained_by: dict[str, set[str]] = {}  # target -> exercises that train it: one pass over the library
-    for eid, exercise in m.library.items():
-        for key in keys_trained(exercise):
-            trained_by.setdefault(key, set()).add(eid)
+    trained_by: dict[str, list[str]] = {}  # target -> offered exercises that train it: one pass, not one per lift
+    for eid in m.offered():
+        for key in keys_trained(m.library[eid]):
+            trained_by.setdefault(key, []).append(eid)
     units = []
     for key, target in targets(m.athlete).items():
-        training = trained_by.get(key, set())
+        training = trained_by.get(key, [])
         done = []
         for lift in m.lifts:
-            hits = [var for eid, var in lift.exercises.items() if eid in training]
+            hits = [lift.exercises[eid] for eid in training]
             if not hits:
                 continue
             if key.startswith("injury:"):  # counts exercises, not sessions

@@ -216,6 +216,10 @@ class WeekModel:
                 where.setdefault(e, set()).add(location)
         return where
 
+    def offered(self) -> list[str]:
+        """Exercise ids every lift is offered: the same for each (any some window's kit allows)."""
+        return list(self.lifts[0].exercises) if self.lifts else []
+
     def add_lifts(self, most: int | None) -> None:
         """The week's lifts in time order, each with its kind, place and exercise Booleans, handed
         to the windows holding a strength session: the first lift to the earliest such window, and
