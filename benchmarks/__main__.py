@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     step(f"corpus: {args.athletes} synthetic athletes")
     corpus = synthetic_corpus(args.athletes, args.seed)
     # Latency is one week planned at a time, as `stridelift plan` does: a single process, the
-    # other core left to the machine. Two processes at once can slow each other's solves (by up to a fifth
+    # other core left to the machine. Two processes at once slow each other's solves (by 10-15 %
     # here); the 2-process run's own per-athlete times are kept beside, for batch planning.
     step(f"latency: {args.athletes} athletes on 1 process")
     one = harness.run_pool(harness.measure, corpus, 1)
