@@ -255,8 +255,11 @@ class WeekModel:
                 here = self.cp.new_bool_var(f"lift{lift.index}_w{slot.window}")
                 slot.lifts[lift.index] = lift.windows[slot.index] = here
                 self.cp.add_implication(here, lift.place[location])
+                # the lift held here is of the window's kind, written "lift's kind => window's kind"
+                # (both sides are exactly-one when the lift is here, so it is the same rule): the other
+                # way round took 6 % more solve time on six corpus seeds, every optimum the same
                 for k, var in kind_of.items():
-                    self.cp.add_bool_or([here.Not(), var.Not(), lift.kind[k]])
+                    self.cp.add_bool_or([here.Not(), lift.kind[k].Not(), var])
             self.cp.add(sum(slot.lifts.values()) == slot.present)
         for lift in self.lifts:
             self.cp.add(sum(lift.windows.values()) == lift.used)
