@@ -36,9 +36,20 @@ def encode(m: WeekModel) -> None:
     minutes = _minutes(m)
     # the same for every lift (each is offered the same exercises and kinds): work them out once
     kinds_of = {eid: [k for k in m.fits if eid in m.fits[k]] for eid in minutes}
-    upper = {eid for eid in minutes if m.library[eid].upper}  # may pair in a superset with one that is not
+    upper = [eid for eid in minutes if m.library[eid].upper]  # may pair in a superset with one that is not
+    other = [eid for eid in minutes if not m.library[eid].upper]
     needs = {kind: [(need, [e for e in minutes if e in m.fits[kind] & m.sorts[sort]]) for sort, need in
                     catalog().strength_kinds[kind].content.require.items()] for kind in m.fits}
+    # A superset saves an exercise some whole minutes of rest. Only how many of each class
+    # (upper-body or not) and saving are paired changes the length, so one count per class and
+    # saving (savings are a minute or two: three counts a lift) stands for a flag per exercise.
+    # Every counted exercise can be paired iff each class has enough chosen exercises of the
+    # other class (a matching in a complete bipartite graph); partners that save no whole
+    # minute need no count.
+    alike: dict[tuple[bool, int], list[str]] = {}
+    for eid, (_, saved) in minutes.items():
+        if saved > 0:
+            alike.setdefault((m.library[eid].upper, saved), []).append(eid)
     off = [g.Not() for g in guard]  # the guard as a literal of a clause: half the build cost of a linear row
     for lift in m.lifts:
         chosen = lift.exercises
@@ -52,30 +63,18 @@ def encode(m: WeekModel) -> None:
         m.cp.add(count >= shape.min_exercises).only_enforce_if([lift.used] + guard)
         terms = [lift.used, *chosen.values()]
         weights = [shape.warmup_minutes + shape.cooldown_minutes, *(minutes[eid][0] for eid in chosen)]
-        # A superset saves an exercise some whole minutes of rest. Only how many of each class
-        # (upper-body or not) and saving are paired changes the length, so one count per class and
-        # saving (savings are a minute or two: three counts a lift) stands for a flag per exercise.
-        # Every counted exercise can be paired iff each class has enough chosen exercises of the
-        # other class (a matching in a complete bipartite graph); partners that save no whole
-        # minute need no count.
-        alike: dict[tuple[bool, int], list[str]] = {}
-        for eid in chosen:
-            if minutes[eid][1] > 0:
-                alike.setdefault((eid in upper, minutes[eid][1]), []).append(eid)
         paired_upper, paired_other = [], []
-        for (is_upper, saved), ids in sorted(alike.items()):
+        for (is_upper, saved), ids in sorted(alike.items()):  # the same groups in every lift
             paired = m.cp.new_int_var(0, min(len(ids), shape.max_exercises), f"superset_{lift.index}_{is_upper:d}_{saved}")
             m.cp.add(paired <= total([chosen[e] for e in ids]))
             lift.supersets[tuple(ids)] = paired
             (paired_upper if is_upper else paired_other).append(paired)
             terms.append(paired)
             weights.append(-saved)
-        chosen_upper = [var for eid, var in chosen.items() if eid in upper]
-        chosen_other = [var for eid, var in chosen.items() if eid not in upper]
         if paired_upper:
-            m.cp.add(total(paired_upper) <= total(chosen_other))
+            m.cp.add(total(paired_upper) <= total([chosen[e] for e in other]))
         if paired_other:
-            m.cp.add(total(paired_other) <= total(chosen_upper))
+            m.cp.add(total(paired_other) <= total([chosen[e] for e in upper]))
         length = cp_model.LinearExpr.weighted_sum(terms, weights)
         m.cp.add(lift.minutes >= length).only_enforce_if([lift.used] + fits)
         for slot, here in lift.windows.items():  # the window holding the lift lasts what it takes
