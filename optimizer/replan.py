@@ -40,8 +40,9 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
                 run.update(at=None, day=None)  # its pinned time has passed: let it move
     # Pins still to come stay; one on a done day is back below as done (with its exercises), one
     # on a missed day did not happen and cannot move.
-    data["strength"]["pinned"] = [p for p in data["strength"].get("pinned", []) if DAYS.index(p["at"].split()[0]) >= t
-                                  and p["at"].split()[0] not in done and p["at"].split()[0] not in missed] + [
+    to_come = [p for p in data["strength"].get("pinned", []) if (day := p["at"].split()[0]) not in done
+               and day not in missed and DAYS.index(day) >= t]
+    data["strength"]["pinned"] = to_come + [
         {"kind": s.kind, "at": f"{s.day} {s.start}", "minutes": s.minutes, "name": f"done: {s.label or s.kind}",
          "exercises": [x.id for x in s.exercises]} for s in is_done if s.type == "strength"]
     data["current_plan"] = [s.model_dump(mode="json") for s in still]

@@ -488,6 +488,7 @@ FRIENDLY = {  # pydantic's error types, said as the fix
     "int_parsing": "{got!r} is not a whole number; write e.g. 45",
     "int_type": "{got!r} is not a whole number; write e.g. 45",
     "int_from_float": "{got!r} is not a whole number; write e.g. 45",
+    "finite_number": "{got!r} is not a number; write e.g. 45",
     "bool_parsing": "{got!r} is not true or false",
     "bool_type": "{got!r} is not true or false",
     "string_type": "{got!r} is not text; put it in quotes",
