@@ -5,7 +5,10 @@ activation only (isometric + mobility, prehab).
 A race in the week makes it race week: every strength session in it is light,
 before or after the race. With a calendar, races in the weeks ahead count too
 (``calendar.races``, or a race among next week's fixed sessions, whose distance
-is taken to be the athlete's goal): heavy legs must end 10 (or 7) days before each.
+is taken to be the athlete's goal). "Within 10 days" is counted in calendar days:
+no heavy legs on race day's 10 (or 7) days before it, so heavy legs end by the
+midnight that starts the 10th day before race day. That also keeps them at least
+10 x 24 clock hours before the start, so the rule holds read either way.
 """
 
 from __future__ import annotations
@@ -43,7 +46,12 @@ def encode(m: WeekModel) -> None:
         if start > 0:
             date = m.athlete.calendar.week_of + datetime.timedelta(days=start // DAY_MINUTES)
             guard = m.guard(f"{RULE}:{date}", f"no heavy legs in the {days} days before the race on {date}")
-            m.end_no_later(m.select(m.p_heavy), start - days * DAY_MINUTES, guard)
+            m.end_no_later(m.select(m.p_heavy), taper_starts(start, days), guard)
+
+
+def taper_starts(race_start: int, days: int) -> int:
+    """The minute heavy legs must end by: midnight at the start of the ``days``-th day before race day."""
+    return (race_start // DAY_MINUTES - days) * DAY_MINUTES
 
 
 def calendar_races(athlete: Athlete) -> list[tuple[int, str | None]]:
@@ -76,9 +84,9 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
             continue
         for start, distance in races:
             days = taper_days(athlete, distance)
-            if 0 <= start - lift.week_end < days * DAY_MINUTES:
+            if taper_starts(start, days) < lift.week_end <= start:
                 problems.append(
                     f"{RULE}: heavy lower-body session ending {describe(lift.week_end)} is within {days} days "
-                    f"before the race at {describe(start)}"
+                    f"before the race at {describe(start)}; end heavy legs by {describe(taper_starts(start, days))}"
                 )
     return problems

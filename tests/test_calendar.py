@@ -103,8 +103,8 @@ def test_key_eve_encoder_keeps_sunday_heavy_off_the_eve_of_next_mondays_key_run(
 
 
 @pytest.mark.parametrize(("distance", "race_day", "last_heavy_end"), [
-    ("marathon", "2026-12-10", None),  # Thursday next week 08:00 - 10 days = this Monday 08:00: no heavy legs this week
-    ("5k", "2026-12-10", 3 * 1440 + 8 * 60),  # - 7 days = this Thursday 08:00
+    ("marathon", "2026-12-10", None),  # Thursday next week - 10 days = this Monday: no heavy legs this week
+    ("5k", "2026-12-10", 3 * 1440),  # - 7 days = this Thursday: heavy legs end by Wednesday midnight
 ])
 def test_taper_looks_ahead_to_races_on_the_calendar(distance, race_day, last_heavy_end):
     sc = scenario(calendar={"races": [{"date": race_day, "distance": distance}]},
@@ -118,6 +118,23 @@ def test_taper_looks_ahead_to_races_on_the_calendar(distance, race_day, last_hea
         assert all(x.week_end <= last_heavy_end for x in heavy)
     late = s("strength", "fri", "18:00", "18:40", "heavy_lower", lower_load="heavy")
     assert taper.check(plan_of(late), sc.athlete), "Friday heavy legs are inside the taper window"
+
+
+def test_taper_encoder_counts_calendar_days_not_only_clock_hours():
+    """5k next Thursday 08:00: this Thursday 06:00 is more than 7 x 24 h before the start but on the
+    7th day before race day, so the heavy session the athlete asks for goes to Wednesday, though
+    Thursday is the preferred day; with Thursday morning the only window, there is no week."""
+    race = {"races": [{"date": "2026-12-10", "at": "08:00", "distance": "5k"}]}
+    mornings = {"wed": ["06:00-07:30 gym"], "thu": ["06:00-07:30 gym"], "sat": ["09:00-10:00 home"]}
+    heavy = {"sessions": 1, "include": ["heavy_lower"]}
+    sc = scenario(calendar=race, availability=mornings, strength=heavy, preferences={"strength_days": ["thu"]})
+    plan = plan_week(sc)
+    assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    assert [(x.kind, x.day) for x in plan.lifts()] == [("heavy_lower", "wed")]
+    assert plan.score["S-PREF"].penalty > 0, "Thursday was preferred and is given up"
+    stuck = scenario(calendar=race, availability={"thu": ["06:00-07:30 gym"], "sat": ["09:00-10:00 home"]}, strength=heavy)
+    plan = plan_week(stuck)
+    assert plan.status == "infeasible" and any("R-TAPER" in p for p in plan.problems)
 
 
 def test_spread_and_stack_count_last_sundays_sessions():
@@ -171,7 +188,7 @@ def test_taper_counts_a_race_among_next_weeks_fixed_sessions():
     assert taper.check(plan_of(late), sc.athlete), "Saturday heavy legs are 6 days before next Friday's race"
     plan = plan_week(sc)
     assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
-    assert all(x.week_end <= 4 * 1440 + 8 * 60 for x in plan.lifts() if x.kind == "heavy_lower")  # by this Friday 08:00
+    assert all(x.week_end <= 4 * 1440 for x in plan.lifts() if x.kind == "heavy_lower")  # by Thursday midnight
 
 
 def test_a_calendar_race_in_this_week_must_be_among_the_runs():

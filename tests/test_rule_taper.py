@@ -63,6 +63,22 @@ def test_heavy_legs_before_a_race_name_the_taper_length(distance, goal, days):
     assert any(f"within {days} days" in p for p in problems)
 
 
+@pytest.mark.parametrize(("day", "start", "end", "breaks"), [
+    ("wed", "18:00", "18:40", False),  # the evening before the 7th day before race day
+    ("wed", "23:20", "24:00", False),  # ends at the midnight the taper starts
+    ("thu", "06:00", "06:40", True),  # the 7th day before: more than 7 x 24 h before the start, still in the taper
+    ("thu", "18:00", "18:40", True),
+    ("sun", "18:00", "18:40", True),
+])
+def test_a_calendar_race_counts_its_taper_in_calendar_days(day, start, end, breaks):
+    """5k next Thursday 08:00: heavy legs end by the midnight starting this Thursday, the 7th day
+    before, so 'within 7 days' holds counted in days and in clock hours."""
+    athlete = make_athlete(calendar={"week_of": "2026-11-30", "races": [{"date": "2026-12-10", "at": "08:00", "distance": "5k"}]})
+    problems = rule.check(plan_of(lift("heavy_lower", day, start, end)), athlete)
+    assert bool(problems) == breaks, problems
+    assert all("within 7 days" in p and "end heavy legs by Thu 00:00" in p for p in problems)
+
+
 def test_heavy_legs_after_the_race_break_only_the_light_only_part():
     athlete = make_athlete(runs=[{"kind": "race", "minutes": 60, "at": "sat 09:00"}])
     week = plan_of(run("race", "sat", "09:00", "10:00", 0), lift("heavy_lower", "sun", "18:00", "18:40"))
