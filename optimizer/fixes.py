@@ -86,7 +86,7 @@ def candidates(scenario: Scenario, core: list[str]) -> list[Fix]:
     out: list[Fix] = []
     for item in core:
         rule, _, detail = item.partition(":")
-        if rule == "R-FREQ" and not detail and low > 0:
+        if rule == "R-FREQ" and not detail and low > int(a.in_season):  # in season, one stays
             out.append(Fix(f"one strength session fewer (strength.sessions: [{low - 1}, {high}])", _set_sessions(low - 1, high), LIFTING))
         elif rule == "R-FREQ" and detail.startswith("include:"):
             kind = detail.split(":")[1]

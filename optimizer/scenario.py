@@ -413,14 +413,24 @@ class Athlete(_Strict):
 
     @property
     def session_range(self) -> tuple[int, int]:
-        """R-FREQ: the scenario's count, else the phase default from DOMAIN.md."""
+        """R-FREQ: the scenario's count, else the phase default from DOMAIN.md.
+
+        Strength is never dropped entirely in season (002, 004), so a range from 0 (``[0, 2]``)
+        starts at 1 in season: only the taper and race week may have no session. An explicit
+        ``sessions: 0`` is the athlete's own call (injured, say) and is kept."""
         value = self.strength.sessions
         if value is None:
             table = catalog().phase_sessions
             if self.level == "advanced":
                 table = {**table, **catalog().phase_sessions_advanced}
             return tuple(table[self.phase])  # type: ignore[return-value]
-        return (value, value) if isinstance(value, int) else tuple(value)  # type: ignore[return-value]
+        low, high = (value, value) if isinstance(value, int) else value
+        return (1 if low == 0 < high and self.in_season else low), high
+
+    @property
+    def in_season(self) -> bool:
+        """Not the taper and not race week: the weeks where some strength work stays (R-FREQ)."""
+        return self.phase != "taper" and not self.race_week
 
     @property
     def cover_targets(self) -> dict[str, int]:

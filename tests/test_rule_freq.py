@@ -70,6 +70,25 @@ def test_scenario_count_overrides_the_phase(sessions, count, ok):
     assert all("R-FREQ" in p for p in problems)
 
 
+RACE_SUNDAY = {"kind": "race", "minutes": 60, "at": "sun 09:00", "distance": "10k"}
+
+
+@pytest.mark.parametrize("phase, runs, count, ok", [
+    ("base", [], 0, False),  # a range from 0 still keeps one session in season
+    ("base", [], 1, True),
+    ("recovery", [], 0, False),
+    ("taper", [], 0, True),  # the taper and race week may drop strength
+    ("peak", [RACE_SUNDAY], 0, True),
+    ("peak", [RACE_SUNDAY], 1, True),
+])
+def test_a_range_from_zero_keeps_one_session_in_season(phase, runs, count, ok):
+    athlete = make_athlete(phase=phase, runs=runs, strength={"sessions": [0, 2]})
+    week = plan_of(*lifts(*["iso_mobility"] * count))
+    problems = rule.check(week, athlete)
+    assert (problems == []) == ok, problems
+    assert all("R-FREQ" in p and "needs 1-2" in p for p in problems)
+
+
 def test_included_kind_missing_fails():
     athlete = make_athlete(strength={"sessions": 2, "include": ["heavy_lower"]})
     problems = rule.check(plan_of(*lifts("full_body", "upper_core")), athlete)
@@ -132,6 +151,15 @@ def test_encoder_holds_the_lower_bound_though_every_lift_costs():
     scenario = make_scenario(phase="base", weights={"S-COVER": 0})
     assert solve_without(scenario, rule).lifts() == []
     assert len(solve_optimal(scenario).lifts()) == 2
+
+
+@pytest.mark.parametrize("phase, lifts_wanted", [("base", 1), ("taper", 0)])
+def test_encoder_keeps_one_lift_in_season_when_the_range_starts_at_zero(phase, lifts_wanted):
+    """The same week as above with strength.sessions [0, 2]: in season R-FREQ still keeps one
+    lift (strength is never dropped entirely); the taper may drop it."""
+    scenario = make_scenario(phase=phase, weights={"S-COVER": 0}, strength={"sessions": [0, 2]})
+    assert solve_without(scenario, rule).lifts() == []
+    assert len(solve_optimal(scenario).lifts()) == lifts_wanted
 
 
 def test_encoder_places_an_included_kind_though_it_is_the_longest():

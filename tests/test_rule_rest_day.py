@@ -72,24 +72,31 @@ WEEKDAY_WINDOWS = {
 WEEKEND = {"sat": ["18:00-19:00 gym"], "sun": ["18:00-19:00 gym"]}
 
 
-@pytest.mark.parametrize("rest_days, lifts", [(1, 1), (2, 0)])
-def test_encoder_keeps_the_rest_days_though_coverage_wants_weekend_lifts(rest_days, lifts):
-    """Up to two lifts, only possible on Saturday and Sunday. Each lift meets four more
-    twice-a-week group targets (4 x 100 of S-COVER), more than it can cost in S-STACK
-    (2 x 15), S-SPREAD (25) and S-SHORT (25), so the solver lifts on every free weekend
-    day the rest-day rule leaves it."""
+@pytest.mark.parametrize("rest_days, lifts, phase", [(1, 1, "base"), (2, 0, "taper")])
+def test_encoder_keeps_the_rest_days_though_coverage_wants_weekend_lifts(rest_days, lifts, phase):
+    """Up to two lifts, only possible on Saturday and Sunday. Each lift meets more
+    group targets (x 100 of S-COVER) than it can cost in S-STACK (2 x 15), S-SPREAD (25)
+    and S-SHORT (25), so the solver lifts on every free weekend day the rest-day rule
+    leaves it; two rest days leave none, which only the taper allows (R-FREQ keeps one lift
+    in season: see the next test)."""
     scenario = make_scenario(
         availability={**WEEKDAY_WINDOWS, **WEEKEND},
         runs=WEEKDAY_RUNS,
         strength={"sessions": [0, 2]},
         rest_days=rest_days,
+        phase=phase,
         weights={"S-COVER": 100},
     )
-    if rest_days:
-        assert len(solve_without(scenario, rule).lifts()) == 2
+    assert len(solve_without(scenario, rule).lifts()) == 2
     plan = solve_optimal(scenario)
     assert len(plan.lifts()) == lifts
     assert len(rule.rest_days(plan, scenario.athlete)) >= rest_days
+
+
+def test_two_rest_days_and_the_season_lift_that_needs_one_of_them_conflict():
+    scenario = make_scenario(availability={**WEEKDAY_WINDOWS, **WEEKEND}, runs=WEEKDAY_RUNS,
+                             strength={"sessions": [0, 2]}, rest_days=2)
+    assert_infeasible(scenario, "R-REST", "R-FREQ")
 
 
 def _six_run_days(**fields):
