@@ -6,6 +6,10 @@ on ``missed`` days did not happen: they are free to move into the rest of the
 week. ``unavailable`` days lose their windows. The sessions still to come form
 the current plan that S-STABLE holds on to; every change is reported with its
 reason, found by putting the session back where it was and asking the checkers.
+
+Runs keep the numbering of the scenario the week was first planned from, so a
+replanned week can be replanned again from the same scenario file: a run the
+current plan no longer holds (dropped by an earlier replan) stays dropped.
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ from .scenario import Scenario, parse_scenario
 from .solve import check_plan, plan_week
 
 
-def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable=(), done=()) -> Scenario:
-    """The scenario for the rest of the week (see the module's docstring)."""
+def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable=(), done=(),
+                    drop=()) -> tuple[Scenario, list[int]]:
+    """The scenario for the rest of the week (see the module's docstring), and for each of its runs
+    the number of that run in ``scenario``. Runs the plan does not hold, and those in ``drop``, are
+    left out."""
     t = DAYS.index(today)
     is_done = [s for s in plan.sessions if (s.day_index < t or s.day in done) and s.day not in missed]
     still = [s for s in plan.sessions if s.day_index >= t and s.day not in done and s.day not in missed
@@ -46,44 +53,58 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
         {"kind": s.kind, "at": f"{s.day} {s.start}", "minutes": s.minutes, "name": f"done: {s.label or s.kind}",
          "exercises": [x.id for x in s.exercises]} for s in is_done if s.type == "strength"]
     data["current_plan"] = [s.model_dump(mode="json") for s in still]
-    return parse_scenario({"athlete": data, "weights": scenario.weights, "season": scenario.season.model_dump(mode="json")})
+    held = {s.run for s in plan.sessions if s.type == "run"} - set(drop)
+    kept = [i for i in range(len(data["runs"])) if i in held]
+    renumber = {old: new for new, old in enumerate(kept)}
+    data["runs"] = [data["runs"][i] for i in kept]
+    data["current_plan"] = [dict(s, run=renumber[s["run"]]) if s.get("run") is not None else s
+                            for s in data["current_plan"] if s.get("run") is None or s["run"] in renumber]
+    rest = parse_scenario({"athlete": data, "weights": scenario.weights, "season": scenario.season.model_dump(mode="json")})
+    return rest, kept
 
 
 def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable=(), done=(),
            time_limit: float = 10.0) -> tuple[Plan, Scenario]:
     """Plan the rest of the week; the new plan's ``changes`` say what moved and why. A missed run
     that no longer fits is dropped (and said so) rather than leaving the athlete with no plan.
-    Returns the plan and the scenario it was planned from (done sessions pinned, and so on)."""
-    rest = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done)
+
+    Returns the plan, its runs numbered as in ``scenario`` (so it can be replanned again from the
+    same scenario), and the scenario it was planned from (done sessions pinned, runs no longer in
+    the week left out, and so on: ``in_rest_numbering`` gives the plan as that scenario counts)."""
+    rest, kept = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done)
     new = plan_week(rest, time_limit=time_limit)
     dropped: list[Session] = []
     if new.status == "infeasible":
         lost = [s for s in plan.sessions if s.type == "run" and s.day in missed and s.run is not None]
         if lost:
-            data = rest.model_dump(mode="json")
-            keep = [i for i in range(len(rest.athlete.runs)) if i not in {s.run for s in lost}]
-            data["athlete"]["runs"] = [data["athlete"]["runs"][i] for i in keep]
-            renumber = {old: new_index for new_index, old in enumerate(keep)}
-            data["athlete"]["current_plan"] = [dict(s, run=renumber[s["run"]]) if s.get("run") is not None else s
-                                               for s in data["athlete"]["current_plan"]
-                                               if s.get("run") is None or s["run"] in renumber]
-            smaller = parse_scenario(data)
+            smaller, fewer = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done,
+                                             drop=[s.run for s in lost])
             retry = plan_week(smaller, time_limit=time_limit)
             if retry.status in ("optimal", "feasible"):
-                new, dropped, rest = retry, lost, smaller
+                new, dropped, rest, kept = retry, lost, smaller, fewer
+    for s in new.sessions:
+        s.run = kept[s.run] if s.run is not None else None
     if new.status in ("optimal", "feasible"):
-        # compare with the old plan in its run numbering, then hand back the numbering of ``rest``
-        keep = [i for i in range(len(scenario.athlete.runs)) if i not in {s.run for s in dropped}]
-        as_old = new.model_copy(deep=True)
-        for s in as_old.sessions:
-            s.run = keep[s.run] if s.run is not None else None
-        new.changes = describe_changes(plan, as_old, rest, missed, unavailable, dropped)
+        new.changes = describe_changes(plan, new, rest, kept, missed, unavailable, dropped)
     return new, rest
 
 
-def describe_changes(old: Plan, new: Plan, rest: Scenario, missed, unavailable, dropped) -> list[str]:
+def in_rest_numbering(new: Plan) -> Plan:
+    """``new`` (from ``replan``) with its runs numbered as the scenario it was planned from counts
+    them: that scenario holds exactly the week's runs, in the original order."""
+    return _renumbered(new.sessions, sorted(s.run for s in new.runs() if s.run is not None), new)
+
+
+def _renumbered(sessions: list[Session], kept: list[int], like: Plan) -> Plan:
+    """The sessions as a plan whose runs are numbered among ``kept`` (original numbers, in order)."""
+    out = [s.model_copy(update={"run": kept.index(s.run) if s.run in kept else None}) for s in sessions]
+    return like.model_copy(update={"sessions": sorted(out, key=lambda s: (s.week_start, s.week_end, s.type))})
+
+
+def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], missed, unavailable, dropped) -> list[str]:
     """Each session of the old plan that is not where it was: dropped, or moved to where and why;
-    then each session that is new to the week."""
+    then each session that is new to the week. Runs are numbered as in the original scenario;
+    ``kept`` are the original numbers of ``rest``'s runs."""
     out = []
     lost_runs = {d.run for d in dropped}
     for s in old.sessions:
@@ -94,10 +115,10 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, missed, unavailable, 
         if s.type == "run" and s.run in lost_runs:
             out.append(f"dropped {what}: missed, and the rest of the week cannot hold it")
         elif twin is None:
-            out.append(f"dropped {what}: " + ("missed" if s.day in missed else _why_moved(s, new, rest)))
+            out.append(f"dropped {what}: " + ("missed" if s.day in missed else _why_moved(s, new, rest, kept)))
         else:
             reason = (f"missed on {s.day}" if s.day in missed else f"{s.day} is now unavailable" if s.day in unavailable
-                      else _why_moved(s, new, rest, twin))
+                      else _why_moved(s, new, rest, kept, twin))
             out.append(f"moved {what} to {twin.day} {twin.start}: {reason}")
     for n in new.sessions:
         if not any(o.same_place(n) or o.counterpart(n) for o in old.sessions):
@@ -105,10 +126,10 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, missed, unavailable, 
     return out or ["nothing moved"]
 
 
-def _why_moved(session: Session, new: Plan, rest: Scenario, twin: Session | None = None) -> str:
+def _why_moved(session: Session, new: Plan, rest: Scenario, kept: list[int], twin: Session | None = None) -> str:
     """Put the session back where it was in the new week and ask the checkers what that would break."""
     back = [s for s in new.sessions if s is not twin] + [session]
-    trial = Plan(athlete=new.athlete, status="checked", sessions=sorted(back, key=lambda s: s.week_start))
+    trial = _renumbered(back, kept, Plan(athlete=new.athlete, status="checked"))
     broken = [b for b in check_plan(trial, rest.athlete) if not b.startswith("R-RUNS")]  # where, not whether
     if broken:
         return "at its old time it would break " + "; ".join(broken[:2])

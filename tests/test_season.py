@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import default_availability, make_scenario
 
-from optimizer import check_plan, load_scenario, parse_scenario, plan_week
+from optimizer import Plan, check_plan, load_scenario, parse_scenario, plan_week
 from optimizer.build import build_week
 from optimizer.catalog import catalog
-from optimizer.replan import replan
+from optimizer.replan import in_rest_numbering, replan
 from optimizer.season import check_season, phases, season_weeks
 from optimizer.solve import solve_week
 
@@ -103,7 +103,7 @@ def test_replanning_after_a_missed_key_session():
         assert any((n.day, n.start, n.kind, [x.id for x in n.exercises]) == (s.day, s.start, s.kind, [x.id for x in s.exercises])
                    for n in new.sessions), f"{s.kind} on {s.day} was done and must stay"
     # breaks no rule: the new week against the scenario it was planned from, and the original one
-    assert check_plan(new, rest.athlete) == []
+    assert check_plan(in_rest_numbering(new), rest.athlete) == []
     assert [p for p in check_plan(new, scenario.athlete) if not p.startswith("R-PINNED")] == []
     # the missed tempo is back in the week, later than today
     tempo = [s for s in new.runs() if s.kind == "tempo"]
@@ -120,7 +120,7 @@ def test_an_unavailable_day_moves_only_what_was_on_it():
     scenario, plan, _ = week_with_a_missed_tempo()
     busy = next(s.day for s in plan.sessions if s.day not in ("mon", "tue", "sat"))  # nothing pinned there
     new, rest = replan(scenario, plan, "mon", unavailable=[busy])
-    assert new.status == "optimal" and check_plan(new, rest.athlete) == []
+    assert new.status == "optimal" and check_plan(in_rest_numbering(new), rest.athlete) == []
     assert all(s.day != busy for s in new.sessions)
     untouched = [s for s in plan.sessions if s.day != busy]
     kept = [s for s in untouched if any((n.day, n.start, n.kind) == (s.day, s.start, s.kind) for n in new.sessions)]
@@ -134,8 +134,26 @@ def test_a_missed_run_that_no_longer_fits_is_dropped_and_said_so():
     plan = plan_week(scenario)
     new, rest = replan(scenario, plan, "wed", missed=["tue"])
     # Wed-Sun cannot hold intervals besides Thursday's tempo and Saturday's long run without back-to-back key days
-    assert new.status == "optimal" and check_plan(new, rest.athlete) == []
+    assert new.status == "optimal" and check_plan(in_rest_numbering(new), rest.athlete) == []
     assert any(c.startswith("dropped Intervals") for c in new.changes)
+
+
+def test_a_replanned_week_can_be_replanned_again_from_the_same_scenario():
+    """Tuesday's intervals are missed and dropped on Wednesday; on Friday Thursday's tempo is missed
+    too. The second replan reads the first one's plan against the original scenario: its runs keep
+    the scenario's numbering, the dropped intervals stay dropped, and what is done stays done."""
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    first, _ = replan(scenario, plan_week(scenario), "wed", missed=["tue"])
+    intervals = next(i for i, r in enumerate(scenario.athlete.runs) if r.kind == "intervals")
+    assert first.status == "optimal" and intervals not in {s.run for s in first.runs()}
+    assert all(scenario.athlete.runs[s.run].kind == s.kind for s in first.runs()), "numbered as the scenario"
+    second, rest = replan(scenario, Plan.model_validate_json(first.model_dump_json()), "fri", missed=["thu"])
+    assert second.status in ("optimal", "feasible"), second.problems
+    assert check_plan(in_rest_numbering(second), rest.athlete) == []
+    assert all(scenario.athlete.runs[s.run].kind == s.kind for s in second.runs())
+    assert intervals not in {s.run for s in second.runs()}, "dropped on Wednesday, not back on Friday"
+    done = [s for s in first.sessions if s.day_index < 4 and s.day != "thu"]
+    assert all(any(n.same_place(s) and n.kind == s.kind for n in second.sessions) for s in done)
 
 
 def _week_with_a_class():
@@ -155,7 +173,7 @@ def test_a_class_done_ahead_of_today_is_pinned_once():
     (pinned,) = rest.athlete.strength.pinned
     (held,) = [s for s in plan.lifts() if s.day == "thu"]
     assert pinned.exercises == tuple(x.id for x in held.exercises)
-    assert new.status == "optimal" and check_plan(new, rest.athlete) == []
+    assert new.status == "optimal" and check_plan(in_rest_numbering(new), rest.athlete) == []
 
 
 def test_a_missed_class_is_not_pinned_again():
@@ -163,7 +181,7 @@ def test_a_missed_class_is_not_pinned_again():
     scenario, plan = _week_with_a_class()
     new, rest = replan(scenario, plan, "thu", missed=["thu"])
     assert rest.athlete.strength.pinned == ()
-    assert new.status == "optimal" and check_plan(new, rest.athlete) == []
+    assert new.status == "optimal" and check_plan(in_rest_numbering(new), rest.athlete) == []
     assert all(s.day != "thu" for s in new.lifts())
 
 
