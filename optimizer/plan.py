@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+import difflib
 
-from .catalog import KEY_RUNS, LowerLoad
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, field_validator
+
+from .catalog import KEY_RUNS, RUN_KINDS, STRENGTH_KINDS, LowerLoad
 from .clock import DAY_MINUTES, DAYS, parse_hhmm
 
 # unknown: no week found within the time limit; checked: a week written by hand, judged by the checkers
@@ -57,6 +59,26 @@ class Session(BaseModel):
     run: int | None = None  # index into athlete.runs, for run sessions
     label: str = ""
     exercises: list[ExerciseDose] = []  # strength sessions: what to do, in order
+
+    # A hand-written week or a neighbouring week's session (calendar) is read into this model: a
+    # misspelt kind or times the wrong way round would silently turn the rules off for it.
+    @field_validator("end")
+    @classmethod
+    def _after_start(cls, end: str, info: ValidationInfo) -> str:
+        start = info.data.get("start")
+        if start is not None and parse_hhmm(end) <= parse_hhmm(start):
+            raise ValueError(f"{end} is not after the start {start}; a session ends after it starts, on the same day")
+        return end
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str, info: ValidationInfo) -> str:
+        kinds = {"run": RUN_KINDS, "strength": STRENGTH_KINDS}.get(info.data.get("type"), RUN_KINDS + STRENGTH_KINDS)
+        if kind not in kinds:
+            close = difflib.get_close_matches(kind, kinds, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise ValueError(f"'{kind}' is not a {info.data.get('type') or 'session'} kind; {hint}use one of {', '.join(kinds)}")
+        return kind
 
     @property
     def day_index(self) -> int:

@@ -22,7 +22,8 @@ from .scenario import Athlete, ScenarioError, error_messages, read_data
 def _complete(raw: dict[str, Any]) -> dict[str, Any]:
     s = dict(raw)
     kind = s.get("kind")
-    s.setdefault("type", "run" if kind in RUN_KINDS else "strength" if kind in STRENGTH_KINDS else None)
+    if kind in RUN_KINDS or kind in STRENGTH_KINDS:  # else the kind's own message says what is wrong
+        s.setdefault("type", "run" if kind in RUN_KINDS else "strength")
     try:
         if "end" not in s and "start" in s and "minutes" in s:
             s["end"] = hhmm(parse_hhmm(s["start"]) + int(s["minutes"]))
@@ -30,10 +31,10 @@ def _complete(raw: dict[str, Any]) -> dict[str, Any]:
             s["minutes"] = parse_hhmm(s["end"]) - parse_hhmm(s["start"])
     except (ValueError, TypeError):
         pass  # left for validation to report against the field
-    if s["type"] == "run" and kind in RUN_KINDS:
+    if s.get("type") == "run" and kind in RUN_KINDS:
         s.setdefault("key", catalog().run_kinds[kind].key)
         s.setdefault("label", catalog().run_kinds[kind].label)
-    if s["type"] == "strength" and kind in STRENGTH_KINDS:
+    if s.get("type") == "strength" and kind in STRENGTH_KINDS:
         s.setdefault("lower_load", catalog().strength_kinds[kind].lower_load)
         s.setdefault("label", catalog().strength_kinds[kind].label)
     if isinstance(s.get("day"), str):
@@ -65,7 +66,11 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         plan = Plan(athlete=athlete.name, status="checked",
                     sessions=[_complete(s) if isinstance(s, dict) else s for s in sessions])
     except ValidationError as err:
-        raise ScenarioError(error_messages(err), str(path)) from None
+        # a type left out is worked out from the kind; when the kind is unknown, its message says it all
+        unknown = {f"[{i}].type: required field" for i, s in enumerate(sessions)
+                   if isinstance(s, dict) and "type" not in s and s.get("kind") not in RUN_KINDS + STRENGTH_KINDS}
+        messages = [m for m in error_messages(err) if not any(u in m for u in unknown)]
+        raise ScenarioError(messages, str(path)) from None
     _match_runs(plan.sessions, athlete)
     plan.sessions.sort(key=lambda s: (s.week_start, s.week_end, s.type))
     return plan

@@ -142,7 +142,8 @@ def workout(kind: str, day: str, start: str, exercise_ids, athlete, location: st
     from constraints.content import content_minutes
 
     doses = [exercise_dose(e, athlete, location) for e in exercise_ids]
-    shell = lift(kind, day, start, start, location, minutes=0).model_copy(update={"exercises": doses})
+    _, probe = plus_minutes(day, start, 1)  # a session ends after it starts; the length comes next
+    shell = lift(kind, day, start, probe, location, minutes=1).model_copy(update={"exercises": doses})
     if minutes is None:
         minutes = max(catalog().min_strength_minutes, content_minutes(shell, athlete, library()))
     _, end = plus_minutes(day, start, minutes)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from constraints import b2b, gap48, key_eve, spread, stack, taper
-from optimizer import Plan, check_plan, parse_scenario, plan_week
+from optimizer import Plan, ScenarioError, check_plan, parse_scenario, plan_week
 from optimizer.plan import Session
 
 HEAVY_LAST_SUNDAY = {"type": "strength", "day": "sun", "start": "19:00", "end": "19:40", "minutes": 40,
@@ -118,6 +118,19 @@ def test_taper_looks_ahead_to_races_on_the_calendar(distance, race_day, last_hea
         assert all(x.week_end <= last_heavy_end for x in heavy)
     late = s("strength", "fri", "18:00", "18:40", "heavy_lower", lower_load="heavy")
     assert taper.check(plan_of(late), sc.athlete), "Friday heavy legs are inside the taper window"
+
+
+@pytest.mark.parametrize("change, field, words", [
+    ({"kind": "heavy_lowr"}, "kind", "did you mean 'heavy_lower'"),
+    ({"type": "run"}, "kind", "'heavy_lower' is not a run kind"),
+    ({"end": "18:00"}, "end", "not after the start 19:00"),
+])
+def test_a_neighbouring_session_with_a_misspelt_kind_or_backward_times_is_named(change, field, words):
+    """Last week's heavy legs misspelt would otherwise count as no heavy legs at all: R-GAP48 and
+    R-KEYEVE would let a long run follow them on Monday morning."""
+    with pytest.raises(ScenarioError) as error:
+        scenario(calendar={"previous_week": [HEAVY_LAST_SUNDAY | change]})
+    assert f"athlete.calendar.previous_week[0].{field}: " in str(error.value) and words in str(error.value), str(error.value)
 
 
 def test_taper_encoder_counts_calendar_days_not_only_clock_hours():

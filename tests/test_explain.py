@@ -166,3 +166,19 @@ def test_a_malformed_week_is_an_input_error(tmp_path):
     result = runner.invoke(app, ["check", SEED, str(week)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "sessions[0]" in result.stderr or "sessions.0" in result.stderr or "[0]" in result.stderr
+
+
+@pytest.mark.parametrize("line, field, words", [
+    ("{day: mon, start: '18:00', minutes: 50, kind: tmepo, location: home}", "sessions[0].kind", "did you mean 'tempo'"),
+    ("{type: strength, day: mon, start: '18:00', minutes: 40, kind: tempo, location: gym}", "sessions[0].kind",
+     "'tempo' is not a strength kind"),
+    ("{day: mon, start: '18:00', end: '17:00', kind: easy, location: home}", "sessions[0].end", "not after the start 18:00"),
+])
+def test_a_misspelt_kind_or_backward_times_name_the_field(tmp_path, line, field, words):
+    """Each would otherwise leave the session out of the rules that look at its kind or its times."""
+    week = tmp_path / "week.yaml"
+    week.write_text(f"sessions:\n  - {line}\n")
+    result = runner.invoke(app, ["check", SEED, str(week)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"{field}:" in result.stderr and words in result.stderr, result.stderr
+    assert "type: required" not in result.stderr, "the type is worked out from the kind, so only the kind is named"
