@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .catalog import STRENGTH_KINDS, catalog
-from .exercises import Exercise
+from .exercises import Exercise, merged_library
 from .plan import Session
 from .source import SAFE_LOADER, locate, parse_path, yaml_positions
 from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, hhmm, parse_hhmm
@@ -206,6 +206,13 @@ class Strength(_Strict):
         pinned = sorted({p.kind for p in self.pinned} & set(self.exclude))
         if pinned:
             raise ValueError(f"pinned sessions of {', '.join(pinned)} cannot be excluded; drop them from exclude or unpin them")
+        known = {e.id for e in merged_library(self.library)}
+        unknown = [f"pinned[{i}].exercises[{j}]: '{x}' is not in the exercise library; "
+                   + (f"did you mean '{close[0]}'? " if (close := difflib.get_close_matches(x, known, n=1)) else "")
+                   + "use an id from optimizer/data/exercises.yaml or add the exercise under strength.library"
+                   for i, p in enumerate(self.pinned) for j, x in enumerate(p.exercises) if x not in known]
+        if unknown:
+            raise ValueError(SUBFIELDS + SUBFIELDS.join(unknown))
         return self
 
 

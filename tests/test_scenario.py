@@ -105,6 +105,8 @@ def _error(athlete_patch: dict) -> str:
         ({"runs": [{"kind": "easy", "minutes": 30, "at": "monkey 07:00"}]}, "athlete.runs[0].at", "'monkey' is not a day"),
         ({"strength": {"sessions": 1, "include": ["prehab", "power"]}}, "athlete.strength.include", "at most 1"),
         ({"preferences": {"strength_location": "gym"}}, "athlete.preferences.strength_location", "not under locations"),
+        ({"strength": {"pinned": [{"kind": "upper_core", "at": "mon 07:00", "minutes": 30, "exercises": ["push_ups"]}]}},
+         "athlete.strength.pinned[0].exercises[0]", "'push_ups' is not in the exercise library; did you mean 'push_up'?"),
     ],
 )
 def test_bad_input_names_the_field_and_the_fix(patch, field, words):
