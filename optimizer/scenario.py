@@ -596,7 +596,10 @@ def load_scenario(path: str | Path) -> Scenario:
     athlete = data.get("athlete") if isinstance(data, dict) else None
     strength = athlete.get("strength") if isinstance(athlete, dict) else None
     if isinstance(strength, dict) and isinstance(strength.get("library"), str):
-        library = read_data(Path(path).parent / strength["library"])
+        try:
+            library = read_data(Path(path).parent / strength["library"])
+        except ScenarioError as err:  # say which field named the file, and where it was looked for
+            raise ScenarioError([f"athlete.strength.library: {m}" for m in err.messages], str(path)) from None
         if not isinstance(library, dict) or not isinstance(library.get("exercises"), list):
             raise ScenarioError([f"athlete.strength.library: {strength['library']} must hold a list under 'exercises'"], str(path))
         strength["library"] = library["exercises"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from optimizer import check_plan, load_scenario, parse_scenario, plan_week
+from optimizer import ScenarioError, check_plan, load_scenario, parse_scenario, plan_week
 from optimizer.catalog import catalog
 from optimizer.exercises import SORTS, Exercise, builtin_library, fits_kind, merged_library, missing_sorts, suits
 from optimizer.prescribe import dose
@@ -194,6 +194,13 @@ def test_a_users_own_library_file_is_read_and_used(tmp_path):
     plan = solved(scenario)
     assert plan.status == "optimal"
     assert "hill_bounds" in {x.id for s in plan.lifts() for x in s.exercises}
+
+
+def test_a_missing_library_file_names_the_field_that_names_it(tmp_path):
+    (tmp_path / "week.yaml").write_text("athlete:\n  name: t\n  strength: {library: mine.yaml}\n")
+    with pytest.raises(ScenarioError) as error:
+        load_scenario(tmp_path / "week.yaml")
+    assert "athlete.strength.library: no such file" in str(error.value) and "mine.yaml" in str(error.value)
 
 
 def test_fits_kind_follows_the_content_table():
