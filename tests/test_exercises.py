@@ -203,6 +203,19 @@ def test_a_missing_library_file_names_the_field_that_names_it(tmp_path):
     assert "athlete.strength.library: no such file" in str(error.value) and "mine.yaml" in str(error.value)
 
 
+def test_a_beginner_with_only_bands_can_do_upper_body_and_core():
+    """Bands give a row (and incline push-ups need nothing): the two upper-body compounds R-CONTENT
+    asks of an upper body + core session (seed 004's home kit: mat and resistance bands)."""
+    scenario = parse_scenario({"athlete": {
+        "name": "t", "level": "beginner", "locations": {"home": ["mat", "bands"]},
+        "availability": {d: ["18:00-19:30 home"] for d in ("mon", "wed", "fri")},
+        "runs": [{"kind": "easy", "minutes": 40}], "strength": {"sessions": 1, "include": ["upper_core"]}}})
+    plan = solved(scenario)
+    assert plan.status == "optimal" and check_plan(plan, scenario.athlete) == []
+    (only,) = plan.lifts()
+    assert sum(LIB[x.id].category == "compound" and LIB[x.id].upper for x in only.exercises) >= 2
+
+
 def test_fits_kind_follows_the_content_table():
     assert fits_kind(LIB["back_squat"], "heavy_lower") and not fits_kind(LIB["back_squat"], "full_body")
     assert fits_kind(LIB["push_up"], "upper_core") and not fits_kind(LIB["wall_sit"], "upper_core")
