@@ -3,12 +3,15 @@ inside the model (equipment, kind content, coverage, injuries, the user's own li
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 
 import pytest
+from conftest import make_athlete
 
 from optimizer import ScenarioError, check_plan, load_scenario, parse_scenario, plan_week
 from optimizer.catalog import catalog
-from optimizer.exercises import SORTS, Exercise, builtin_library, fits_kind, merged_library, missing_sorts, suits
+from optimizer.exercises import SORTS, Exercise, builtin_library, fits_kind, hosts, merged_library, missing_sorts, suits
 from optimizer.prescribe import dose
 
 LIB = {e.id: e for e in builtin_library()}
@@ -221,3 +224,40 @@ def test_fits_kind_follows_the_content_table():
     assert fits_kind(LIB["push_up"], "upper_core") and not fits_kind(LIB["wall_sit"], "upper_core")
     assert fits_kind(LIB["box_jump"], "power") and not fits_kind(LIB["box_jump"], "heavy_lower")
     assert not suits(LIB["deadlift"], "intermediate", ()) and suits(LIB["deadlift"], "advanced", ())
+
+
+KIT = ("bodyweight", "mat", "bands", "dumbbells", "kettlebell", "barbell", "rack", "bench", "cable", "machines", "box",
+       "step", "pullup_bar", "foam_roller", "sled", "med_ball", "trx")
+
+
+def _holds(level: str, kind: str) -> set[str]:
+    """The single pieces of kit a place needs to hold ``kind`` ({'bodyweight'} if it needs none)."""
+    athlete = make_athlete(level=level)
+    if hosts(athlete, kind, frozenset({"bodyweight"})):
+        return {"bodyweight"}
+    return {k for k in KIT if hosts(athlete, kind, frozenset({k, "bodyweight"}))}
+
+
+def _named(text: str) -> set[str]:
+    return {w for w in re.split(r"[ ,()]+", text) if w in KIT}
+
+
+@pytest.mark.parametrize("kind", sorted(catalog().strength_kinds))
+def test_the_readme_kit_table_says_what_the_library_allows(kind):
+    """README's strength-kinds table, row by row, against exercises.hosts: what one piece of kit
+    lets an intermediate runner do, and a beginner or an advanced runner where that differs."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    row = re.search(rf"^\| `{kind}` \| [a-z]+ \| (.+) \|$", readme, re.M)
+    assert row, f"no README row for {kind}"
+    text = row[1]
+    main, _, aside = text.partition("(")
+    assert _named(main) == _holds("intermediate", kind)
+    for level, words in (("beginner", "a beginner:"), ("advanced", "an advanced runner:")):
+        if _holds(level, kind) != _holds("intermediate", kind):
+            assert words in aside, f"{kind}: the README does not say what {level}s need"
+            part = aside.partition(words)[2].split(";")[0]
+            said = _named(part)
+            expected = _holds(level, kind) - (_holds("intermediate", kind) if "too" in part else set())
+            assert said == expected, f"{kind} for {level}s: README says {said}, the library {expected}"
+        else:
+            assert words not in aside
