@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-import difflib
-
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, field_validator
 
 from .catalog import KEY_RUNS, RUN_KINDS, STRENGTH_KINDS, LowerLoad
 from .clock import DAY_MINUTES, DAYS, parse_hhmm
+from .source import did_you_mean
 
 # unknown: no week found within the time limit; checked: a week written by hand, judged by the checkers
 Status = Literal["optimal", "feasible", "infeasible", "unknown", "checked"]
@@ -75,9 +74,8 @@ class Session(BaseModel):
     def _known_kind(cls, kind: str, info: ValidationInfo) -> str:
         kinds = {"run": RUN_KINDS, "strength": STRENGTH_KINDS}.get(info.data.get("type"), RUN_KINDS + STRENGTH_KINDS)
         if kind not in kinds:
-            close = difflib.get_close_matches(kind, kinds, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            raise ValueError(f"'{kind}' is not a {info.data.get('type') or 'session'} kind; {hint}use one of {', '.join(kinds)}")
+            raise ValueError(f"'{kind}' is not a {info.data.get('type') or 'session'} kind; {did_you_mean(kind, kinds)}"
+                             f"use one of {', '.join(kinds)}")
         return kind
 
     @property

@@ -9,7 +9,6 @@ reported with the field it concerns and how to fix it (``ScenarioError``).
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 import tomllib
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
-from .source import SAFE_LOADER, locate, parse_path, yaml_positions
+from .source import SAFE_LOADER, did_you_mean, locate, parse_path, yaml_positions
 from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, hhmm, parse_hhmm
 
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -206,10 +205,9 @@ class Strength(_Strict):
         pinned = sorted({p.kind for p in self.pinned} & set(self.exclude))
         if pinned:
             raise ValueError(f"pinned sessions of {', '.join(pinned)} cannot be excluded; drop them from exclude or unpin them")
-        known = {e.id for e in merged_library(self.library)}
-        unknown = [f"pinned[{i}].exercises[{j}]: '{x}' is not in the exercise library; "
-                   + (f"did you mean '{close[0]}'? " if (close := difflib.get_close_matches(x, known, n=1)) else "")
-                   + "use an id from optimizer/data/exercises.yaml or add the exercise under strength.library"
+        known = {e.id for e in merged_library(self.library)} if any(p.exercises for p in self.pinned) else set()
+        unknown = [f"pinned[{i}].exercises[{j}]: '{x}' is not in the exercise library; {did_you_mean(x, sorted(known))}"
+                   "use an id from optimizer/data/exercises.yaml or add the exercise under strength.library"
                    for i, p in enumerate(self.pinned) for j, x in enumerate(p.exercises) if x not in known]
         if unknown:
             raise ValueError(SUBFIELDS + SUBFIELDS.join(unknown))
@@ -348,9 +346,8 @@ class Athlete(_Strict):
         for place, kit in value.items():
             for item in kit:
                 if item not in known:
-                    close = difflib.get_close_matches(item, known, n=1)
-                    hint = f"did you mean '{close[0]}'? " if close else ""
-                    raise ValueError(f"{place}: unknown equipment '{item}'; {hint}known items: {', '.join(known)}")
+                    raise ValueError(f"{place}: unknown equipment '{item}'; {did_you_mean(item, known)}"
+                                     f"known items: {', '.join(known)}")
         return value
 
     @field_validator("availability")

@@ -1,4 +1,5 @@
-"""Where in a YAML file each value sits, so an error can say "line 12, column 7".
+"""Where in a YAML file each value sits, so an error can say "line 12, column 7",
+and what a misspelt value was probably meant to be ("did you mean ...").
 
 PyYAML's composer keeps a start mark on every node; walking the node tree gives
 a map from field path (keys and list indexes) to (line, column), 1-based.
@@ -6,6 +7,7 @@ a map from field path (keys and list indexes) to (line, column), 1-based.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 import yaml
@@ -56,3 +58,9 @@ def parse_path(text: str) -> Path:
     for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text):
         out.append(int(index) if index else name)
     return tuple(out)
+
+
+def did_you_mean(word: str, choices) -> str:
+    """"did you mean 'tempo'? " when a choice is close to a misspelt ``word``, else ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"did you mean '{close[0]}'? " if close else ""
