@@ -14,6 +14,8 @@ current plan no longer holds (dropped by an earlier replan) stays dropped.
 
 from __future__ import annotations
 
+import itertools
+
 from .clock import DAYS
 from .plan import Plan, Session
 from .scenario import Scenario, parse_scenario
@@ -65,23 +67,32 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
 
 def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable=(), done=(),
            time_limit: float = 10.0) -> tuple[Plan, Scenario]:
-    """Plan the rest of the week; the new plan's ``changes`` say what moved and why. A missed run
-    that no longer fits is dropped (and said so) rather than leaving the athlete with no plan.
+    """Plan the rest of the week; the new plan's ``changes`` say what moved and why. Runs that no
+    longer fit, of those missed or on a day now unavailable, are dropped (and said so) rather than
+    leaving the athlete with no plan: as few as will do, the best week among those.
 
     Returns the plan, its runs numbered as in ``scenario`` (so it can be replanned again from the
     same scenario), and the scenario it was planned from (done sessions pinned, runs no longer in
     the week left out, and so on: ``in_rest_numbering`` gives the plan as that scenario counts)."""
     rest, kept = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done)
-    new = plan_week(rest, time_limit=time_limit)
+    new = plan_week(rest, time_limit=time_limit, explain=False)
     dropped: list[Session] = []
     if new.status == "infeasible":
-        lost = [s for s in plan.sessions if s.type == "run" and s.day in missed and s.run is not None]
-        if lost:
-            smaller, fewer = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done,
-                                             drop=[s.run for s in lost])
-            retry = plan_week(smaller, time_limit=time_limit)
-            if retry.status in ("optimal", "feasible"):
-                new, dropped, rest, kept = retry, lost, smaller, fewer
+        displaced = [s for s in plan.sessions if s.type == "run" and s.run is not None
+                     and (s.day in missed or s.day in unavailable)]
+        for size in range(1, len(displaced) + 1):
+            found = []  # (week, runs dropped, its scenario, its run numbers) for each way to drop ``size``
+            for lost in itertools.combinations(displaced, size):
+                smaller, fewer = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable,
+                                                 done=done, drop=[s.run for s in lost])
+                retry = plan_week(smaller, time_limit=time_limit, explain=False, fixes=False)
+                if retry.status in ("optimal", "feasible"):
+                    found.append((retry, list(lost), smaller, fewer))
+            if found:
+                new, dropped, rest, kept = min(found, key=lambda f: f[0].total_penalty)
+                break
+        else:  # no week even so: say why the whole rest of the week cannot be planned
+            new = plan_week(rest, time_limit=time_limit)
     for s in new.sessions:
         s.run = kept[s.run] if s.run is not None else None
     if new.status in ("optimal", "feasible"):
@@ -113,7 +124,8 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], miss
         what = f"{s.label or s.kind} ({s.day} {s.start})"
         twin = next((n for n in new.sessions if s.counterpart(n) and not any(o.same_place(n) for o in old.sessions)), None)
         if s.type == "run" and s.run in lost_runs:
-            out.append(f"dropped {what}: missed, and the rest of the week cannot hold it")
+            why = "missed" if s.day in missed else f"{s.day} is now unavailable"
+            out.append(f"dropped {what}: {why}, and the rest of the week cannot hold it")
         elif twin is None:
             out.append(f"dropped {what}: " + ("missed" if s.day in missed else _why_moved(s, new, rest, kept)))
         else:

@@ -138,6 +138,33 @@ def test_a_missed_run_that_no_longer_fits_is_dropped_and_said_so():
     assert any(c.startswith("dropped Intervals") for c in new.changes)
 
 
+def test_a_run_on_a_day_now_unavailable_that_no_longer_fits_is_dropped_alone():
+    """Thursday's tempo cannot move: Friday and Sunday sit next to Saturday's long run (R-B2B) and
+    the days before are done. Only that run is dropped; Tuesday's intervals, done, stay."""
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    plan = plan_week(scenario)
+    assert any(s.kind == "tempo" and s.day == "thu" for s in plan.runs())
+    new, rest = replan(scenario, plan, "wed", unavailable=["thu"])
+    assert new.status == "optimal" and check_plan(in_rest_numbering(new), rest.athlete) == []
+    assert sorted(s.kind for s in new.runs()) == sorted(s.kind for s in plan.runs() if s.kind != "tempo")
+    assert "dropped Tempo run (thu 17:00): thu is now unavailable, and the rest of the week cannot hold it" in new.changes
+
+
+def test_as_few_runs_are_dropped_as_will_do():
+    """Tuesday's easy run is missed and Thursday is now unavailable: Friday's one window holds one
+    of the two easy runs, so one is dropped, not both."""
+    windows = {d: ["06:00-07:00 home"] for d in ("mon", "tue", "thu", "fri", "sat")}
+    scenario = parse_scenario({"athlete": {
+        "name": "t", "locations": {"home": []}, "availability": windows, "strength": {"sessions": 0},
+        "runs": [{"kind": "easy", "minutes": 40, "day": "tue"}, {"kind": "easy", "minutes": 40, "day": "thu"},
+                 {"kind": "long", "minutes": 60, "day": "sat"}]}})
+    plan = plan_week(scenario)
+    new, rest = replan(scenario, plan, "wed", missed=["tue"], unavailable=["thu"])
+    assert new.status == "optimal" and check_plan(in_rest_numbering(new), rest.athlete) == []
+    assert sorted((s.kind, s.day) for s in new.runs()) == [("easy", "fri"), ("long", "sat")]
+    assert sum(c.startswith("dropped Easy run") for c in new.changes) == 1, new.changes
+
+
 def test_a_replanned_week_can_be_replanned_again_from_the_same_scenario():
     """Tuesday's intervals are missed and dropped on Wednesday; on Friday Thursday's tempo is missed
     too. The second replan reads the first one's plan against the original scenario: its runs keep
