@@ -78,8 +78,9 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     new = plan_week(rest, time_limit=time_limit, explain=False)
     dropped: list[Session] = []
     if new.status == "infeasible":
-        displaced = [s for s in plan.sessions if s.type == "run" and s.run is not None
-                     and (s.day in missed or s.day in unavailable)]
+        # missed, or still to come on a day now unavailable (a past or done day stays as it was)
+        displaced = [s for s in plan.sessions if s.type == "run" and s.run is not None and (s.day in missed or (
+            s.day in unavailable and s.day_index >= DAYS.index(today) and s.day not in done))]
         for size in range(1, len(displaced) + 1):
             found = []  # (week, runs dropped, its scenario, its run numbers) for each way to drop ``size``
             for lost in itertools.combinations(displaced, size):
