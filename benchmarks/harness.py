@@ -107,10 +107,6 @@ class PoolRun:
     results: list[dict] = field(default_factory=list)
 
     @property
-    def per_second(self) -> float:
-        return self.athletes / self.seconds if self.seconds else 0.0
-
-    @property
     def busy(self) -> float:
         """Worker CPU time over processes x wall time: 1.0 when every worker had a core to itself
         all the time; less when other work took the cores, or workers sat idle at the end."""
