@@ -39,20 +39,44 @@ def fail_input(err: ScenarioError) -> None:
     raise typer.Exit(2)
 
 
+def output_problem(path: Path | None, *, folder: bool = False) -> str | None:
+    """What stops ``-o PATH`` being written (a file where a folder must be, or the reverse), said
+    before any planning is done; None if nothing does."""
+    if path is None:
+        return None
+    if folder and path.exists() and not path.is_dir():
+        return f"-o: {path} is a file; give a folder for the members' files"
+    if not folder and path.is_dir():
+        return f"-o: {path} is a folder; give a file name, e.g. {path / 'week.json'}"
+    blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        return f"-o: {blocking} is a file, not a folder; choose another path"
+    return None
+
+
+def check_output(path: Path | None, *, folder: bool = False) -> None:
+    if problem := output_problem(path, folder=folder):
+        fail_input(ScenarioError([problem]))
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write next to the target and rename: an interrupted write never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write next to the target and rename: an interrupted write never leaves half a file.
+    A path that cannot be written (no permission, a full disk) is exit 2 with the reason."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it owner-only; an output file is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it owner-only; an output file is an ordinary file
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        fail_input(ScenarioError([f"-o: cannot write {path}: {err.strerror or err}"]))
 
 
 def exit_code(plan: Plan) -> int:
@@ -71,6 +95,7 @@ def plan_command(
     week_of: Annotated[Optional[datetime], typer.Option("--week-of", formats=["%Y-%m-%d"], help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
 ) -> None:
     """Plan the week in SCENARIO and print it (exit 0), or say why no week exists (exit 1)."""
+    check_output(output)
     try:
         scenario_data = load_scenario(scenario)
     except ScenarioError as err:
@@ -159,6 +184,7 @@ def season_command(
     from .render.season import render_season
     from .season import plan_season
 
+    check_output(output)
     try:
         scenario_data = load_scenario(scenario)
         parse_hhmm(race_time)
@@ -209,6 +235,8 @@ def replan_command(
     problems = [f"--{name}: '{d}' is not a day; use mon..sun" for name, days in
                 (("today", [today]), ("missed", missed), ("unavailable", unavailable), ("done", done)) for d in days
                 if d.lower()[:3] not in DAYS or len(d) < 3]
+    if problem := output_problem(output):
+        problems.append(problem)
     try:
         scenario_data = load_scenario(scenario)
         current = Plan.model_validate_json(plan_file.read_text(encoding="utf-8"))

@@ -173,6 +173,10 @@ def plan_command(
     seed: Annotated[int, typer.Option(help="CP-SAT random seed")] = 0,
 ) -> None:
     """Plan every member's week in CLUB_FILE, decide class places, write one file per member."""
+    from .cli import output_problem  # optimizer.cli imports this module at its end: import it late
+
+    if problem := output_problem(output, folder=True):
+        _fail([problem])
     try:
         club = load_club(club_file)
     except ScenarioError as err:

@@ -144,3 +144,19 @@ def test_a_club_file_given_to_plan_says_which_command_to_use():
     result = invoke("plan", str(ROOT / "scenarios" / "club_riverside.yaml"))
     assert result.exit_code == 2
     assert result.stderr.count("error:") == 1 and "stridelift club plan" in result.stderr
+
+
+@pytest.mark.parametrize("command, target, words", [
+    (["plan", "scenarios/marathon_base.yaml"], "folder", "is a folder; give a file name"),
+    (["plan", "scenarios/marathon_base.yaml"], "under a file", "is a file, not a folder"),
+    (["season", "scenarios/marathon_base.yaml", "--race-date", "2027-04-18"], "folder", "is a folder; give a file name"),
+    (["club", "plan", "scenarios/club_riverside.yaml"], "file", "is a file; give a folder"),
+])
+def test_an_output_path_that_cannot_be_written_is_exit_2_before_planning(tmp_path, command, target, words):
+    existing = tmp_path / "week.json"
+    existing.write_text("kept")
+    path = {"folder": tmp_path, "under a file": existing / "week.json", "file": existing}[target]
+    result = invoke(*[str(ROOT / c) if c.startswith("scenarios/") else c for c in command], "-o", str(path))
+    assert result.exit_code == 2 and isinstance(result.exception, (SystemExit, type(None))), result.output
+    assert words in result.stderr
+    assert existing.read_text() == "kept" and sorted(p.name for p in tmp_path.iterdir()) == ["week.json"]
