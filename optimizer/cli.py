@@ -184,6 +184,9 @@ def season_command(
     from .render.season import render_season
     from .season import plan_season
 
+    if fmt is Format.html:
+        fail_input(ScenarioError(["--format: a season is written as table, json, markdown or ics; "
+                                  "plan one week with `stridelift plan -f html` for a page"]))
     check_output(output)
     try:
         scenario_data = load_scenario(scenario)
@@ -197,7 +200,7 @@ def season_command(
                              race_time=race_time, time_limit=time_limit)
     except ValueError as err:
         fail_input(ScenarioError([str(err)]))
-    text = render_season(season, fmt.value)
+    text = render_season(season, fmt.value, timezone=scenario_data.athlete.timezone or system_timezone())
     if output is None:
         typer.echo(text, nl=False)
     else:

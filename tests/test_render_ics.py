@@ -177,3 +177,26 @@ def test_cli_writes_a_calendar_for_the_week_asked(tmp_path, monkeypatch):
     got = events(out.read_text(encoding="utf-8"))
     assert got and all(date(2026, 3, 23) <= e["DTSTART"].dt.date() <= date(2026, 3, 29) for e in got)
     assert all(e["DTSTART"].dt.tzinfo == MADRID for e in got)
+
+
+def test_cli_writes_a_season_as_one_calendar_on_its_dates(tmp_path, monkeypatch):
+    """Every session of every week, on that week's dates, in the athlete's zone (the system's here)."""
+    monkeypatch.setenv("TZ", "Europe/Madrid")
+    out, data = tmp_path / "season.ics", tmp_path / "season.json"
+    common = [str(ROOT / "scenarios" / "10k_build.yaml"), "--race-date", "2027-03-14", "--start", "2027-02-15"]
+    assert CliRunner().invoke(app, ["season", *common, "-f", "ics", "-o", str(out)]).exit_code == 0
+    assert CliRunner().invoke(app, ["season", *common, "-f", "json", "-o", str(data)]).exit_code == 0
+    import json
+
+    weeks = json.loads(data.read_text())["weeks"]
+    want = sorted((date.fromisoformat(w["week_of"]) + timedelta(days=clock.DAYS.index(s["day"])), s["start"])
+                  for w in weeks for s in w["plan"]["sessions"])
+    got = events(out.read_text(encoding="utf-8"))
+    assert sorted((e["DTSTART"].dt.date(), e["DTSTART"].dt.strftime("%H:%M")) for e in got) == want
+    assert all(e["DTSTART"].dt.tzinfo == MADRID for e in got)
+
+
+def test_a_season_as_html_is_refused_with_the_formats_it_has():
+    result = CliRunner().invoke(app, ["season", str(ROOT / "scenarios" / "10k_build.yaml"), "--race-date", "2027-03-14",
+                                      "-f", "html"])
+    assert result.exit_code == 2 and "table, json, markdown or ics" in result.stderr

@@ -6,9 +6,17 @@ from ..season import Season
 from . import render
 
 
-def render_season(season: Season, fmt: str) -> str:
+def render_season(season: Season, fmt: str, *, timezone: str | None = None) -> str:
+    """``fmt``: table, json, markdown, or ics (every week's sessions on their dates in one calendar)."""
     if fmt == "json":
         return season.model_dump_json(indent=2, exclude_none=True) + "\n"
+    if fmt == "ics":
+        from .ics import render_weeks
+
+        return render_weeks([(w.week_of, w.plan) for w in season.weeks], timezone,
+                            name=f"{season.athlete}: season to {season.race_date}")
+    if fmt not in ("table", "markdown"):
+        raise ValueError(f"a season is written as table, json, markdown or ics, not {fmt}")
     rows = season.summary()
     if fmt == "markdown":
         lines = [f"# {season.athlete}: season to {season.race_date}", "",
