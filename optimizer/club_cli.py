@@ -34,6 +34,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .club import ClubPlan, MemberResult, load_club, plan_club, synthetic_club_data
+from .club_schema import Club
+from .clock import system_timezone
 from .executors import default_jobs, make_executor
 from .render import render
 from .scenario import ScenarioError
@@ -119,9 +121,11 @@ def summary_csv(club_plan: ClubPlan) -> str:
     return buffer.getvalue()
 
 
-def write_club(club_plan: ClubPlan, directory: Path) -> list[Path]:
+def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -> list[Path]:
     """Write every member's files (JSON, Markdown, an HTML page and, with a week, a calendar),
-    the club's index.html, then summary.csv and history.yaml; return the paths written."""
+    the club's index.html, then summary.csv and history.yaml; return the paths written. With
+    the ``club`` planned, each member's calendar is in their own time zone (else the system's)
+    and on their own ``calendar.week_of`` (else this week), as ``stridelift plan`` writes it."""
     from .cli import write_atomic  # optimizer.cli imports this module at its end: import it late
     from .render import club_files
 
@@ -133,7 +137,10 @@ def write_club(club_plan: ClubPlan, directory: Path) -> list[Path]:
             path = directory / f"{stem}{suffix}"
             write_atomic(path, text)
             written.append(path)
-    for name, text in club_files(club_plan, stems).items():
+    athletes = {m.name: m.scenario.athlete for m in (club.members if club else ()) if m.scenario is not None}
+    zones = {name: a.timezone or system_timezone() for name, a in athletes.items()}
+    weeks = {name: a.calendar.week_of for name, a in athletes.items() if a.calendar is not None}
+    for name, text in club_files(club_plan, stems, week_of=weeks, timezone=zones or None).items():
         write_atomic(directory / name, text)
         written.append(directory / name)
     for name, text in (("summary.csv", summary_csv(club_plan)),
@@ -196,7 +203,7 @@ def plan_command(
     finally:
         pool.close()
     if output is not None:
-        write_club(result, output)
+        write_club(result, output, club)
         stderr.print(f"wrote {len(result.members)} members to {output}/ (summary.csv, history.yaml)")
     _print_summary(result)
     raise typer.Exit(0 if result.all_planned else 1)

@@ -146,6 +146,21 @@ def test_plan_writes_every_member_and_exits_0_when_all_are_planned(tmp_path):
     assert yaml.safe_load((tmp_path / "out" / "history.yaml").read_text()) == {"strength": {full.capitalize(): 1}}
 
 
+def test_each_members_calendar_is_in_their_own_zone_and_week(tmp_path, monkeypatch):
+    """As `stridelift plan` writes it: athlete.timezone (else the system's) and calendar.week_of."""
+    monkeypatch.setenv("TZ", "Europe/Madrid")
+    ny = athlete("Ana") | {"timezone": "America/New_York", "calendar": {"week_of": "2027-03-08"}}
+    club = _club_file(tmp_path, [{"athlete": ny}, {"athlete": athlete("Bea")}])
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    for stem, zone, first, last in (("ana", "America/New_York", "20270308", "20270314"), ("bea", "Europe/Madrid", None, None)):
+        text = (tmp_path / "out" / f"{stem}.ics").read_text()
+        starts = re.findall(rf"DTSTART;TZID={zone}:(\d{{8}})T", text)
+        assert starts, f"{stem}: no event in {zone}"
+        if first:
+            assert all(first <= d <= last for d in starts), starts
+
+
 def test_plan_exits_1_when_a_member_has_no_week_and_still_writes_the_others(tmp_path):
     club = _club_file(tmp_path, [{"athlete": athlete("Ana")},
                                  {"athlete": athlete("Bea", runs=[{"kind": "easy", "minutes": 0}])}])

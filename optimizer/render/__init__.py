@@ -23,14 +23,15 @@ def render(plan: Plan, fmt: str = "table", *, week_of: date | None = None, timez
     return FORMATS[fmt](plan)
 
 
-def club_files(club_plan, stems, *, week_of: date | None = None, timezone=None) -> dict[str, str]:
+def club_files(club_plan, stems, *, week_of=None, timezone=None) -> dict[str, str]:
     """Calendar and page files for a planned club (``optimizer.club.ClubPlan``): {file name: text}.
 
     Each member gets STEM.html (their week, linking back to the club) and, with a
     week, STEM.ics; ``index.html`` is the club overview linking every member's page
     with status, missed goals and club sessions. ``stems`` are the members' safe file
     stems in ``club_plan.members`` order (``club_output.safe_stems``, which must
-    reserve 'index'). ``timezone`` is one IANA name, or a mapping member name -> name.
+    reserve 'index'). ``timezone`` is one IANA name, or a mapping member name -> name; ``week_of``
+    one date, or a mapping member name -> date (a member left out: this week).
     """
     if "index" in stems:
         raise ValueError("a member's file stem is 'index', which would overwrite the club overview")
@@ -42,9 +43,10 @@ def club_files(club_plan, stems, *, week_of: date | None = None, timezone=None) 
             links.append(html.MemberLink(member.name, None, None, "; ".join(member.problems) or member.status, notes))
             continue
         tz = timezone.get(member.name) if isinstance(timezone, dict) else timezone
+        week = week_of.get(member.name) if isinstance(week_of, dict) else week_of
         if member.plan.status in ics.SHOWN:
-            out[f"{stem}.ics"] = ics.render(member.plan, week_of=week_of, timezone=tz)
-        out[f"{stem}.html"] = html.page(member.plan, week_of, back=("index.html", f"← {club_plan.club}"), notes=notes)
+            out[f"{stem}.ics"] = ics.render(member.plan, week_of=week, timezone=tz)
+        out[f"{stem}.html"] = html.page(member.plan, week, back=("index.html", f"← {club_plan.club}"), notes=notes)
         links.append(html.MemberLink(member.name, f"{stem}.html", member.plan, None, notes))
     out["index.html"] = html.club_overview(club_plan.club, links)
     return out
