@@ -36,7 +36,8 @@ def most_lifts(athlete: Athlete, *, explain: bool = False) -> int:
 def encode(m: WeekModel) -> None:
     low, high = m.athlete.session_range
     lifts = [s.present for s in m.strength_slots()]
-    guard = m.guard(RULE, f"{low}-{high} strength sessions ({m.athlete.phase} phase)")
+    source = "strength.sessions" if m.athlete.strength.sessions is not None else f"{m.athlete.phase} phase"
+    guard = m.guard(RULE, f"{low}-{high} strength sessions ({source})")
     m.cp.add_linear_constraint(sum(lifts), low, high).only_enforce_if(guard)
     if m.athlete.phase == "recovery":
         m.light_strength_only(m.guard(f"{RULE}:recovery", "recovery phase: light strength only"))

@@ -186,7 +186,8 @@ def test_more_sessions_than_lifting_days_is_infeasible():
         availability={"mon": ["18:00-19:00 gym"], "thu": ["18:00-19:00 gym"]},
         strength={"sessions": 3},
     )
-    assert_infeasible(scenario, "R-FREQ")
+    plan = assert_infeasible(scenario, "R-FREQ")
+    assert any("3-3 strength sessions (strength.sessions)" in p for p in plan.problems), plan.problems
 
 
 def test_base_phase_with_no_room_to_lift_is_infeasible():
