@@ -16,7 +16,7 @@ import datetime as dt
 
 from pydantic import BaseModel
 
-from .catalog import catalog
+from .catalog import KEY_RUNS, catalog
 from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm
 from .plan import Plan
 from .scenario import RACE_MINUTES, Run, Scenario, parse_scenario
@@ -84,6 +84,32 @@ def _runs_for(scenario: Scenario, number: int, phase: str) -> list[dict]:
     return [r.model_dump(mode="json", exclude_none=True) for r in runs]
 
 
+def _key_runs_ahead(scenario: Scenario, runs: list[dict]) -> list[dict]:
+    """Next week's key runs pinned to a day, as fixed sessions this week's rules look ahead to
+    (R-KEYEVE, R-B2B, R-GAP48): at their pinned time, or, pinned to a day only, at the earliest
+    time a window of that day could start them, the strictest for R-GAP48. Without them this
+    week could put heavy legs on Sunday before a key run next Monday, leaving next week no plan."""
+    out = []
+    windows = scenario.athlete.windows
+    for raw in runs:
+        run = Run.model_validate(raw)
+        if run.kind not in KEY_RUNS or run.pinned_day is None:
+            continue
+        fits = [w for w in windows if w.day == run.pinned_day and w.end - w.start >= run.minutes]
+        if run.pinned_start is not None:
+            start = run.pinned_start % DAY_MINUTES
+            place = next((w.location for w in fits if w.start <= start < w.end), "home")
+        elif fits:
+            first_fit = min(fits, key=lambda w: w.start)
+            start, place = first_fit.start, first_fit.location
+        else:
+            continue  # next week cannot hold it anyway: it will say so itself
+        end = min(start + run.minutes, DAY_MINUTES)
+        out.append({"type": "run", "day": DAYS[run.pinned_day], "start": hhmm(start), "end": hhmm(end),
+                    "minutes": end - start, "kind": run.kind, "key": True, "location": place})
+    return out
+
+
 def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = None, start: dt.date | None = None,
                  race_time: str = "08:00", time_limit: float = 10.0):
     """Plan the season week by week, yielding each week's scenario (its calendar included) and result."""
@@ -103,7 +129,8 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
     race_window = f"{race_time}-{hhmm(min(race_start + RACE_MINUTES[distance], DAY_MINUTES))}"
     previous: list[dict] = []
     block_week, last_phase = 0, None
-    for number, phase in enumerate(phases(weeks) + ["recovery"], start=1):
+    sequence = phases(weeks) + ["recovery"]
+    for number, phase in enumerate(sequence, start=1):
         week_of = first + dt.timedelta(weeks=number - 1)
         block_week = block_week + 1 if phase == last_phase else 1
         last_phase = phase
@@ -122,13 +149,14 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
             strength["include"] = ["iso_mobility"]
         elif phase in ("peak", "taper", "race", "recovery"):
             strength["include"] = [k for k in strength.get("include", []) if k in catalog().light_kinds]
-        next_week = []
+        next_week = _key_runs_ahead(scenario, _runs_for(scenario, number + 1, sequence[number])) \
+            if number < len(sequence) else []
         if phase == "race":
             data["runs"].append(race_run)
             place = next(iter(data["locations"]), None)
             data["availability"].setdefault(race_day, []).append(f"{race_window} {place}" if place else race_window)
         elif number < weeks and week_of + dt.timedelta(weeks=1) == race_monday:
-            next_week = [{"type": "run", "day": race_day, "start": race_time,
+            next_week += [{"type": "run", "day": race_day, "start": race_time,
                           "end": hhmm(race_start + RACE_MINUTES[distance]), "minutes": RACE_MINUTES[distance],
                           "kind": "race", "key": True, "location": "race"}]
         data["calendar"] = {"week_of": week_of.isoformat(), "previous_week": previous, "next_week": next_week,

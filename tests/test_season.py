@@ -48,6 +48,24 @@ def test_a_season_plans_end_to_end_and_passes_every_rule_across_weeks(season, re
     assert check_season(weeks) == []  # and against the weeks either side as they were planned
 
 
+def test_a_week_leaves_next_weeks_pinned_key_run_room_across_the_boundary():
+    """Tempo pinned to Monday, heavy legs asked for, the kit for them only at the weekend and Sunday
+    the preferred lifting day: no week may put them on the Sunday before the next Monday's tempo
+    (R-KEYEVE across weeks), or that week would have no plan. Saturday is the answer."""
+    athlete = {"name": "t", "locations": {"home": [], "gym": ["dumbbells", "box", "bench"]},
+               "availability": {d: ["18:00-20:00 home"] for d in ("mon", "tue", "wed", "thu", "fri")}
+               | {"sat": ["09:00-11:00 gym"], "sun": ["09:00-11:00 gym"]},
+               "runs": [{"kind": "tempo", "minutes": 45, "day": "mon"}, {"kind": "easy", "minutes": 40},
+                        {"kind": "long", "minutes": 100, "day": "thu"}],
+               "strength": {"include": ["heavy_lower"]}, "preferences": {"strength_days": ["sun"]}}
+    weeks = [w for _, w in season_weeks(parse_scenario({"athlete": athlete}), dt.date(2027, 5, 9), weeks=8)]
+    assert all(w.plan.status == "optimal" for w in weeks), [(w.number, w.plan.problems[:2]) for w in weeks]
+    assert any(s.kind == "heavy_lower" for w in weeks for s in w.plan.lifts())
+    for week, after in zip(weeks, weeks[1:]):
+        if any(r.kind == "tempo" and r.day == "mon" for r in after.plan.runs()):
+            assert not any(s.heavy_lower and s.day == "sun" for s in week.plan.lifts()), week.number
+
+
 def test_the_marathon_season_has_the_right_shape(marathon):
     weeks = [w for _, w in marathon]
     assert len(weeks) == 17 and weeks[-1].phase == "recovery"
