@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .clock import DAYS, parse_hhmm, system_timezone
+from .clock import DAYS, parse_hhmm
 from .plan import Plan
 from .render import render
 from .scenario import ScenarioError, load_scenario
@@ -106,7 +106,7 @@ def plan_command(
     athlete = scenario_data.athlete
     text = render(plan, fmt.value,  # the dated formats (ics, html) read the week and time zone
                   week_of=week_of.date() if week_of else getattr(getattr(athlete, "calendar", None), "week_of", None),
-                  timezone=athlete.timezone or system_timezone())
+                  timezone=athlete.calendar_zone)
     code = exit_code(plan)
     if code:
         # Why there is no week goes to stderr; a file at --output is left as it was.
@@ -181,12 +181,12 @@ def season_command(
     time_limit: Annotated[float, typer.Option(min=0.01, help="seconds per week")] = 10.0,
 ) -> None:
     """Plan every week from the start to race day and a recovery week after (exit 1 if a week has no plan)."""
-    from .render.season import render_season
+    from .render.season import SEASON_FORMATS, render_season
     from .season import plan_season
 
-    if fmt is Format.html:
-        fail_input(ScenarioError(["--format: a season is written as table, json, markdown or ics; "
-                                  "plan one week with `stridelift plan -f html` for a page"]))
+    if fmt.value not in SEASON_FORMATS:
+        fail_input(ScenarioError([f"--format: a season is written as {', '.join(SEASON_FORMATS)}; "
+                                  f"plan one week with `stridelift plan -f {fmt.value}` for that"]))
     check_output(output)
     try:
         scenario_data = load_scenario(scenario)
@@ -200,7 +200,7 @@ def season_command(
                              race_time=race_time, time_limit=time_limit)
     except ValueError as err:
         fail_input(ScenarioError([str(err)]))
-    text = render_season(season, fmt.value, timezone=scenario_data.athlete.timezone or system_timezone())
+    text = render_season(season, fmt.value, timezone=scenario_data.athlete.calendar_zone)
     if output is None:
         typer.echo(text, nl=False)
     else:

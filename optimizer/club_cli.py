@@ -35,7 +35,6 @@ from rich.table import Table
 
 from .club import ClubPlan, MemberResult, load_club, plan_club, synthetic_club_data
 from .club_schema import Club
-from .clock import system_timezone
 from .executors import default_jobs, make_executor
 from .render import render
 from .scenario import ScenarioError
@@ -138,7 +137,7 @@ def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -
             write_atomic(path, text)
             written.append(path)
     athletes = {m.name: m.scenario.athlete for m in (club.members if club else ()) if m.scenario is not None}
-    zones = {name: a.timezone or system_timezone() for name, a in athletes.items()}
+    zones = {name: a.calendar_zone for name, a in athletes.items()}
     weeks = {name: a.calendar.week_of for name, a in athletes.items() if a.calendar is not None}
     for name, text in club_files(club_plan, stems, week_of=weeks, timezone=zones or None).items():
         write_atomic(directory / name, text)

@@ -23,7 +23,7 @@ from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
 from .source import SAFE_LOADER, did_you_mean, locate, parse_path, yaml_positions
-from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, hhmm, parse_hhmm
+from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, hhmm, parse_hhmm, system_timezone
 
 Level = Literal["beginner", "intermediate", "advanced"]
 Goal = Literal["5k", "10k", "half", "marathon", "ultra", "general"]
@@ -328,6 +328,11 @@ class Athlete(_Strict):
             except (ZoneInfoNotFoundError, ValueError):
                 raise ValueError(f"'{value}' is not an IANA time zone name; write e.g. Europe/Madrid or UTC") from None
         return value
+
+    @property
+    def calendar_zone(self) -> str:
+        """The time zone calendars are written in: ``timezone``, else the machine's."""
+        return self.timezone or system_timezone()
 
     @field_validator("availability", mode="before")
     @classmethod

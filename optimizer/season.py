@@ -68,7 +68,7 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _runs_for(scenario: Scenario, number: int, phase: str) -> list[dict]:
+def _runs_for(scenario: Scenario, number: int, phase: str) -> list[Run]:
     season = scenario.season
     runs = season.week_runs.get(number)  # an explicit [] is a week without running, not "use the template"
     if runs is None:
@@ -81,18 +81,17 @@ def _runs_for(scenario: Scenario, number: int, phase: str) -> list[dict]:
             runs = [Run(kind="easy", minutes=30), Run(kind="easy", minutes=25)]
         elif phase == "recovery":
             runs = [Run(kind="recovery", minutes=30), Run(kind="easy", minutes=30)]
-    return [r.model_dump(mode="json", exclude_none=True) for r in runs]
+    return list(runs)
 
 
-def _key_runs_ahead(scenario: Scenario, runs: list[dict]) -> list[dict]:
+def _key_runs_ahead(scenario: Scenario, runs: list[Run]) -> list[dict]:
     """Next week's key runs pinned to a day, as fixed sessions this week's rules look ahead to
     (R-KEYEVE, R-B2B, R-GAP48): at their pinned time, or, pinned to a day only, at the earliest
     time a window of that day could start them, the strictest for R-GAP48. Without them this
     week could put heavy legs on Sunday before a key run next Monday, leaving next week no plan."""
     out = []
     windows = scenario.athlete.windows
-    for raw in runs:
-        run = Run.model_validate(raw)
+    for run in runs:
         if run.kind not in KEY_RUNS or run.pinned_day is None:
             continue
         fits = [w for w in windows if w.day == run.pinned_day and w.end - w.start >= run.minutes]
@@ -138,7 +137,7 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         progression = 0 if deload or phase not in ("base", "build") else (block_week - 1) % DELOAD_EVERY
         data = athlete.model_dump(mode="json", exclude={"calendar"})
         data["phase"] = "taper" if phase == "race" else phase
-        data["runs"] = _runs_for(scenario, number, phase)
+        data["runs"] = [r.model_dump(mode="json", exclude_none=True) for r in _runs_for(scenario, number, phase)]
         strength = data["strength"]
         strength["progression_week"] = progression
         strength["sessions"] = None  # each phase's own range (DOMAIN.md periodisation)

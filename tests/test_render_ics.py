@@ -199,4 +199,4 @@ def test_cli_writes_a_season_as_one_calendar_on_its_dates(tmp_path, monkeypatch)
 def test_a_season_as_html_is_refused_with_the_formats_it_has():
     result = CliRunner().invoke(app, ["season", str(ROOT / "scenarios" / "10k_build.yaml"), "--race-date", "2027-03-14",
                                       "-f", "html"])
-    assert result.exit_code == 2 and "table, json, markdown or ics" in result.stderr
+    assert result.exit_code == 2 and "a season is written as table, json, markdown, ics" in result.stderr

@@ -6,8 +6,11 @@ from ..season import Season
 from . import render
 
 
+SEASON_FORMATS = ("table", "json", "markdown", "ics")  # no html: a page is one week's
+
+
 def render_season(season: Season, fmt: str, *, timezone: str | None = None) -> str:
-    """``fmt``: table, json, markdown, or ics (every week's sessions on their dates in one calendar)."""
+    """``fmt``: one of SEASON_FORMATS; ics puts every week's sessions on their dates in one calendar."""
     if fmt == "json":
         return season.model_dump_json(indent=2, exclude_none=True) + "\n"
     if fmt == "ics":
@@ -15,8 +18,8 @@ def render_season(season: Season, fmt: str, *, timezone: str | None = None) -> s
 
         return render_weeks([(w.week_of, w.plan) for w in season.weeks], timezone,
                             name=f"{season.athlete}: season to {season.race_date}")
-    if fmt not in ("table", "markdown"):
-        raise ValueError(f"a season is written as table, json, markdown or ics, not {fmt}")
+    if fmt not in SEASON_FORMATS:
+        raise ValueError(f"a season is written as {', '.join(SEASON_FORMATS)}, not {fmt}")
     rows = season.summary()
     if fmt == "markdown":
         lines = [f"# {season.athlete}: season to {season.race_date}", "",
