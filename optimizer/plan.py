@@ -135,7 +135,9 @@ class Plan(BaseModel):
     coverage: dict[str, Coverage] = {}  # S-COVER: muscle groups, pillars and injuries against their targets
     problems: list[str] = []  # why there is no plan (status infeasible)
     changes: list[str] = []  # replanning: what moved and why
-    solve_ms: float = 0.0
+    # Wall-clock timing for callers and benchmarks; left out of files so that the same
+    # input writes byte-identical output.
+    solve_ms: float = Field(default=0.0, exclude=True)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

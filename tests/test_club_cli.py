@@ -146,6 +146,22 @@ def test_plan_writes_every_member_and_exits_0_when_all_are_planned(tmp_path):
     assert yaml.safe_load((tmp_path / "out" / "history.yaml").read_text()) == {"strength": {full.capitalize(): 1}}
 
 
+def test_planning_a_club_twice_writes_the_same_bytes(tmp_path, monkeypatch):
+    """Same input, same files: no timing in the JSON, DTSTAMP from SOURCE_DATE_EPOCH."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    club = _club_file(tmp_path, [{"athlete": athlete("Ana"), "joins": ["strength"]},
+                                 {"athlete": athlete("Bea"), "joins": ["strength"]},
+                                 {"athlete": athlete("Cy", runs=[{"kind": "easy", "minutes": 0}])}])
+    outs = [tmp_path / "first", tmp_path / "second"]
+    for jobs, out in zip(("1", "2"), outs):
+        assert runner.invoke(app, ["club", "plan", str(club), "-o", str(out), "--jobs", jobs]).exit_code == 1
+    files = sorted(p.name for p in outs[0].iterdir())
+    assert files == sorted(p.name for p in outs[1].iterdir()) and "ana.ics" in files
+    for name in files:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+    assert "DTSTAMP:20260921T141320Z" in (outs[0] / "ana.ics").read_text()  # 1790000000 s is 21 Sep 2026 14:13:20 UTC
+
+
 def test_each_members_calendar_is_in_their_own_zone_and_week(tmp_path, monkeypatch):
     """As `stridelift plan` writes it: athlete.timezone (else the system's) and calendar.week_of."""
     monkeypatch.setenv("TZ", "Europe/Madrid")

@@ -106,6 +106,18 @@ def test_uids_are_stable_and_survive_a_session_moving_day():
     assert not set(str(e["UID"]) for e in events(ics.render(other_athlete, week_of=week))) & set(uids)
 
 
+def test_the_export_time_is_source_date_epoch_when_set_so_exports_repeat(example, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    first = ics.render(example, week_of=date(2026, 3, 23), timezone="Europe/Madrid")
+    assert ics.render(example, week_of=date(2026, 3, 23), timezone="Europe/Madrid") == first
+    assert {e["DTSTAMP"].dt for e in events(first)} == {datetime.fromtimestamp(1790000000, ZoneInfo("UTC"))}
+    for junk in ("", "soon", "-5", "1.5"):  # not whole seconds: the time of export
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", junk)
+        before = datetime.now(ZoneInfo("UTC")).replace(microsecond=0)
+        stamps = {e["DTSTAMP"].dt for e in events(ics.render(example, week_of=date(2026, 3, 23)))}
+        assert len(stamps) == 1 and before <= stamps.pop() <= datetime.now(ZoneInfo("UTC"))
+
+
 NASTY_NAME = 'Zoë "Z" Ünal, jr.; <script>alert(1)</script>\nEND:VCALENDAR 走る'
 NASTY_RUN = "Tempo, hills; repeat\nEND:VEVENT\nBEGIN:VEVENT <b>x</b>"
 NASTY_PLACE = "gym, 2nd floor; 東"

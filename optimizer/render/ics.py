@@ -13,6 +13,7 @@ commas, semicolons, newlines or anything else.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -88,6 +89,20 @@ def _description(s: Session, athlete: str) -> str:
     return "\n".join(lines)
 
 
+def export_time() -> datetime:
+    """When this calendar was made: now, or ``SOURCE_DATE_EPOCH`` when set.
+
+    DTSTAMP is the only part of a calendar that is not a function of the plan;
+    SOURCE_DATE_EPOCH (the reproducible-builds convention, whole seconds since
+    1970 UTC) pins it, so exporting the same week twice gives the same bytes.
+    A value that is not whole seconds is ignored.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), ZoneInfo("UTC"))
+    return datetime.now(ZoneInfo("UTC"))
+
+
 def event(s: Session, athlete: str, uid: str, day: date, tz: tzinfo, stamp: datetime) -> icalendar.Event:
     """One session as a VEVENT: summary says what, description says how (exercises)."""
     ev = icalendar.Event()
@@ -107,10 +122,10 @@ def calendar(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None =
     """Every session of every (week's Monday, Plan) pair as events in ``timezone``.
 
     ``week_of`` may be any day of the week: it is moved to its Monday. Plans with no
-    week (infeasible, unknown) add nothing. ``stamp`` (DTSTAMP) defaults to now.
+    week (infeasible, unknown) add nothing. ``stamp`` (DTSTAMP) defaults to ``export_time()``.
     """
     tz = zone(timezone)
-    stamp = (stamp or datetime.now(ZoneInfo("UTC"))).astimezone(ZoneInfo("UTC"))
+    stamp = (stamp or export_time()).astimezone(ZoneInfo("UTC"))
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
