@@ -56,12 +56,15 @@ def phases(weeks: int) -> list[str]:
     if weeks < 1:
         raise ValueError("a season needs at least the race week")
     tail = ["taper", "race"][-weeks:]
-    rest = weeks - len(tail)
     total = sum(REFERENCE.values())
-    build = round(rest * REFERENCE["build"] / total)
-    peak = round(rest * REFERENCE["peak"] / total) if rest >= 3 else 0
-    base = rest - build - peak
-    return ["base"] * base + ["build"] * build + ["peak"] * peak + tail
+    count = dict.fromkeys(REFERENCE, 0)
+    # One week at a time to the phase furthest below its share of the 16-week table, so a
+    # longer season never has fewer weeks of any phase than a shorter one (rounding each
+    # phase's share on its own gave 5 weeks 2 base weeks and 6 weeks 1).
+    for n in range(1, weeks - len(tail) + 1):
+        behind = max(REFERENCE, key=lambda p: n * REFERENCE[p] / total - count[p])  # ties: the earlier phase
+        count[behind] += 1
+    return [p for p in REFERENCE for _ in range(count[p])] + tail
 
 
 def _monday(day: dt.date) -> dt.date:

@@ -27,6 +27,14 @@ def test_phases_follow_the_16_week_table_and_scale():
     assert phases(1) == ["race"]
 
 
+def test_a_longer_season_never_has_fewer_weeks_of_a_phase():
+    for weeks in range(1, 40):
+        shorter, longer = phases(weeks), phases(weeks + 1)
+        assert all(longer.count(p) >= shorter.count(p) for p in ("base", "build", "peak")), weeks
+        lead_in = weeks + 1 - 2  # before taper and race week: within a week of the table's 6:6:2 shares
+        assert all(abs(longer.count(p) - lead_in * share / 14) < 1 for p, share in (("base", 6), ("build", 6), ("peak", 2)))
+
+
 @pytest.fixture(scope="module")
 def marathon():
     scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
