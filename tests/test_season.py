@@ -4,13 +4,17 @@ replanning mid-week (done sessions kept, no rule broken, the fewest sessions mov
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+import yaml
+from typer.testing import CliRunner
 from conftest import default_availability, make_scenario
 
 from optimizer import Plan, check_plan, load_scenario, parse_scenario, plan_week
 from optimizer.build import build_week
+from optimizer.cli import app
 from optimizer.catalog import catalog
 from optimizer.replan import in_rest_numbering, replan
 from optimizer.season import check_season, phases, season_weeks
@@ -246,3 +250,18 @@ def test_a_week_given_no_runs_has_no_runs():
     weeks = [w for _, w in season_weeks(parse_scenario(data), dt.date(2027, 3, 7), weeks=3)]
     assert weeks[0].plan.runs() and weeks[1].plan.runs() == []
     assert weeks[1].plan.status == "optimal"
+
+
+def test_a_week_with_no_plan_is_marked_printed_and_exits_1_and_the_rest_is_written(tmp_path):
+    """Week 2 asks for tempo on Friday and the long run on Saturday (R-B2B): no plan for it alone."""
+    data = load_scenario(ROOT / "scenarios" / "busy_parent.yaml").model_dump(mode="json")
+    data["season"] = {"week_runs": {2: [{"kind": "tempo", "minutes": 40, "day": "fri"},
+                                        {"kind": "long", "minutes": 60, "day": "sat"}]}}
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+    out = tmp_path / "season.json"
+    result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-03-21",
+                                      "--weeks", "3", "-f", "json", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "week 2 (2027-03-08, taper): no plan" in result.stderr and "R-B2B" in result.stderr
+    weeks = json.loads(out.read_text())["weeks"]
+    assert [w["plan"]["status"] for w in weeks] == ["optimal", "infeasible", "optimal", "optimal"]
