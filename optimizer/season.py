@@ -128,7 +128,11 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
     race_run = {"kind": "race", "minutes": RACE_MINUTES[distance], "distance": distance,
                 "at": f"{race_day} {race_time}", "name": "Race day"}
     race_start = parse_hhmm(race_time)
-    race_window = f"{race_time}-{hhmm(min(race_start + RACE_MINUTES[distance], DAY_MINUTES))}"
+    if race_start + RACE_MINUTES[distance] > DAY_MINUTES:  # a week's sessions end by midnight
+        latest = hhmm(DAY_MINUTES - RACE_MINUTES[distance])
+        raise ValueError(f"--race-time: a {distance} race ({RACE_MINUTES[distance]} min) starting at {race_time} "
+                         f"ends after midnight; start it by {latest}")
+    race_window = f"{race_time}-{hhmm(race_start + RACE_MINUTES[distance])}"
     previous: list[dict] = []
     block_week, last_phase = 0, None
     sequence = phases(weeks) + ["recovery"]

@@ -265,3 +265,15 @@ def test_a_week_with_no_plan_is_marked_printed_and_exits_1_and_the_rest_is_writt
     assert "week 2 (2027-03-08, taper): no plan" in result.stderr and "R-B2B" in result.stderr
     weeks = json.loads(out.read_text())["weeks"]
     assert [w["plan"]["status"] for w in weeks] == ["optimal", "infeasible", "optimal", "optimal"]
+
+
+def test_a_race_that_would_end_after_midnight_is_bad_input_not_a_crash(tmp_path):
+    out = tmp_path / "season.json"
+    result = CliRunner().invoke(app, ["season", str(ROOT / "scenarios" / "marathon_base.yaml"), "--race-date",
+                                      "2027-04-18", "--weeks", "3", "--race-time", "21:00", "-o", str(out)])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)  # no traceback
+    assert "--race-time: a marathon race (240 min) starting at 21:00 ends after midnight; start it by 20:00" \
+        in result.stderr
+    assert not out.exists()
+    assert CliRunner().invoke(app, ["season", str(ROOT / "scenarios" / "marathon_base.yaml"), "--race-date",
+                                    "2027-04-18", "--weeks", "1", "--race-time", "20:00", "-o", str(out)]).exit_code == 0
