@@ -30,9 +30,10 @@ def encode(m: WeekModel) -> None:
         for slot in m.slots:
             if (session.type == "run") != (slot.type == "run") or (slot.type == "run" and slot.run != session.run):
                 continue
-            for p in slot.placements:
+            for p in slot.placements:  # the same time at the same place (Session.same_place)
                 placement = m.placements[p]
-                if placement.kind == session.kind and placement.earliest <= session.week_start <= placement.latest:
+                if placement.kind == session.kind and m.windows[placement.window].location == session.location \
+                        and placement.earliest <= session.week_start <= placement.latest:
                     stay = m.cp.new_bool_var(f"stay_{session.day}_{session.kind}")
                     m.cp.add_implication(stay, placement.var)
                     m.cp.add(m.slots[placement.slot].start == session.week_start).only_enforce_if(stay)

@@ -436,6 +436,10 @@ class WeekModel:
         return [(d, (d + 1) % 7) for d in range(7 if self.cyclic else 6)]
 
     def hint(self, var: cp_model.IntVar, value: int) -> None:
+        """Start the search with ``var`` at ``value``; the first hint of a variable stands
+        (CP-SAT refuses a model that hints one variable twice)."""
+        if any(v.index == var.index for v, _ in self.hints):
+            return
         self.hints.append((var, value))
         self.cp.add_hint(var, value)
 

@@ -97,8 +97,10 @@ class Session(BaseModel):
         return self.type == "strength" and (self.lower_load == "heavy" or self.kind == "heavy_lower")
 
     def same_place(self, other: "Session") -> bool:
-        """The same session at the same time: type, kind, day and start (and, for runs, which run)."""
-        return (self.type, self.kind, self.day, self.start) == (other.type, other.kind, other.day, other.start) and (
+        """The same session at the same time and place: type, kind, day, start and location
+        (and, for runs, which run). A run from home moved to the track is a change."""
+        return (self.type, self.kind, self.day, self.start, self.location) == (
+            other.type, other.kind, other.day, other.start, other.location) and (
             self.type != "run" or self.run == other.run)
 
     def counterpart(self, other: "Session") -> bool:

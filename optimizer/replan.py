@@ -132,7 +132,8 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], miss
         else:
             reason = (f"missed on {s.day}" if s.day in missed else f"{s.day} is now unavailable" if s.day in unavailable
                       else _why_moved(s, new, rest, kept, twin))
-            out.append(f"moved {what} to {twin.day} {twin.start}: {reason}")
+            where = f" at {twin.location}" if twin.location != s.location else ""
+            out.append(f"moved {what} to {twin.day} {twin.start}{where}: {reason}")
     for n in new.sessions:
         if not any(o.same_place(n) or o.counterpart(n) for o in old.sessions):
             out.append(f"added {n.label or n.kind} on {n.day} {n.start}")

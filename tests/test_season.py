@@ -195,6 +195,28 @@ def test_as_few_runs_are_dropped_as_will_do():
     assert sum(c.startswith("dropped Easy run") for c in new.changes) == 1, new.changes
 
 
+def test_replanning_a_week_whose_windows_open_at_two_places_at_once():
+    """Wednesday 06:00-08:00 is open at home and at the gym: the current plan's sessions there
+    could stay at either place, and the replan starts from the one it was at."""
+    scenario = make_scenario(locations={"home": ["mat", "bands", "dumbbells"], "gym": ["barbell", "rack", "box"]},
+                             availability={"mon": ["06:00-08:00 home"], "fri": ["06:00-08:00 home"],
+                                           "wed": ["06:00-08:00 home", "06:00-08:00 gym"]},
+                             runs=[{"kind": "easy", "minutes": 40}] * 3, strength={"sessions": 2})
+    plan = plan_week(scenario)
+    assert plan.status == "optimal" and any(s.day == "wed" for s in plan.sessions)
+    new, rest = replan(scenario, plan, "tue")
+    assert new.status == "optimal" and new.changes == ["nothing moved"]
+    assert [(s.day, s.start, s.kind, s.location) for s in new.sessions] == \
+        [(s.day, s.start, s.kind, s.location) for s in plan.sessions]
+    assert check_plan(in_rest_numbering(new), rest.athlete) == []
+    from constraints import stable
+    elsewhere = plan.model_copy(update={"sessions": [s.model_copy(update={"location": "gym"}) if s.day == "wed" else s
+                                                     for s in plan.sessions]})
+    moved = [s for s in plan.sessions if s.day == "wed"]
+    lifts = sum(s.type == "strength" for s in moved)  # a lift elsewhere is one dropped and one added
+    assert stable.score(elsewhere, rest.athlete)[0] == len(moved) + lifts > 0, "another place is a change"
+
+
 def test_a_replanned_week_can_be_replanned_again_from_the_same_scenario():
     """Tuesday's intervals are missed and dropped on Wednesday; on Friday Thursday's tempo is missed
     too. The second replan reads the first one's plan against the original scenario: its runs keep
