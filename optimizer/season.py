@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .catalog import KEY_RUNS, catalog
 from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm
 from .plan import Plan
-from .scenario import RACE_MINUTES, Run, Scenario, parse_scenario
+from .scenario import RACE_MINUTES, Race, Run, Scenario, parse_scenario
 from .solve import plan_week
 
 REFERENCE = {"base": 6, "build": 6, "peak": 2}  # of 14 weeks before taper and race week (16 in all)
@@ -77,7 +77,7 @@ def _runs_for(scenario: Scenario, number: int, phase: str) -> list[Run]:
     if runs is None:
         runs = season.phase_runs.get(phase)
     if runs is None:
-        runs = scenario.athlete.runs
+        runs = [r for r in scenario.athlete.runs if r.kind != "race"]  # a season's races are dated
         if phase == "taper":  # shorter running before the race
             runs = [r.model_copy(update={"minutes": max(20, round(r.minutes * 0.7))}) for r in runs]
         elif phase == "race":
@@ -112,6 +112,15 @@ def _key_runs_ahead(scenario: Scenario, runs: list[Run]) -> list[dict]:
     return out
 
 
+def _run_race(data: dict, race: Race) -> None:
+    """The race as this week's pinned run, with a window for it at the athlete's first place."""
+    day, end = DAYS[race.date.weekday()], hhmm(parse_hhmm(race.at) + RACE_MINUTES[race.distance])
+    data["runs"].append({"kind": "race", "minutes": RACE_MINUTES[race.distance], "distance": race.distance,
+                         "at": f"{day} {race.at}", "name": race.name or f"{race.distance} race"})
+    place = next(iter(data["locations"]), None)
+    data["availability"].setdefault(day, []).append(f"{race.at}-{end} {place}" if place else f"{race.at}-{end}")
+
+
 def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = None, start: dt.date | None = None,
                  race_time: str = "08:00", time_limit: float = 10.0):
     """Plan the season week by week, yielding each week's scenario (its calendar included) and result."""
@@ -124,15 +133,15 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
     first = race_monday - dt.timedelta(weeks=weeks - 1)
     athlete = scenario.athlete
     distance = athlete.goal if athlete.goal != "general" else "10k"
-    race_day = DAYS[race_date.weekday()]
-    race_run = {"kind": "race", "minutes": RACE_MINUTES[distance], "distance": distance,
-                "at": f"{race_day} {race_time}", "name": "Race day"}
-    race_start = parse_hhmm(race_time)
-    if race_start + RACE_MINUTES[distance] > DAY_MINUTES:  # a week's sessions end by midnight
-        latest = hhmm(DAY_MINUTES - RACE_MINUTES[distance])
-        raise ValueError(f"--race-time: a {distance} race ({RACE_MINUTES[distance]} min) starting at {race_time} "
-                         f"ends after midnight; start it by {latest}")
-    race_window = f"{race_time}-{hhmm(race_start + RACE_MINUTES[distance])}"
+    goal = Race(date=race_date, at=hhmm(parse_hhmm(race_time)), distance=distance, name="Race day")
+    # The scenario's own dated races (tune-ups) keep their dates: each is run on its day and
+    # R-TAPER and the week either side see it. A template run of kind race has no date: dropped.
+    races = [goal] + [r for r in (athlete.calendar.races if athlete.calendar else ()) if r.date != race_date]
+    for race in races:
+        if parse_hhmm(race.at) + RACE_MINUTES[race.distance] > DAY_MINUTES:  # a week's sessions end by midnight
+            field = "--race-time" if race is goal else f"athlete.calendar.races ({race.date})"
+            raise ValueError(f"{field}: a {race.distance} race ({RACE_MINUTES[race.distance]} min) starting at "
+                             f"{race.at} ends after midnight; start it by {hhmm(DAY_MINUTES - RACE_MINUTES[race.distance])}")
     previous: list[dict] = []
     block_week, last_phase = 0, None
     sequence = phases(weeks) + ["recovery"]
@@ -149,25 +158,27 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         strength["progression_week"] = progression
         strength["sessions"] = None  # each phase's own range (DOMAIN.md periodisation)
         light_only = deload or phase == "recovery"  # deload and post-race: isometrics, mobility, bodyweight
+        racing = [r for r in races if week_of <= r.date < week_of + dt.timedelta(weeks=1)]
+        if racing and phase != "race":  # a tune-up race is the week's long effort
+            data["runs"] = [r for r in data["runs"] if r["kind"] != "long"]
+        # Deload: the isometric + mobility session (DOMAIN.md); post-race, taper and a week with a
+        # race: light kinds only (R-FREQ, R-TAPER). A class pinned in the template is skipped.
+        allowed = {"iso_mobility"} if deload else set(catalog().light_kinds) \
+            if phase in ("recovery", "taper", "race") or racing else set(catalog().strength_kinds)
+        strength["pinned"] = [p for p in strength["pinned"] if p["kind"] in allowed]
         if light_only:
-            strength["exclude"] = sorted(k for k in catalog().strength_kinds if k not in catalog().light_kinds)
+            strength["exclude"] = sorted(k for k in catalog().strength_kinds if k not in allowed)
         if deload:
             strength["include"] = ["iso_mobility"]
-        elif phase in ("peak", "taper", "race", "recovery"):
+        elif phase in ("peak", "taper", "race", "recovery") or racing:
             strength["include"] = [k for k in strength.get("include", []) if k in catalog().light_kinds]
         next_week = _key_runs_ahead(scenario, _runs_for(scenario, number + 1, sequence[number])) \
             if number < len(sequence) else []
-        if phase == "race":
-            data["runs"].append(race_run)
-            place = next(iter(data["locations"]), None)
-            data["availability"].setdefault(race_day, []).append(f"{race_window} {place}" if place else race_window)
-        elif number < weeks and week_of + dt.timedelta(weeks=1) == race_monday:
-            next_week += [{"type": "run", "day": race_day, "start": race_time,
-                          "end": hhmm(race_start + RACE_MINUTES[distance]), "minutes": RACE_MINUTES[distance],
-                          "kind": "race", "key": True, "location": "race"}]
+        for race in racing:
+            _run_race(data, race)
+        # next week's races reach this week's rules through calendar.races (Calendar.neighbours)
         data["calendar"] = {"week_of": week_of.isoformat(), "previous_week": previous, "next_week": next_week,
-                            "races": [{"date": race_date.isoformat(), "at": race_time, "distance": distance}]
-                            if week_of <= race_date else []}
+                            "races": [r.model_dump(mode="json", exclude_none=True) for r in races if week_of <= r.date]}
         week = parse_scenario({"athlete": data, "weights": scenario.weights})
         plan = plan_week(week, time_limit=time_limit)
         yield week, SeasonWeek(number=number, week_of=week_of, phase=phase, deload=deload,

@@ -299,3 +299,50 @@ def test_a_race_that_would_end_after_midnight_is_bad_input_not_a_crash(tmp_path)
     assert not out.exists()
     assert CliRunner().invoke(app, ["season", str(ROOT / "scenarios" / "marathon_base.yaml"), "--race-date",
                                     "2027-04-18", "--weeks", "1", "--race-time", "20:00", "-o", str(out)]).exit_code == 0
+
+
+def _season_of(data: dict, race_date: dt.date, weeks: int, **options):
+    return list(season_weeks(parse_scenario(data), race_date, weeks=weeks, **options))
+
+
+def test_a_club_class_in_the_template_is_kept_in_training_weeks_and_skipped_in_light_ones():
+    """A pinned full-body class used to crash the season ("pinned sessions of full_body cannot be
+    excluded") in its deload and recovery weeks; deload weeks are the isometric + mobility session."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json")
+    data["athlete"]["strength"]["pinned"] = [{"kind": "full_body", "at": "mon 18:00", "minutes": 40, "name": "Club"}]
+    weeks = _season_of(data, dt.date(2027, 4, 18), 10, time_limit=5)  # base 4: its 4th week a deload
+    assert check_season(weeks) == []
+    for _, week in weeks:
+        lifts = {s.kind for s in week.plan.lifts()}
+        training = not week.deload and week.phase in ("base", "build", "peak")
+        held = any((s.day, s.start, s.kind) == ("mon", "18:00", "full_body") for s in week.plan.lifts())
+        assert held == training, (week.number, week.phase)
+        if week.deload:
+            assert lifts <= {"iso_mobility"}
+        elif not training:
+            assert lifts <= set(catalog().light_kinds)
+    assert any(w.deload for _, w in weeks) and any(w.phase == "recovery" for _, w in weeks)
+
+
+def test_a_dated_tune_up_race_is_run_on_its_day_and_tapered_for():
+    """calendar.races in the scenario used to be dropped by the season: heavy legs five days before."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json")
+    data["athlete"]["calendar"] = {"week_of": "2027-03-08", "races": [{"date": "2027-03-21", "at": "09:00", "distance": "half"}]}
+    weeks = _season_of(data, dt.date(2027, 4, 18), 6, race_time="8:30", time_limit=5)
+    assert check_season(weeks) == []
+    races = [(w.week_of, s.day, s.start) for _, w in weeks for s in w.plan.runs() if s.kind == "race"]
+    assert races == [(dt.date(2027, 3, 15), "sun", "09:00"), (dt.date(2027, 4, 12), "sun", "08:30")]
+    tune_up = weeks[1][1].plan
+    assert not any(s.kind == "long" for s in tune_up.runs()), "the race is that week's long effort"
+    assert {s.kind for s in tune_up.lifts()} <= set(catalog().light_kinds)
+    heavy = [(w.week_of + dt.timedelta(days=s.day_index)) for _, w in weeks for s in w.plan.lifts()
+             if s.kind == "heavy_lower"]
+    assert heavy and not any(dt.date(2027, 3, 14) <= d < dt.date(2027, 3, 21) for d in heavy)  # 7 days: a half
+
+
+def test_a_race_in_the_weekly_template_is_not_run_every_week():
+    """race_week.yaml's template holds its race: a season runs only the dated one."""
+    scenario = load_scenario(ROOT / "scenarios" / "race_week.yaml")
+    weeks = list(season_weeks(scenario, dt.date(2027, 4, 18), weeks=3, time_limit=5))
+    assert [sum(s.kind == "race" for s in w.plan.runs()) for _, w in weeks] == [0, 0, 1, 0]
+    assert check_season(weeks) == []
