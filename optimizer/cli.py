@@ -198,6 +198,8 @@ def season_command(
     try:
         season = plan_season(scenario_data, race_date.date(), weeks=weeks, start=start.date() if start else None,
                              race_time=race_time, time_limit=time_limit)
+    except ScenarioError as err:  # a week the template cannot make (its own fields are checked above)
+        fail_input(err)
     except ValueError as err:
         fail_input(ScenarioError([str(err)]))
     text = render_season(season, fmt.value, timezone=scenario_data.athlete.calendar_zone)

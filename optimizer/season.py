@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .catalog import KEY_RUNS, catalog
 from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm
 from .plan import Plan
-from .scenario import RACE_MINUTES, Race, Run, Scenario, parse_scenario
+from .scenario import RACE_MINUTES, Race, Run, Scenario, ScenarioError, parse_scenario
 from .solve import plan_week
 
 REFERENCE = {"base": 6, "build": 6, "peak": 2}  # of 14 weeks before taper and race week (16 in all)
@@ -179,7 +179,10 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         # next week's races reach this week's rules through calendar.races (Calendar.neighbours)
         data["calendar"] = {"week_of": week_of.isoformat(), "previous_week": previous, "next_week": next_week,
                             "races": [r.model_dump(mode="json", exclude_none=True) for r in races if week_of <= r.date]}
-        week = parse_scenario({"athlete": data, "weights": scenario.weights})
+        try:
+            week = parse_scenario({"athlete": data, "weights": scenario.weights})
+        except ScenarioError as err:  # the template asks what this phase cannot give
+            raise ScenarioError(err.messages, f"season week {number} ({week_of}, {phase} phase)") from None
         plan = plan_week(week, time_limit=time_limit)
         yield week, SeasonWeek(number=number, week_of=week_of, phase=phase, deload=deload,
                                progression_week=progression, plan=plan)

@@ -346,3 +346,16 @@ def test_a_race_in_the_weekly_template_is_not_run_every_week():
     weeks = list(season_weeks(scenario, dt.date(2027, 4, 18), weeks=3, time_limit=5))
     assert [sum(s.kind == "race" for s in w.plan.runs()) for _, w in weeks] == [0, 0, 1, 0]
     assert check_season(weeks) == []
+
+
+def test_a_template_a_phase_cannot_hold_is_bad_input_naming_the_week(tmp_path):
+    """Three included kinds fit base's 2-3 sessions but not build's 2: exit 2, no traceback, no file."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json")
+    data["athlete"]["strength"]["include"] = ["heavy_lower", "power", "upper_core"]
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+    out = tmp_path / "season.txt"
+    result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-04-18",
+                                      "--weeks", "10", "-o", str(out)])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert "season week 5 (2027-03-08, build phase): athlete.strength.include: 3 kinds" in result.stderr
+    assert not out.exists()
