@@ -74,21 +74,24 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     Returns the plan, its runs numbered as in ``scenario`` (so it can be replanned again from the
     same scenario), and the scenario it was planned from (done sessions pinned, runs no longer in
     the week left out, and so on: ``in_rest_numbering`` gives the plan as that scenario counts)."""
-    rest, kept = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done)
+    # a missed race is over: it is dropped, never moved to another day
+    raced = [s for s in plan.sessions if s.type == "run" and s.run is not None and s.kind == "race" and s.day in missed]
+    rest, kept = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done,
+                                 drop=[s.run for s in raced])
     new = plan_week(rest, time_limit=time_limit, explain=False)
-    dropped: list[Session] = []
+    dropped: list[Session] = list(raced)
     if new.status == "infeasible":
         # missed, or still to come on a day now unavailable (a past or done day stays as it was)
-        displaced = [s for s in plan.sessions if s.type == "run" and s.run is not None and (s.day in missed or (
-            s.day in unavailable and s.day_index >= DAYS.index(today) and s.day not in done))]
+        displaced = [s for s in plan.sessions if s.type == "run" and s.run is not None and s not in raced and (
+            s.day in missed or (s.day in unavailable and s.day_index >= DAYS.index(today) and s.day not in done))]
         for size in range(1, len(displaced) + 1):
             found = []  # (week, runs dropped, its scenario, its run numbers) for each way to drop ``size``
             for lost in itertools.combinations(displaced, size):
                 smaller, fewer = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable,
-                                                 done=done, drop=[s.run for s in lost])
+                                                 done=done, drop=[s.run for s in raced + list(lost)])
                 retry = plan_week(smaller, time_limit=time_limit, explain=False, fixes=False)
                 if retry.status in ("optimal", "feasible"):
-                    found.append((retry, list(lost), smaller, fewer))
+                    found.append((retry, raced + list(lost), smaller, fewer))
             if found:
                 new, dropped, rest, kept = min(found, key=lambda f: f[0].total_penalty)
                 break
@@ -126,7 +129,8 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], miss
         twin = next((n for n in new.sessions if s.counterpart(n) and not any(o.same_place(n) for o in old.sessions)), None)
         if s.type == "run" and s.run in lost_runs:
             why = "missed" if s.day in missed else f"{s.day} is now unavailable"
-            out.append(f"dropped {what}: {why}, and the rest of the week cannot hold it")
+            out.append(f"dropped {what}: missed, and a race is not run again" if s.kind == "race" and s.day in missed
+                       else f"dropped {what}: {why}, and the rest of the week cannot hold it")
         elif twin is None:
             out.append(f"dropped {what}: " + ("missed" if s.day in missed else _why_moved(s, new, rest, kept)))
         else:

@@ -217,6 +217,19 @@ def test_replanning_a_week_whose_windows_open_at_two_places_at_once():
     assert stable.score(elsewhere, rest.athlete)[0] == len(moved) + lifts > 0, "another place is a change"
 
 
+def test_a_missed_race_is_dropped_not_moved():
+    scenario = make_scenario(goal="10k", phase="taper", locations={"home": ["mat", "bands"]},
+                             availability={"tue": ["08:00-10:00 home"], "thu": ["18:00-20:00 home"],
+                                           "sat": ["08:00-10:00 home"], "sun": ["08:00-10:00 home"]},
+                             runs=[{"kind": "race", "minutes": 45, "at": "tue 08:00", "distance": "10k", "name": "Club 10k"},
+                                   {"kind": "easy", "minutes": 30}])
+    plan = plan_week(scenario)
+    new, rest = replan(scenario, plan, "thu", missed=["tue"])
+    assert new.status == "optimal" and not any(s.kind == "race" for s in new.runs())
+    assert "dropped Club 10k (tue 08:00): missed, and a race is not run again" in new.changes
+    assert check_plan(in_rest_numbering(new), rest.athlete) == []
+
+
 def test_a_replanned_week_can_be_replanned_again_from_the_same_scenario():
     """Tuesday's intervals are missed and dropped on Wednesday; on Friday Thursday's tempo is missed
     too. The second replan reads the first one's plan against the original scenario: its runs keep
