@@ -3,7 +3,10 @@
 The model is rebuilt with one assumption literal per requirement (a rule, a
 pinned run, an included kind ...). CP-SAT returns a sufficient set of
 assumptions for infeasibility; deletion then shrinks it to a minimal one:
-dropping any single requirement left makes the rest plannable.
+dropping any single requirement left makes the rest of the set plannable on
+its own. That is not "drop it from the scenario and a week exists": another
+conflict may remain (so the words say so, and every fix offered is checked by
+planning the changed scenario again).
 """
 
 from __future__ import annotations
@@ -67,7 +70,8 @@ def explain_infeasible(scenario: Scenario, settings, *, fixes: bool = True) -> l
     if not core:
         return ["No week satisfies every rule, and no smaller conflict was found."]
     rules = sorted({r.split(":")[0] for r, _ in core})
-    lines = [f"No week satisfies all of these at once ({', '.join(rules)}); without any one of them a week exists:"]
+    lines = [f"No week satisfies all of these at once ({', '.join(rules)}); every one of them is part of the "
+             f"conflict, though dropping one may leave another:"]
     lines += _grouped(core)
     facts = [fact for rule in rules for fact in getattr(RULES_BY_ID.get(rule), "facts", lambda a: [])(scenario.athlete)]
     if facts:
