@@ -11,6 +11,8 @@ planning the changed scenario again).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ortools.sat.python import cp_model
 
 from .build import build_week
@@ -60,7 +62,7 @@ def _grouped(core: list[tuple[str, str]]) -> list[str]:
     return [f"- {rule}: {'; '.join(words)}" for rule, words in by_rule.items()]
 
 
-def explain_infeasible(scenario: Scenario, settings, *, fixes: bool = True) -> list[str]:
+def explain_infeasible(scenario: Scenario, settings, *, fixes: bool = True, closed: Collection[str] = ()) -> list[str]:
     """The conflict in the runner's words, the facts behind it, and fixes proven by planning again."""
     from constraints import RULES_BY_ID
 
@@ -78,7 +80,7 @@ def explain_infeasible(scenario: Scenario, settings, *, fixes: bool = True) -> l
         lines += ["Why:"] + [f"- {fact}" for fact in facts]
     if not fixes:
         return lines
-    found = verified(scenario, [r for r, _ in core], settings)
+    found = verified(scenario, [r for r, _ in core], settings, closed=closed)
     lines += (["Changes that give a week (each checked by planning again):"] + [f"- {fix}" for fix in found]) if found \
         else ["No single small change found gives a week; relax one of the requirements above."]
     return lines

@@ -10,6 +10,7 @@ those that give a week are offered, smallest change first.
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -79,8 +80,9 @@ LIGHTER = Fix("a lighter session kind: full_body instead of heavy_lower in stren
               _replace_include("heavy_lower", "full_body"), LIFTING)
 
 
-def candidates(scenario: Scenario, core: list[str]) -> list[Fix]:
-    """Small edits that relax one requirement of the conflict each, most targeted first."""
+def candidates(scenario: Scenario, core: list[str], closed: Collection[str] = ()) -> list[Fix]:
+    """Small edits that relax one requirement of the conflict each, most targeted first; none
+    opens a window on a ``closed`` day."""
     a = scenario.athlete
     low, high = a.session_range
     out: list[Fix] = []
@@ -132,7 +134,7 @@ def candidates(scenario: Scenario, core: list[str]) -> list[Fix]:
             out.extend(_kit_fixes(scenario, kind, location))
         elif rule in ("R-GAP48", "R-KEYEVE", "R-TAPER", "R-ORDER") and "heavy_lower" in a.strength.include:
             out.append(LIGHTER)
-    out.extend(_window_fixes(scenario))
+    out.extend(_window_fixes(scenario, closed))
     unique: dict[str, Fix] = {}
     for fix in out:
         unique.setdefault(fix.words, fix)
@@ -151,22 +153,23 @@ def _kit_fixes(scenario: Scenario, kind: str, location: str) -> list[Fix]:
     return out
 
 
-def _window_fixes(scenario: Scenario) -> list[Fix]:
+def _window_fixes(scenario: Scenario, closed: Collection[str]) -> list[Fix]:
     """One more evening window on a day that has none, at the best-equipped place."""
     a = scenario.athlete
     place = max(a.locations, key=lambda p: (len(a.locations[p]), p), default=None)
     busy = {w.day for w in a.windows}
     window = f"18:00-20:00 {place}" if place else "18:00-20:00"
-    return [Fix(f"one more window: {DAYS[d]} {window}", _add_window(DAYS[d], window), PLACES) for d in range(7) if d not in busy]
+    return [Fix(f"one more window: {DAYS[d]} {window}", _add_window(DAYS[d], window), PLACES) for d in range(7)
+            if d not in busy and DAYS[d] not in closed]
 
 
-def verified(scenario: Scenario, core: list[str], settings, limit: int = 4) -> list[str]:
+def verified(scenario: Scenario, core: list[str], settings, limit: int = 4, closed: Collection[str] = ()) -> list[str]:
     """Up to ``limit`` fixes that really give a week, each with what the week then costs."""
     from .solve import plan_week
 
     base = scenario.model_dump(mode="json")
     out = []
-    for fix in candidates(scenario, core):
+    for fix in candidates(scenario, core, closed):
         data = copy.deepcopy(base)
         try:
             fix.edit(data)

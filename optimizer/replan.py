@@ -96,7 +96,8 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
                 new, dropped, rest, kept = min(found, key=lambda f: f[0].total_penalty)
                 break
         else:  # no week even so: say why the whole rest of the week cannot be planned
-            new = plan_week(rest, time_limit=time_limit)
+            past = [d for d in DAYS if DAYS.index(d) < DAYS.index(today)]
+            new = plan_week(rest, time_limit=time_limit, closed={*past, *done, *unavailable})
     for s in new.sessions:
         s.run = kept[s.run] if s.run is not None else None
     if new.status in ("optimal", "feasible"):

@@ -7,6 +7,7 @@ default; with more, CP-SAT's interleaved search keeps the result repeatable).
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -78,14 +79,15 @@ def _solver(settings: SolveSettings) -> cp_model.CpSolver:
 
 
 def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1, seed: int = 0, explain: bool = True,
-              fixes: bool = True) -> Plan:
+              fixes: bool = True, closed: Collection[str] = ()) -> Plan:
     """Plan one athlete's week.
 
     The Plan's status is ``optimal`` (proven best), ``feasible`` (the time limit
     ran out first: the best week found), ``unknown`` (no week found in time) or
     ``infeasible`` (none exists; with ``explain``, ``problems`` names the requirements
     in conflict and, with ``fixes``, the smallest changes that would give a week, each
-    verified by planning again: the costly part, which batch callers may skip).
+    verified by planning again: the costly part, which batch callers may skip). No fix
+    opens a window on a ``closed`` day (a replan's past, done and unavailable days).
     """
     from .explain import explain_infeasible  # only the infeasible path needs it
 
@@ -93,7 +95,7 @@ def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1,
     started = time.perf_counter()
     plan = solve_week(build_week(scenario), settings)
     if plan.status == "infeasible" and explain:
-        plan.problems = explain_infeasible(scenario, settings, fixes=fixes)
+        plan.problems = explain_infeasible(scenario, settings, fixes=fixes, closed=closed)
     plan.solve_ms = round((time.perf_counter() - started) * 1000, 2)
     return plan
 

@@ -14,6 +14,7 @@ from conftest import default_availability, make_scenario
 
 from optimizer import Plan, check_plan, load_scenario, parse_scenario, plan_week
 from optimizer.build import build_week
+from optimizer.clock import DAYS
 from optimizer.cli import app
 from optimizer.catalog import catalog
 from optimizer.replan import in_rest_numbering, replan
@@ -228,6 +229,22 @@ def test_a_missed_race_is_dropped_not_moved():
     assert new.status == "optimal" and not any(s.kind == "race" for s in new.runs())
     assert "dropped Club 10k (tue 08:00): missed, and a race is not run again" in new.changes
     assert check_plan(in_rest_numbering(new), rest.athlete) == []
+
+
+def test_a_replan_with_no_week_offers_no_window_on_a_day_that_is_past_done_or_unavailable():
+    """Heavy legs are asked for, but the race twelve days on leaves only Monday for them (R-TAPER).
+    Replanned on Sunday after missing Monday, the only windows a fix could add are in the past."""
+    scenario = make_scenario(goal="marathon", locations={"gym": ["barbell", "rack", "bench", "dumbbells", "box"]},
+                             availability={d: ["18:00-20:00 gym"] for d in DAYS[:6]} | {"sun": ["08:00-12:00 gym"]},
+                             runs=[{"kind": "easy", "minutes": 40}, {"kind": "long", "minutes": 90, "day": "sun"}],
+                             strength={"sessions": [1, 2], "include": ["heavy_lower"]},
+                             calendar={"week_of": "2027-04-05",
+                                       "races": [{"date": "2027-04-17", "distance": "marathon", "at": "08:00"}]})
+    plan = plan_week(scenario)
+    assert plan.status == "optimal" and any(s.kind == "heavy_lower" and s.day == "mon" for s in plan.lifts())
+    new, _ = replan(scenario, plan, "sun", missed=["mon"])
+    assert new.status == "infeasible" and "R-TAPER" in new.problems[0]
+    assert not [line for line in new.problems if "one more window" in line], new.problems
 
 
 def test_a_replanned_week_can_be_replanned_again_from_the_same_scenario():
