@@ -6,12 +6,12 @@ week (same fields) can be checked exactly like a solved one.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, field_validator, model_validator
 
-from .catalog import KEY_RUNS, RUN_KINDS, STRENGTH_KINDS, LowerLoad
-from .clock import DAY_MINUTES, DAYS, parse_hhmm
+from .catalog import KEY_RUNS, RUN_KINDS, STRENGTH_KINDS, LowerLoad, catalog
+from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, hhmm, parse_hhmm
 from .source import did_you_mean
 
 # unknown: no week found within the time limit; checked: a week written by hand, judged by the checkers
@@ -58,6 +58,36 @@ class Session(BaseModel):
     run: int | None = None  # index into athlete.runs, for run sessions
     label: str = ""
     exercises: list[ExerciseDose] = []  # strength sessions: what to do, in order
+
+    @model_validator(mode="before")
+    @classmethod
+    def _worked_out(cls, data: Any) -> Any:
+        """What a person may leave out of a hand-written session (a week to check, last week's
+        sessions in ``calendar``) is worked out as the planner would write it: the type from
+        the kind, ``end`` from ``minutes`` (or the reverse), ``key``, ``lower_load`` and the
+        label from the catalogue; 'Monday' is 'mon'. What is given is kept as given."""
+        if not isinstance(data, dict):
+            return data
+        s = dict(data)
+        kind = s.get("kind")
+        if kind in RUN_KINDS or kind in STRENGTH_KINDS:  # else the kind's own message says what is wrong
+            s.setdefault("type", "run" if kind in RUN_KINDS else "strength")
+        try:
+            if "end" not in s and "start" in s and "minutes" in s:
+                s["end"] = hhmm(parse_hhmm(s["start"]) + int(s["minutes"]))
+            if "minutes" not in s and "start" in s and "end" in s:
+                s["minutes"] = parse_hhmm(s["end"]) - parse_hhmm(s["start"])
+        except (ValueError, TypeError):
+            pass  # left for validation to report against the field
+        if s.get("type") == "run" and kind in RUN_KINDS:
+            s.setdefault("key", catalog().run_kinds[kind].key)
+            s.setdefault("label", catalog().run_kinds[kind].label)
+        if s.get("type") == "strength" and kind in STRENGTH_KINDS:
+            s.setdefault("lower_load", catalog().strength_kinds[kind].lower_load)
+            s.setdefault("label", catalog().strength_kinds[kind].label)
+        if isinstance(s.get("day"), str):
+            s["day"] = DAY_ALIASES.get(s["day"].strip().lower(), s["day"])
+        return s
 
     # A hand-written week or a neighbouring week's session (calendar) is read into this model: a
     # misspelt kind or times the wrong way round would silently turn the rules off for it.

@@ -133,6 +133,20 @@ def test_a_neighbouring_session_with_a_misspelt_kind_or_backward_times_is_named(
     assert f"athlete.calendar.previous_week[0].{field}: " in str(error.value) and words in str(error.value), str(error.value)
 
 
+def test_a_neighbouring_session_needs_only_what_a_person_would_write():
+    """As `stridelift check` reads a week: type, end, lower_load and key are worked out."""
+    short = {"day": "Sunday", "start": "19:00", "minutes": 40, "kind": "heavy_lower", "location": "gym"}
+    sc = scenario(calendar={"previous_week": [short]})
+    (last,) = sc.athlete.calendar.previous_week
+    assert (last.type, last.day, last.end, last.lower_load) == ("strength", "sun", "19:40", "heavy")
+    assert gap48.check(plan_of(LONG_MON), sc.athlete), "the long run 12 h after them is caught"
+    long_next = scenario(calendar={"next_week": [{"day": "mon", "start": "08:00", "end": "10:00", "kind": "long",
+                                                  "location": "home"}]}).athlete.calendar.next_week[0]
+    assert (long_next.type, long_next.minutes, long_next.key) == ("run", 120, True)
+    with pytest.raises(ScenarioError, match=r"previous_week\[0\]\.day"):
+        scenario(calendar={"previous_week": [short | {"day": "monkey"}]})
+
+
 def test_taper_encoder_counts_calendar_days_not_only_clock_hours():
     """5k next Thursday 08:00: this Thursday 06:00 is more than 7 x 24 h before the start but on the
     7th day before race day, so the heavy session the athlete asks for goes to Wednesday, though
