@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .clock import DAYS, parse_hhmm
+from .clock import DAY_ALIASES, parse_hhmm
 from .plan import Plan
 from .render import render
 from .scenario import ScenarioError, load_scenario
@@ -237,9 +237,9 @@ def replan_command(
 
     from .replan import replan
 
-    problems = [f"--{name}: '{d}' is not a day; use mon..sun" for name, days in
+    problems = [f"--{name}: '{d}' is not a day; use mon..sun (or Monday..Sunday)" for name, days in
                 (("today", [today]), ("missed", missed), ("unavailable", unavailable), ("done", done)) for d in days
-                if d.lower()[:3] not in DAYS or len(d) < 3]
+                if d.strip().lower() not in DAY_ALIASES]
     if problem := output_problem(output):
         problems.append(problem)
     try:
@@ -251,7 +251,7 @@ def replan_command(
         problems.append(f"{plan_file}: not a plan JSON ({str(err).splitlines()[0]}); write one with `stridelift plan -f json -o`")
     if problems:
         fail_input(ScenarioError(problems))
-    day = lambda d: d.lower()[:3]  # noqa: E731
+    day = lambda d: DAY_ALIASES[d.strip().lower()]  # noqa: E731
     new, _ = replan(scenario_data, current, day(today), missed=[day(d) for d in missed],
                     unavailable=[day(d) for d in unavailable], done=[day(d) for d in done], time_limit=time_limit)
     text = render(new, fmt.value)

@@ -14,6 +14,7 @@ current plan no longer holds (dropped by an earlier replan) stays dropped.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 
 from .clock import DAYS
@@ -58,6 +59,11 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
     held = {s.run for s in plan.sessions if s.type == "run"} - set(drop)
     kept = [i for i in range(len(data["runs"])) if i in held]
     renumber = {old: new for new, old in enumerate(kept)}
+    if data.get("calendar"):  # a race dropped from the week is not run: it no longer shapes the weeks around it
+        week_of = scenario.athlete.calendar.week_of
+        gone = {str(week_of + datetime.timedelta(days=DAYS.index(s.day))) for s in plan.sessions
+                if s.type == "run" and s.kind == "race" and s.run in drop}
+        data["calendar"]["races"] = [r for r in data["calendar"]["races"] if r["date"] not in gone]
     data["runs"] = [data["runs"][i] for i in kept]
     data["current_plan"] = [dict(s, run=renumber[s["run"]]) if s.get("run") is not None else s
                             for s in data["current_plan"] if s.get("run") is None or s["run"] in renumber]
@@ -74,8 +80,11 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     Returns the plan, its runs numbered as in ``scenario`` (so it can be replanned again from the
     same scenario), and the scenario it was planned from (done sessions pinned, runs no longer in
     the week left out, and so on: ``in_rest_numbering`` gives the plan as that scenario counts)."""
-    # a missed race is over: it is dropped, never moved to another day
-    raced = [s for s in plan.sessions if s.type == "run" and s.run is not None and s.kind == "race" and s.day in missed]
+    # a race happens at its time: missed, or still to come on a day now unavailable, it is dropped,
+    # never moved to another day
+    t = DAYS.index(today)
+    raced = [s for s in plan.sessions if s.type == "run" and s.run is not None and s.kind == "race" and (
+        s.day in missed or (s.day in unavailable and s.day_index >= t and s.day not in done))]
     rest, kept = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done,
                                  drop=[s.run for s in raced])
     new = plan_week(rest, time_limit=time_limit, explain=False)
@@ -83,7 +92,7 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     if new.status == "infeasible":
         # missed, or still to come on a day now unavailable (a past or done day stays as it was)
         displaced = [s for s in plan.sessions if s.type == "run" and s.run is not None and s not in raced and (
-            s.day in missed or (s.day in unavailable and s.day_index >= DAYS.index(today) and s.day not in done))]
+            s.day in missed or (s.day in unavailable and s.day_index >= t and s.day not in done))]
         for size in range(1, len(displaced) + 1):
             found = []  # (week, runs dropped, its scenario, its run numbers) for each way to drop ``size``
             for lost in itertools.combinations(displaced, size):
@@ -96,7 +105,7 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
                 new, dropped, rest, kept = min(found, key=lambda f: f[0].total_penalty)
                 break
         else:  # no week even so: say why the whole rest of the week cannot be planned
-            past = [d for d in DAYS if DAYS.index(d) < DAYS.index(today)]
+            past = DAYS[:t]
             new = plan_week(rest, time_limit=time_limit, closed={*past, *done, *unavailable})
     for s in new.sessions:
         s.run = kept[s.run] if s.run is not None else None
@@ -130,10 +139,11 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], miss
         twin = next((n for n in new.sessions if s.counterpart(n) and not any(o.same_place(n) for o in old.sessions)), None)
         if s.type == "run" and s.run in lost_runs:
             why = "missed" if s.day in missed else f"{s.day} is now unavailable"
-            out.append(f"dropped {what}: missed, and a race is not run again" if s.kind == "race" and s.day in missed
+            out.append(f"dropped {what}: {why}, and a race is not run on another day" if s.kind == "race"
                        else f"dropped {what}: {why}, and the rest of the week cannot hold it")
         elif twin is None:
-            out.append(f"dropped {what}: " + ("missed" if s.day in missed else _why_moved(s, new, rest, kept)))
+            out.append(f"dropped {what}: " + ("missed" if s.day in missed else f"{s.day} is now unavailable"
+                                              if s.day in unavailable else _why_moved(s, new, rest, kept)))
         else:
             reason = (f"missed on {s.day}" if s.day in missed else f"{s.day} is now unavailable" if s.day in unavailable
                       else _why_moved(s, new, rest, kept, twin))

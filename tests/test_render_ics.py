@@ -111,7 +111,7 @@ def test_the_export_time_is_source_date_epoch_when_set_so_exports_repeat(example
     first = ics.render(example, week_of=date(2026, 3, 23), timezone="Europe/Madrid")
     assert ics.render(example, week_of=date(2026, 3, 23), timezone="Europe/Madrid") == first
     assert {e["DTSTAMP"].dt for e in events(first)} == {datetime.fromtimestamp(1790000000, ZoneInfo("UTC"))}
-    for junk in ("", "soon", "-5", "1.5"):  # not whole seconds: the time of export
+    for junk in ("", "soon", "-5", "1.5", "²", "٣", "99999999999999999999"):  # not whole seconds, or past 9999: now
         monkeypatch.setenv("SOURCE_DATE_EPOCH", junk)
         before = datetime.now(ZoneInfo("UTC")).replace(microsecond=0)
         stamps = {e["DTSTAMP"].dt for e in events(ics.render(example, week_of=date(2026, 3, 23)))}

@@ -227,8 +227,44 @@ def test_a_missed_race_is_dropped_not_moved():
     plan = plan_week(scenario)
     new, rest = replan(scenario, plan, "thu", missed=["tue"])
     assert new.status == "optimal" and not any(s.kind == "race" for s in new.runs())
-    assert "dropped Club 10k (tue 08:00): missed, and a race is not run again" in new.changes
+    assert "dropped Club 10k (tue 08:00): missed, and a race is not run on another day" in new.changes
     assert check_plan(in_rest_numbering(new), rest.athlete) == []
+
+
+@pytest.mark.parametrize("how", ["missed", "unavailable"])
+def test_a_dated_race_that_will_not_be_run_is_dropped_with_its_calendar_entry(how):
+    """The race is also in calendar.races: dropping its run must drop that entry too (it used to
+    leave a scenario whose calendar race has no race run, a traceback), and it no longer tapers."""
+    scenario = make_scenario(goal="10k", locations={"home": ["mat", "bands"]},
+                             availability={"mon": ["18:00-20:00 home"], "wed": ["07:00-10:30 home"],
+                                           "thu": ["18:00-20:00 home"], "sun": ["08:00-11:30 home"]},
+                             runs=[{"kind": "easy", "minutes": 40},
+                                   {"kind": "race", "minutes": 50, "at": "wed 08:00", "distance": "10k", "name": "Club 10k"},
+                                   {"kind": "long", "minutes": 90}],
+                             calendar={"week_of": "2026-11-23",
+                                       "races": [{"date": "2026-11-25", "at": "08:00", "distance": "10k"}]})
+    plan = plan_week(scenario)
+    assert plan.status == "optimal"
+    today, days = ("thu", {"missed": ["wed"]}) if how == "missed" else ("mon", {"unavailable": ["wed"]})
+    new, rest = replan(scenario, plan, today, **days)
+    assert new.status == "optimal" and not any(s.kind == "race" for s in new.runs())
+    why = "missed" if how == "missed" else "wed is now unavailable"
+    assert f"dropped Club 10k (wed 08:00): {why}, and a race is not run on another day" in new.changes
+    assert rest.athlete.calendar.races == ()
+    assert check_plan(in_rest_numbering(new), rest.athlete) == []
+
+
+def test_replan_takes_day_names_and_refuses_what_is_not_a_day(tmp_path):
+    week = tmp_path / "week.json"
+    assert CliRunner().invoke(app, ["plan", str(ROOT / "scenarios/marathon_base.yaml"), "-f", "json", "-o", str(week)]).exit_code == 0
+    bad = CliRunner().invoke(app, ["replan", str(ROOT / "scenarios/marathon_base.yaml"), "--plan", str(week),
+                                   "--today", "monkey", "--missed", "Tues"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    assert "--today: 'monkey' is not a day" in bad.output and "--missed: 'Tues' is not a day" in bad.output
+    good = CliRunner().invoke(app, ["replan", str(ROOT / "scenarios/marathon_base.yaml"), "--plan", str(week),
+                                    "--today", "Wednesday", "--missed", "TUE", "-f", "json"])
+    assert good.exit_code == 0, good.output
+    assert Plan.model_validate_json(good.stdout).changes != []
 
 
 def test_a_replan_with_no_week_offers_no_window_on_a_day_that_is_past_done_or_unavailable():

@@ -95,11 +95,15 @@ def export_time() -> datetime:
     DTSTAMP is the only part of a calendar that is not a function of the plan;
     SOURCE_DATE_EPOCH (the reproducible-builds convention, whole seconds since
     1970 UTC) pins it, so exporting the same week twice gives the same bytes.
-    A value that is not whole seconds is ignored.
+    A value that is not whole seconds (ASCII digits) or is past the year 9999
+    is ignored, as the convention asks, rather than failing the export.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), ZoneInfo("UTC"))
+    if epoch.isascii() and epoch.isdigit():
+        try:
+            return datetime.fromtimestamp(int(epoch), ZoneInfo("UTC"))
+        except (OverflowError, OSError, ValueError):
+            pass
     return datetime.now(ZoneInfo("UTC"))
 
 
