@@ -81,6 +81,11 @@ class Catalog(BaseModel):
     weights: dict[str, int]
     equipment: tuple[str, ...]
 
+    def phase_range(self, phase: str, level: str) -> tuple[int, int]:
+        """R-FREQ's strength sessions a week for a phase when the scenario gives no count."""
+        table = {**self.phase_sessions, **self.phase_sessions_advanced} if level == "advanced" else self.phase_sessions
+        return tuple(table[phase])  # type: ignore[return-value]
+
 
 @cache
 def catalog() -> Catalog:

@@ -175,7 +175,7 @@ def season_command(
     race_date: Annotated[datetime, typer.Option("--race-date", formats=["%Y-%m-%d"], help="race day, YYYY-MM-DD")],
     weeks: Annotated[Optional[int], typer.Option(min=1, max=52, help="weeks up to and including race week (default 16)")] = None,
     start: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="first week (its Monday), instead of --weeks")] = None,
-    race_time: Annotated[str, typer.Option(help="race start, HH:MM")] = "08:00",
+    race_time: Annotated[Optional[str], typer.Option(help="race start, HH:MM (default: the time calendar.races gives race day, else 08:00)")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, help="seconds per week")] = 10.0,
@@ -190,7 +190,8 @@ def season_command(
     check_output(output)
     try:
         scenario_data = load_scenario(scenario)
-        parse_hhmm(race_time)
+        if race_time is not None:
+            parse_hhmm(race_time)
     except ScenarioError as err:
         fail_input(err)
     except ValueError as err:

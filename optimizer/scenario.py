@@ -429,10 +429,7 @@ class Athlete(_Strict):
         ``sessions: 0`` is the athlete's own call (injured, say) and is kept."""
         value = self.strength.sessions
         if value is None:
-            table = catalog().phase_sessions
-            if self.level == "advanced":
-                table = {**table, **catalog().phase_sessions_advanced}
-            return tuple(table[self.phase])  # type: ignore[return-value]
+            return catalog().phase_range(self.phase, self.level)
         low, high = (value, value) if isinstance(value, int) else value
         return (1 if low == 0 < high and self.in_season else low), high
 

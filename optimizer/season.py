@@ -71,20 +71,25 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _runs_for(scenario: Scenario, number: int, phase: str) -> list[Run]:
+def _runs_for(scenario: Scenario, number: int, phase: str, week_of: dt.date, races: list[Race]) -> list[Run]:
+    """Week ``number``'s runs: ``week_runs`` as given, else the phase's or the template's (taper
+    weeks shorter, race week two easy runs) fitted around the season's races."""
     season = scenario.season
     runs = season.week_runs.get(number)  # an explicit [] is a week without running, not "use the template"
+    if runs is not None:
+        return list(runs)
+    runs = season.phase_runs.get(phase)
     if runs is None:
-        runs = season.phase_runs.get(phase)
-    if runs is None:
-        runs = [r for r in scenario.athlete.runs if r.kind != "race"]  # a season's races are dated
+        runs = scenario.athlete.runs
         if phase == "taper":  # shorter running before the race
             runs = [r.model_copy(update={"minutes": max(20, round(r.minutes * 0.7))}) for r in runs]
         elif phase == "race":
             runs = [Run(kind="easy", minutes=30), Run(kind="easy", minutes=25)]
         elif phase == "recovery":
             runs = [Run(kind="recovery", minutes=30), Run(kind="easy", minutes=30)]
-    return list(runs)
+    tune_up = phase != "race" and any(week_of <= r.date < week_of + dt.timedelta(weeks=1) for r in races)
+    return _around_races(list(runs), week_of, races, tune_up=tune_up,
+                         allow_back_to_back=scenario.athlete.allow_back_to_back)
 
 
 def _key_runs_ahead(scenario: Scenario, runs: list[Run]) -> list[dict]:
@@ -112,18 +117,103 @@ def _key_runs_ahead(scenario: Scenario, runs: list[Run]) -> list[dict]:
     return out
 
 
-def _run_race(data: dict, race: Race) -> None:
-    """The race as this week's pinned run, with a window for it at the athlete's first place."""
-    day, end = DAYS[race.date.weekday()], hhmm(parse_hhmm(race.at) + RACE_MINUTES[race.distance])
-    data["runs"].append({"kind": "race", "minutes": RACE_MINUTES[race.distance], "distance": race.distance,
-                         "at": f"{day} {race.at}", "name": race.name or f"{race.distance} race"})
-    place = next(iter(data["locations"]), None)
-    data["availability"].setdefault(day, []).append(f"{race.at}-{end} {place}" if place else f"{race.at}-{end}")
+def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool) -> list[Race]:
+    """Every race of the season on its date, one a day: race day, the calendar's tune-ups, and
+    each race a week of ``week_runs`` pins to a day (at its time; pinned to a day only, at 00:00:
+    the day is what R-TAPER, R-B2B and R-KEYEVE read, and the earliest start is R-GAP48's strictest)."""
+    athlete = scenario.athlete
+    races = [goal, *(athlete.calendar.races if athlete.calendar else ())]
+    for race in races:
+        if parse_hhmm(race.at) + RACE_MINUTES[race.distance] > DAY_MINUTES:  # a week's sessions end by midnight
+            field = "--race-time" if race is goal and timed else f"athlete.calendar.races ({race.date})"
+            raise ValueError(f"{field}: a {race.distance} race ({RACE_MINUTES[race.distance]} min) starting at "
+                             f"{race.at} ends after midnight; start it by {hhmm(DAY_MINUTES - RACE_MINUTES[race.distance])}")
+    for number, runs in sorted(scenario.season.week_runs.items()):
+        for run in runs:
+            if run.kind == "race" and run.pinned_day is not None:
+                start = run.pinned_start % DAY_MINUTES if run.pinned_start is not None else 0
+                races.append(Race(date=first + dt.timedelta(weeks=number - 1, days=run.pinned_day), at=hhmm(start),
+                                  distance=run.distance or goal.distance, name=run.name))
+    by_date: dict[dt.date, Race] = {}
+    for race in races:
+        by_date.setdefault(race.date, race)
+    return sorted(by_date.values(), key=lambda r: r.date)
+
+
+def _around_races(runs: list[Run], week_of: dt.date, races: list[Race], *, tune_up: bool,
+                  allow_back_to_back: bool) -> list[Run]:
+    """The template's runs (or a phase's) fitted around the season's races. Its own races go
+    (a season's races are dated); in a week with a tune-up race the race is the week's long
+    effort, so the long run goes; a run pinned to a race's day gives way to the race; and a key
+    run pinned to the day before or after one is free to move that week (R-B2B), unless the
+    scenario allows back-to-back key sessions. Without this, such a week has no plan."""
+    race_days = {r.date for r in races}
+    out = []
+    for run in runs:
+        if run.kind == "race" or (run.kind == "long" and tune_up):
+            continue
+        if run.pinned_day is not None:
+            date = week_of + dt.timedelta(days=run.pinned_day)
+            if date in race_days:
+                continue
+            beside = {date - dt.timedelta(days=1), date + dt.timedelta(days=1)} & race_days
+            if run.kind in KEY_RUNS and beside and not allow_back_to_back:
+                run = run.model_copy(update={"at": None, "day": None})
+        out.append(run)
+    return out
+
+
+def _run_race(runs: list[Run], availability: dict, race: Race, place: str | None) -> list[Run]:
+    """The race as this week's run pinned to its start (a race the week's runs already pin to
+    that day is the one), with a window for it at the athlete's first place."""
+    day = race.date.weekday()
+    own = next((r for r in runs if r.kind == "race" and r.pinned_day == day), None)
+    if own is None:
+        own = Run(kind="race", minutes=RACE_MINUTES[race.distance], distance=race.distance,
+                  at=f"{DAYS[day]} {race.at}", name=race.name or f"{race.distance} race")
+        runs = [*runs, own]
+    if own.pinned_start is not None:
+        start = own.pinned_start % DAY_MINUTES
+        window = f"{hhmm(start)}-{hhmm(min(start + own.minutes, DAY_MINUTES))}"
+        availability.setdefault(DAYS[day], []).append(f"{window} {place}" if place else window)
+    return runs
+
+
+def _tapering(day: dt.date, races: list[Race]) -> bool:
+    """Is ``day`` inside R-TAPER's 10 days (marathon or longer) or 7 days before a race, or race day?"""
+    return any(dt.timedelta(0) <= race.date - day <= dt.timedelta(days=_taper_days(race)) for race in races)
+
+
+def _taper_days(race: Race) -> int:
+    return catalog().taper_days["long" if race.distance in catalog().long_race_distances else "short"]
+
+
+def _strength_for(strength: dict, week_of: dt.date, races: list[Race], allowed: set[str], most: int) -> None:
+    """The template's pinned classes and included kinds that this week can hold, in place.
+
+    A pinned class of a kind the week does not allow is skipped, as is a heavy-legs class on a
+    day R-TAPER closes; a heavy-legs kind in ``include`` is not asked for in a week R-TAPER
+    reaches (the solver may still place one on a day it leaves open). If the phase holds fewer
+    sessions than pinned classes and included kinds together, pinned classes come first, then
+    included kinds in the order given."""
+    heavy = {k for k, v in catalog().strength_kinds.items() if v.lower_load == "heavy"}
+    days = [week_of + dt.timedelta(days=d) for d in range(7)]
+    pinned = [p for p in strength["pinned"] if p["kind"] in allowed and not (
+        p["kind"] in heavy and _tapering(days[DAYS.index(p["at"].split()[0])], races))]
+    strength["pinned"] = pinned = pinned[:most]
+    if any(_tapering(day, races) for day in days):
+        strength["include"] = [k for k in strength.get("include", []) if k not in heavy]
+    covered = {p["kind"] for p in pinned}
+    extra = [k for k in strength.get("include", []) if k not in covered][:max(0, most - len(pinned))]
+    strength["include"] = [k for k in strength.get("include", []) if k in covered or k in extra]
 
 
 def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = None, start: dt.date | None = None,
-                 race_time: str = "08:00", time_limit: float = 10.0):
-    """Plan the season week by week, yielding each week's scenario (its calendar included) and result."""
+                 race_time: str | None = None, time_limit: float = 10.0):
+    """Plan the season week by week, yielding each week's scenario (its calendar included) and result.
+
+    Race day is the ``calendar.races`` entry on ``race_date`` if there is one (its time, distance
+    and name), else a race of the athlete's goal distance at 08:00; ``race_time`` overrides the time."""
     race_monday = _monday(race_date)
     if start is not None:
         weeks = (race_monday - _monday(start)).days // 7 + 1
@@ -132,16 +222,11 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
     weeks = weeks or 16
     first = race_monday - dt.timedelta(weeks=weeks - 1)
     athlete = scenario.athlete
-    distance = athlete.goal if athlete.goal != "general" else "10k"
-    goal = Race(date=race_date, at=hhmm(parse_hhmm(race_time)), distance=distance, name="Race day")
-    # The scenario's own dated races (tune-ups) keep their dates: each is run on its day and
-    # R-TAPER and the week either side see it. A template run of kind race has no date: dropped.
-    races = [goal] + [r for r in (athlete.calendar.races if athlete.calendar else ()) if r.date != race_date]
-    for race in races:
-        if parse_hhmm(race.at) + RACE_MINUTES[race.distance] > DAY_MINUTES:  # a week's sessions end by midnight
-            field = "--race-time" if race is goal else f"athlete.calendar.races ({race.date})"
-            raise ValueError(f"{field}: a {race.distance} race ({RACE_MINUTES[race.distance]} min) starting at "
-                             f"{race.at} ends after midnight; start it by {hhmm(DAY_MINUTES - RACE_MINUTES[race.distance])}")
+    listed = next((r for r in athlete.calendar.races if r.date == race_date), None) if athlete.calendar else None
+    goal = listed or Race(date=race_date, distance=athlete.goal if athlete.goal != "general" else "10k")
+    goal = goal.model_copy(update={"at": hhmm(parse_hhmm(race_time or goal.at)), "name": goal.name or "Race day"})
+    races = _dated_races(scenario, first, goal, timed=race_time is not None)
+    place = next(iter(athlete.locations), None)
     previous: list[dict] = []
     block_week, last_phase = 0, None
     sequence = phases(weeks) + ["recovery"]
@@ -153,32 +238,31 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         progression = 0 if deload or phase not in ("base", "build") else (block_week - 1) % DELOAD_EVERY
         data = athlete.model_dump(mode="json", exclude={"calendar"})
         data["phase"] = "taper" if phase == "race" else phase
-        data["runs"] = [r.model_dump(mode="json", exclude_none=True) for r in _runs_for(scenario, number, phase)]
+        in_week = [r for r in races if week_of <= r.date < week_of + dt.timedelta(weeks=1)]
+        runs = _runs_for(scenario, number, phase, week_of, races)
+        racing = bool(in_week) or any(r.kind == "race" for r in runs)
+        for race in in_week:
+            runs = _run_race(runs, data["availability"], race, place)
+        data["runs"] = [r.model_dump(mode="json", exclude_none=True) for r in runs]
         strength = data["strength"]
         strength["progression_week"] = progression
         strength["sessions"] = None  # each phase's own range (DOMAIN.md periodisation)
         light_only = deload or phase == "recovery"  # deload and post-race: isometrics, mobility, bodyweight
-        racing = [r for r in races if week_of <= r.date < week_of + dt.timedelta(weeks=1)]
-        if racing and phase != "race":  # a tune-up race is the week's long effort
-            data["runs"] = [r for r in data["runs"] if r["kind"] != "long"]
         # Deload: the isometric + mobility session (DOMAIN.md); post-race, taper and a week with a
-        # race: light kinds only (R-FREQ, R-TAPER). A class pinned in the template is skipped.
+        # race: light kinds only (R-FREQ, R-TAPER).
         allowed = {"iso_mobility"} if deload else set(catalog().light_kinds) \
             if phase in ("recovery", "taper", "race") or racing else set(catalog().strength_kinds)
-        strength["pinned"] = [p for p in strength["pinned"] if p["kind"] in allowed]
         if light_only:
             strength["exclude"] = sorted(k for k in catalog().strength_kinds if k not in allowed)
-        if deload:
-            strength["include"] = ["iso_mobility"]
-        elif phase in ("peak", "taper", "race", "recovery") or racing:
-            strength["include"] = [k for k in strength.get("include", []) if k in catalog().light_kinds]
-        next_week = _key_runs_ahead(scenario, _runs_for(scenario, number + 1, sequence[number])) \
+        strength["include"] = ["iso_mobility"] if deload else [k for k in strength.get("include", []) if k in allowed]
+        _strength_for(strength, week_of, races, allowed, catalog().phase_range(data["phase"], athlete.level)[1])
+        next_week = _key_runs_ahead(scenario, _runs_for(scenario, number + 1, sequence[number],
+                                                        week_of + dt.timedelta(weeks=1), races)) \
             if number < len(sequence) else []
-        for race in racing:
-            _run_race(data, race)
-        # next week's races reach this week's rules through calendar.races (Calendar.neighbours)
+        # last week's and next week's races reach this week's rules through calendar.races (Calendar.neighbours)
         data["calendar"] = {"week_of": week_of.isoformat(), "previous_week": previous, "next_week": next_week,
-                            "races": [r.model_dump(mode="json", exclude_none=True) for r in races if week_of <= r.date]}
+                            "races": [r.model_dump(mode="json", exclude_none=True) for r in races
+                                      if r.date >= week_of - dt.timedelta(weeks=1)]}
         try:
             week = parse_scenario({"athlete": data, "weights": scenario.weights})
         except ScenarioError as err:  # the template asks what this phase cannot give
