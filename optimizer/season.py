@@ -163,9 +163,10 @@ def _around_races(runs: list[Run], week_of: dt.date, races: list[Race], *, tune_
     return out
 
 
-def _run_race(runs: list[Run], availability: dict, race: Race, place: str | None) -> list[Run]:
+def _run_race(runs: list[Run], data: dict, race: Race) -> list[Run]:
     """The race as this week's run pinned to its start (a race the week's runs already pin to
-    that day is the one), with a window for it at the athlete's first place."""
+    that day is the one), in a window of its own at the place "race": it happens at its time
+    whatever the athlete's usual windows are, and a runner's calendar should not say "home"."""
     day = race.date.weekday()
     own = next((r for r in runs if r.kind == "race" and r.pinned_day == day), None)
     if own is None:
@@ -173,9 +174,14 @@ def _run_race(runs: list[Run], availability: dict, race: Race, place: str | None
                   at=f"{DAYS[day]} {race.at}", name=race.name or f"{race.distance} race")
         runs = [*runs, own]
     if own.pinned_start is not None:
+        if "race" not in data["locations"]:  # windows that named no place keep the one they had
+            usual = next(iter(data["locations"]), "home")
+            data["availability"] = {d: [t if " " in t.strip() else f"{t.strip()} {usual}" for t in texts]
+                                    for d, texts in data["availability"].items()}
+            data["locations"] = {usual: [], **data["locations"], "race": []}
         start = own.pinned_start % DAY_MINUTES
-        window = f"{hhmm(start)}-{hhmm(min(start + own.minutes, DAY_MINUTES))}"
-        availability.setdefault(DAYS[day], []).append(f"{window} {place}" if place else window)
+        window = f"{hhmm(start)}-{hhmm(min(start + own.minutes, DAY_MINUTES))} race"
+        data["availability"].setdefault(DAYS[day], []).append(window)
     return runs
 
 
@@ -226,7 +232,6 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
     goal = listed or Race(date=race_date, distance=athlete.goal if athlete.goal != "general" else "10k")
     goal = goal.model_copy(update={"at": hhmm(parse_hhmm(race_time or goal.at)), "name": goal.name or "Race day"})
     races = _dated_races(scenario, first, goal, timed=race_time is not None)
-    place = next(iter(athlete.locations), None)
     previous: list[dict] = []
     block_week, last_phase = 0, None
     sequence = phases(weeks) + ["recovery"]
@@ -242,7 +247,7 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         runs = _runs_for(scenario, number, phase, week_of, races)
         racing = bool(in_week) or any(r.kind == "race" for r in runs)
         for race in in_week:
-            runs = _run_race(runs, data["availability"], race, place)
+            runs = _run_race(runs, data, race)
         data["runs"] = [r.model_dump(mode="json", exclude_none=True) for r in runs]
         strength = data["strength"]
         strength["progression_week"] = progression

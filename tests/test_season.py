@@ -398,6 +398,7 @@ def test_a_dated_tune_up_race_is_run_on_its_day_and_tapered_for():
     assert check_season(weeks) == []
     races = [(w.week_of, s.day, s.start) for _, w in weeks for s in w.plan.runs() if s.kind == "race"]
     assert races == [(dt.date(2027, 3, 15), "sun", "09:00"), (dt.date(2027, 4, 12), "sun", "08:30")]
+    assert {s.location for _, w in weeks for s in w.plan.runs() if s.kind == "race"} == {"race"}, "not 'home'"
     tune_up = weeks[1][1].plan
     assert not any(s.kind == "long" for s in tune_up.runs()), "the race is that week's long effort"
     assert {s.kind for s in tune_up.lifts()} <= set(catalog().light_kinds)
@@ -518,3 +519,16 @@ def test_race_day_comes_from_the_calendar_entry_on_that_date(race_time, start):
     assert check_season(weeks) == []
     (race,) = [s for s in weeks[1][1].plan.runs() if s.kind == "race"]
     assert (race.day, race.start, race.label, race.minutes) == ("sun", start, "Spring 10k", 60)
+
+
+def test_a_race_gets_its_own_place_and_windows_that_named_none_keep_theirs():
+    """One location and windows that name no place: the race's window at "race" must not leave
+    them ambiguous (two locations) or move them."""
+    scenario = make_scenario(goal="10k", locations={"home": ["mat", "bands", "dumbbells"]},
+                             availability={"tue": ["18:00-19:30"], "thu": ["18:00-19:30"], "sat": ["08:00-10:00"]},
+                             runs=[{"kind": "easy", "minutes": 40}, {"kind": "tempo", "minutes": 40}])
+    weeks = list(season_weeks(scenario, dt.date(2027, 4, 18), weeks=2, race_time="09:00", time_limit=5))
+    assert check_season(weeks) == []
+    race_week = weeks[1][1].plan
+    assert [(s.day, s.start, s.location) for s in race_week.runs() if s.kind == "race"] == [("sun", "09:00", "race")]
+    assert {s.location for s in race_week.sessions if s.kind != "race"} == {"home"}
