@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .clock import DAY_ALIASES, parse_hhmm
+from .clock import DAY_ALIASES, DAYS, parse_hhmm
 from .plan import Plan
 from .render import render
 from .scenario import ScenarioError, load_scenario
@@ -236,11 +236,16 @@ def replan_command(
     done and moving as little as possible (S-STABLE); says what moved and why."""
     from pydantic import ValidationError
 
-    from .replan import replan
+    from .replan import plan_problems, replan
 
     problems = [f"--{name}: '{d}' is not a day; use mon..sun (or Monday..Sunday)" for name, days in
                 (("today", [today]), ("missed", missed), ("unavailable", unavailable), ("done", done)) for d in days
                 if d.strip().lower() not in DAY_ALIASES]
+    both = sorted({DAY_ALIASES.get(d.strip().lower()) for d in missed} & {DAY_ALIASES.get(d.strip().lower()) for d in done}
+                  - {None}, key=DAYS.index)
+    if both:
+        problems.append(f"--missed and --done both name {', '.join(both)}; a day's sessions were done or missed, "
+                        f"give the day once")
     if problem := output_problem(output):
         problems.append(problem)
     try:
@@ -250,6 +255,8 @@ def replan_command(
         fail_input(err)
     except (OSError, ValidationError) as err:
         problems.append(f"{plan_file}: not a plan JSON ({str(err).splitlines()[0]}); write one with `stridelift plan -f json -o`")
+    else:
+        problems += plan_problems(scenario_data, current)
     if problems:
         fail_input(ScenarioError(problems))
     day = lambda d: DAY_ALIASES[d.strip().lower()]  # noqa: E731

@@ -19,7 +19,7 @@ import itertools
 
 from .clock import DAYS
 from .plan import Plan, Session
-from .scenario import Scenario, parse_scenario
+from .scenario import Scenario, ScenarioError, parse_scenario
 from .solve import check_plan, plan_week
 
 
@@ -35,7 +35,7 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
     data = scenario.athlete.model_dump(mode="json")
     for day in list(data["availability"]):
         d = DAYS.index(day)
-        if day in unavailable and day not in done:
+        if day in unavailable and day not in done and d >= t:  # a past day is done, whatever it is called
             data["availability"][day] = []
         elif d < t or day in done:  # the past is exactly what was done, nothing else fits there
             data["availability"][day] = [f"{s.start}-{s.end} {s.location}" for s in is_done if s.day == day]
@@ -59,16 +59,33 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
     held = {s.run for s in plan.sessions if s.type == "run"} - set(drop)
     kept = [i for i in range(len(data["runs"])) if i in held]
     renumber = {old: new for new, old in enumerate(kept)}
-    if data.get("calendar"):  # a race dropped from the week is not run: it no longer shapes the weeks around it
-        week_of = scenario.athlete.calendar.week_of
-        gone = {str(week_of + datetime.timedelta(days=DAYS.index(s.day))) for s in plan.sessions
-                if s.type == "run" and s.kind == "race" and s.run in drop}
-        data["calendar"]["races"] = [r for r in data["calendar"]["races"] if r["date"] not in gone]
+    if data.get("calendar"):  # a race dropped from the week (now or by an earlier replan) is not run:
+        week_of = scenario.athlete.calendar.week_of  # it no longer shapes the weeks around it
+        racing = {scenario.athlete.runs[i].pinned_day for i in kept if scenario.athlete.runs[i].kind == "race"}
+        data["calendar"]["races"] = [r for r in data["calendar"]["races"] if (
+            (day := (datetime.date.fromisoformat(r["date"]) - week_of).days) in racing or not 0 <= day < 7)]
     data["runs"] = [data["runs"][i] for i in kept]
     data["current_plan"] = [dict(s, run=renumber[s["run"]]) if s.get("run") is not None else s
                             for s in data["current_plan"] if s.get("run") is None or s["run"] in renumber]
     rest = parse_scenario({"athlete": data, "weights": scenario.weights, "season": scenario.season.model_dump(mode="json")})
     return rest, kept
+
+
+def plan_problems(scenario: Scenario, plan: Plan) -> list[str]:
+    """Why ``plan`` cannot be the week ``scenario`` was planned as: a run it holds that the
+    scenario does not have (a run removed from the file since, or a hand-edited plan)."""
+    runs = scenario.athlete.runs
+    out = []
+    for s in plan.runs():
+        what = f"--plan: the {s.label or s.kind} on {s.day} {s.start}"
+        if s.run is None:
+            out.append(f"{what} has no run number; plan the week from this scenario with `stridelift plan -f json`")
+        elif not 0 <= s.run < len(runs) or runs[s.run].kind != s.kind:
+            n = s.run + 1
+            there = f"'s run #{n} is a {runs[s.run].kind} run" if 0 <= s.run < len(runs) else f" has {len(runs)} runs"
+            out.append(f"{what} is run #{n}, but the scenario{there}; plan the week again from the scenario "
+                       f"as it is now with `stridelift plan -f json`")
+    return out
 
 
 def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable=(), done=(),
@@ -80,6 +97,8 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     Returns the plan, its runs numbered as in ``scenario`` (so it can be replanned again from the
     same scenario), and the scenario it was planned from (done sessions pinned, runs no longer in
     the week left out, and so on: ``in_rest_numbering`` gives the plan as that scenario counts)."""
+    if problems := plan_problems(scenario, plan):
+        raise ScenarioError(problems)
     # a race happens at its time: missed, or still to come on a day now unavailable, it is dropped,
     # never moved to another day
     t = DAYS.index(today)

@@ -252,6 +252,44 @@ def test_a_dated_race_that_will_not_be_run_is_dropped_with_its_calendar_entry(ho
     assert f"dropped Club 10k (wed 08:00): {why}, and a race is not run on another day" in new.changes
     assert rest.athlete.calendar.races == ()
     assert check_plan(in_rest_numbering(new), rest.athlete) == []
+    # replanned again from the same file: the race is no longer in the plan, nor in its calendar
+    again, rest = replan(scenario, Plan.model_validate_json(new.model_dump_json()), "fri")
+    assert again.status == "optimal" and rest.athlete.calendar.races == ()
+    assert check_plan(in_rest_numbering(again), rest.athlete) == []
+
+
+def test_a_past_day_called_unavailable_is_still_done():
+    """Monday's sessions happened: calling Monday unavailable on Thursday changes nothing (it
+    used to empty Monday's windows under its done sessions: no week)."""
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    plan = plan_week(scenario)
+    assert any(s.day == "mon" for s in plan.sessions)
+    plain, _ = replan(scenario, plan, "thu")
+    new, rest = replan(scenario, plan, "thu", unavailable=["mon"])
+    assert new.status == "optimal" and new.sessions == plain.sessions and new.changes == ["nothing moved"]
+
+
+def test_a_plan_that_is_not_a_week_of_the_scenario_is_bad_input(tmp_path):
+    """A run removed from the scenario after planning, or a plan edited by hand: exit 2 naming the
+    session and the fix (it was an IndexError, or runs silently lost)."""
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    week = tmp_path / "week.json"
+    week.write_text(plan_week(scenario).model_dump_json())
+    data = scenario.model_dump(mode="json")
+    long_run = data["athlete"]["runs"].pop()
+    assert long_run["kind"] == "long"
+    (tmp_path / "fewer.yaml").write_text(yaml.safe_dump(data))
+    result = CliRunner().invoke(app, ["replan", str(tmp_path / "fewer.yaml"), "--plan", str(week), "--today", "sun"])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert "--plan: the Long run on sat 07:30 is run #5, but the scenario has 4 runs" in result.stderr
+    edited = json.loads(week.read_text())
+    for s in edited["sessions"]:
+        s["run"] = None
+    week.write_text(json.dumps(edited))
+    result = CliRunner().invoke(app, ["replan", str(ROOT / "scenarios/marathon_base.yaml"), "--plan", str(week),
+                                      "--today", "wed", "--missed", "tue", "--done", "TUESDAY"])
+    assert result.exit_code == 2 and "has no run number" in result.stderr
+    assert "--missed and --done both name tue" in result.stderr
 
 
 def test_replan_takes_day_names_and_refuses_what_is_not_a_day(tmp_path):
