@@ -19,6 +19,7 @@ from .clock import DAY_ALIASES, DAYS, parse_hhmm
 from .plan import Plan
 from .render import render
 from .scenario import ScenarioError, load_scenario
+from .season import MAX_WEEKS
 from .solve import plan_week
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -173,7 +174,7 @@ def check_command(
 def season_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file: the athlete and the weekly template")],
     race_date: Annotated[datetime, typer.Option("--race-date", formats=["%Y-%m-%d"], help="race day, YYYY-MM-DD")],
-    weeks: Annotated[Optional[int], typer.Option(min=1, max=52, help="weeks up to and including race week (default 16)")] = None,
+    weeks: Annotated[Optional[int], typer.Option(min=1, max=MAX_WEEKS, help="weeks up to and including race week (default 16)")] = None,
     start: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="first week (its Monday), instead of --weeks")] = None,
     race_time: Annotated[Optional[str], typer.Option(help="race start, HH:MM (default: the time calendar.races gives race day, else 08:00)")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,

@@ -134,6 +134,9 @@ class Run(_Strict):
             raise ValueError(f"day '{self.day}' and at '{self.at}' disagree; give one of them")
         if self.distance and self.kind != "race":
             raise ValueError("distance is only for a race; remove it or set kind: race")
+        if self.at and (start := parse_hhmm(self.at.split()[1])) + self.minutes > DAY_MINUTES:
+            raise ValueError(f"at '{self.at}' for {self.minutes} min ends after midnight; a run lies within "
+                             f"one day: start it by {hhmm(max(0, DAY_MINUTES - self.minutes))}")
         return self
 
     @property
@@ -469,6 +472,18 @@ class SeasonRuns(_Strict):
 
     phase_runs: dict[Literal["base", "build", "peak", "taper", "race", "recovery"], tuple[Run, ...]] = {}
     week_runs: dict[int, tuple[Run, ...]] = {}
+
+    @field_validator("week_runs")
+    @classmethod
+    def _numbered_and_dated(cls, value: dict[int, tuple[Run, ...]]) -> dict[int, tuple[Run, ...]]:
+        """Weeks count from 1; a race in a week is on a day at a time (the season dates it and
+        tapers for it, so it cannot float)."""
+        problems = [f"{n}: weeks are numbered from 1 (the first week of the season)" for n in value if n < 1]
+        problems += [f"{n}[{i}]: a race happens at its time; give at: \"sat 09:00\" (its day and start)"
+                     for n, runs in value.items() for i, run in enumerate(runs) if run.kind == "race" and not run.at]
+        if problems:
+            raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
+        return value
 
 
 class Scenario(_Strict):

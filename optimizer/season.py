@@ -24,6 +24,7 @@ from .solve import plan_week
 
 REFERENCE = {"base": 6, "build": 6, "peak": 2}  # of 14 weeks before taper and race week (16 in all)
 DELOAD_EVERY = 4
+MAX_WEEKS = 52  # up to and including race week
 
 
 class SeasonWeek(BaseModel):
@@ -119,8 +120,8 @@ def _key_runs_ahead(scenario: Scenario, runs: list[Run]) -> list[dict]:
 
 def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool) -> list[Race]:
     """Every race of the season on its date, one a day: race day, the calendar's tune-ups, and
-    each race a week of ``week_runs`` pins to a day (at its time; pinned to a day only, at 00:00:
-    the day is what R-TAPER, R-B2B and R-KEYEVE read, and the earliest start is R-GAP48's strictest)."""
+    each race of a ``week_runs`` week (which gives its day and time). Where two fall on one date,
+    the first of those three stands (``--race-time``, then the calendar, then the week's run)."""
     athlete = scenario.athlete
     races = [goal, *(athlete.calendar.races if athlete.calendar else ())]
     for race in races:
@@ -130,10 +131,10 @@ def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool)
                              f"{race.at} ends after midnight; start it by {hhmm(DAY_MINUTES - RACE_MINUTES[race.distance])}")
     for number, runs in sorted(scenario.season.week_runs.items()):
         for run in runs:
-            if run.kind == "race" and run.pinned_day is not None:
-                start = run.pinned_start % DAY_MINUTES if run.pinned_start is not None else 0
-                races.append(Race(date=first + dt.timedelta(weeks=number - 1, days=run.pinned_day), at=hhmm(start),
-                                  distance=run.distance or goal.distance, name=run.name))
+            if run.kind == "race":  # SeasonRuns makes sure it has ``at``
+                races.append(Race(date=first + dt.timedelta(weeks=number - 1, days=run.pinned_day),
+                                  at=hhmm(run.pinned_start % DAY_MINUTES), distance=run.distance or goal.distance,
+                                  name=run.name))
     by_date: dict[dt.date, Race] = {}
     for race in races:
         by_date.setdefault(race.date, race)
@@ -164,24 +165,27 @@ def _around_races(runs: list[Run], week_of: dt.date, races: list[Race], *, tune_
 
 
 def _run_race(runs: list[Run], data: dict, race: Race) -> list[Run]:
-    """The race as this week's run pinned to its start (a race the week's runs already pin to
-    that day is the one), in a window of its own at the place "race": it happens at its time
-    whatever the athlete's usual windows are, and a runner's calendar should not say "home"."""
+    """The race as this week's run pinned to its start (a race the week's runs pin to that day is
+    the one, moved to the race's time), in a window of its own at the place "race": it happens
+    at its time whatever the athlete's usual windows are, and a calendar should not say "home"."""
     day = race.date.weekday()
+    at = f"{DAYS[day]} {race.at}"
     own = next((r for r in runs if r.kind == "race" and r.pinned_day == day), None)
     if own is None:
-        own = Run(kind="race", minutes=RACE_MINUTES[race.distance], distance=race.distance,
-                  at=f"{DAYS[day]} {race.at}", name=race.name or f"{race.distance} race")
+        own = Run(kind="race", minutes=RACE_MINUTES[race.distance], distance=race.distance, at=at,
+                  name=race.name or f"{race.distance} race")
         runs = [*runs, own]
-    if own.pinned_start is not None:
-        if "race" not in data["locations"]:  # windows that named no place keep the one they had
-            usual = next(iter(data["locations"]), "home")
-            data["availability"] = {d: [t if " " in t.strip() else f"{t.strip()} {usual}" for t in texts]
-                                    for d, texts in data["availability"].items()}
-            data["locations"] = {usual: [], **data["locations"], "race": []}
-        start = own.pinned_start % DAY_MINUTES
-        window = f"{hhmm(start)}-{hhmm(min(start + own.minutes, DAY_MINUTES))} race"
-        data["availability"].setdefault(DAYS[day], []).append(window)
+    elif own.at != at:
+        runs = [r.model_copy(update={"at": at}) if r is own else r for r in runs]
+        own = own.model_copy(update={"at": at})
+    if "race" not in data["locations"]:  # windows that named no place keep the one they had
+        usual = next(iter(data["locations"]), "home")
+        data["availability"] = {d: [t if " " in t.strip() else f"{t.strip()} {usual}" for t in texts]
+                                for d, texts in data["availability"].items()}
+        data["locations"] = {usual: [], **data["locations"], "race": []}
+    start = own.pinned_start % DAY_MINUTES
+    window = f"{hhmm(start)}-{hhmm(min(start + own.minutes, DAY_MINUTES))} race"
+    data["availability"].setdefault(DAYS[day], []).append(window)
     return runs
 
 
@@ -194,18 +198,17 @@ def _taper_days(race: Race) -> int:
     return catalog().taper_days["long" if race.distance in catalog().long_race_distances else "short"]
 
 
-def _strength_for(strength: dict, week_of: dt.date, races: list[Race], allowed: set[str], most: int) -> None:
+def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int) -> None:
     """The template's pinned classes and included kinds that this week can hold, in place.
 
-    A pinned class of a kind the week does not allow is skipped, as is a heavy-legs class on a
-    day R-TAPER closes; a heavy-legs kind in ``include`` is not asked for in a week R-TAPER
+    A heavy-legs class on a day R-TAPER closes is skipped; a heavy-legs kind in ``include`` is not asked for in a week R-TAPER
     reaches (the solver may still place one on a day it leaves open). If the phase holds fewer
     sessions than pinned classes and included kinds together, pinned classes come first, then
     included kinds in the order given."""
     heavy = {k for k, v in catalog().strength_kinds.items() if v.lower_load == "heavy"}
     days = [week_of + dt.timedelta(days=d) for d in range(7)]
-    pinned = [p for p in strength["pinned"] if p["kind"] in allowed and not (
-        p["kind"] in heavy and _tapering(days[DAYS.index(p["at"].split()[0])], races))]
+    pinned = [p for p in strength["pinned"]
+              if not (p["kind"] in heavy and _tapering(days[DAYS.index(p["at"].split()[0])], races))]
     strength["pinned"] = pinned = pinned[:most]
     if any(_tapering(day, races) for day in days):
         strength["include"] = [k for k in strength.get("include", []) if k not in heavy]
@@ -222,9 +225,14 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
     and name), else a race of the athlete's goal distance at 08:00; ``race_time`` overrides the time."""
     race_monday = _monday(race_date)
     if start is not None:
+        if weeks is not None:
+            raise ValueError("--weeks and --start both say when the season starts; give one of them")
         weeks = (race_monday - _monday(start)).days // 7 + 1
         if weeks < 1:
             raise ValueError(f"the season starts after the race ({start} > {race_date})")
+        if weeks > MAX_WEEKS:
+            raise ValueError(f"--start: {start} is {weeks} weeks before race week; a season is at most {MAX_WEEKS} "
+                             f"weeks, so start on or after {race_monday - dt.timedelta(weeks=MAX_WEEKS - 1)}")
     weeks = weeks or 16
     first = race_monday - dt.timedelta(weeks=weeks - 1)
     athlete = scenario.athlete
@@ -245,7 +253,6 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         data["phase"] = "taper" if phase == "race" else phase
         in_week = [r for r in races if week_of <= r.date < week_of + dt.timedelta(weeks=1)]
         runs = _runs_for(scenario, number, phase, week_of, races)
-        racing = bool(in_week) or any(r.kind == "race" for r in runs)
         for race in in_week:
             runs = _run_race(runs, data, race)
         data["runs"] = [r.model_dump(mode="json", exclude_none=True) for r in runs]
@@ -255,12 +262,14 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         light_only = deload or phase == "recovery"  # deload and post-race: isometrics, mobility, bodyweight
         # Deload: the isometric + mobility session (DOMAIN.md); post-race, taper and a week with a
         # race: light kinds only (R-FREQ, R-TAPER).
-        allowed = {"iso_mobility"} if deload else set(catalog().light_kinds) \
-            if phase in ("recovery", "taper", "race") or racing else set(catalog().strength_kinds)
+        training = not deload and phase in ("base", "build", "peak") and not in_week
+        allowed = {"iso_mobility"} if deload else set(catalog().strength_kinds if training else catalog().light_kinds)
         if light_only:
             strength["exclude"] = sorted(k for k in catalog().strength_kinds if k not in allowed)
         strength["include"] = ["iso_mobility"] if deload else [k for k in strength.get("include", []) if k in allowed]
-        _strength_for(strength, week_of, races, allowed, catalog().phase_range(data["phase"], athlete.level)[1])
+        if not training:  # a class pinned in the template is for training weeks (R-ORDER on race day, too)
+            strength["pinned"] = []
+        _strength_for(strength, week_of, races, catalog().phase_range(data["phase"], athlete.level)[1])
         next_week = _key_runs_ahead(scenario, _runs_for(scenario, number + 1, sequence[number],
                                                         week_of + dt.timedelta(weeks=1), races)) \
             if number < len(sequence) else []

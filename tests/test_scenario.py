@@ -105,6 +105,8 @@ def _error(athlete_patch: dict) -> str:
         ({"runs": [{"kind": "easy", "minutes": 30, "at": "monkey 07:00"}]}, "athlete.runs[0].at", "'monkey' is not a day"),
         ({"strength": {"sessions": 1, "include": ["prehab", "power"]}}, "athlete.strength.include", "at most 1"),
         ({"preferences": {"strength_location": "gym"}}, "athlete.preferences.strength_location", "not under locations"),
+        ({"runs": [{"kind": "race", "minutes": 120, "at": "sun 23:00"}]}, "athlete.runs[0]",
+         "at 'sun 23:00' for 120 min ends after midnight; a run lies within one day: start it by 22:00"),
         ({"strength": {"pinned": [{"kind": "upper_core", "at": "mon 07:00", "minutes": 30, "exercises": ["push_ups"]}]}},
          "athlete.strength.pinned[0].exercises[0]", "'push_ups' is not in the exercise library; did you mean 'push_up'?"),
     ],
@@ -226,3 +228,16 @@ def test_any_club_field_spoilt_is_loaded_or_named_never_a_crash():
     club = yaml.safe_load((ROOT / "scenarios" / "club_riverside.yaml").read_text())
     club["members"] = club["members"][:3]  # every kind of field is there; the other 29 repeat them
     _spoil_each_value(club, lambda data: parse_club(data, "club.yaml"))
+
+
+@pytest.mark.parametrize(("week_runs", "where", "words"), [
+    ({0: [{"kind": "easy", "minutes": 30}]}, "season.week_runs.0", "weeks are numbered from 1"),
+    ({3: [{"kind": "easy", "minutes": 30}, {"kind": "race", "minutes": 30, "day": "sat"}]}, "season.week_runs.3[1]",
+     'a race happens at its time; give at: "sat 09:00"'),
+])
+def test_a_season_week_is_numbered_from_one_and_its_race_has_a_time(week_runs, where, words):
+    """A race with no time used to float and be tapered for by no one (heavy legs five days out)."""
+    athlete = {"name": "x", "locations": {"home": []}, "availability": {"mon": ["07:00-08:00 home"]}}
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario({"athlete": athlete, "season": {"week_runs": week_runs}})
+    assert f"{where}: {words}" in str(info.value)

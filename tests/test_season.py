@@ -514,7 +514,8 @@ def test_the_template_makes_way_for_a_tune_up_race():
 ])
 def test_a_one_session_week_keeps_the_pinned_class_then_the_first_included_kind(strength):
     """Peak, taper, race and recovery weeks hold one session: a pinned class and an included kind
-    (or two included kinds) used to give those weeks no plan, or stop the whole season."""
+    (or two included kinds) used to give those weeks no plan, or stop the whole season. The class
+    is kept in the peak week and skipped in the others (not training weeks)."""
     weeks = _season_of(_marathon_template(**strength), dt.date(2027, 4, 18), 5, time_limit=5)
     assert all(w.plan.status in ("optimal", "feasible") for _, w in weeks)
     assert check_season(weeks) == []
@@ -522,7 +523,7 @@ def test_a_one_session_week_keeps_the_pinned_class_then_the_first_included_kind(
         lifts = week.plan.lifts()
         if week.phase in ("taper", "race", "recovery", "peak"):
             assert len(lifts) <= 1
-            kind = "prehab" if strength.get("pinned") else "iso_mobility"
+            kind = "prehab" if strength.get("pinned") and week.phase == "peak" else "iso_mobility"  # a class: training weeks
             assert [s.kind for s in lifts] in ([kind], []) and scenario.athlete.session_range[1] == 1
 
 
@@ -570,3 +571,42 @@ def test_a_race_gets_its_own_place_and_windows_that_named_none_keep_theirs():
     race_week = weeks[1][1].plan
     assert [(s.day, s.start, s.location) for s in race_week.runs() if s.kind == "race"] == [("sun", "09:00", "race")]
     assert {s.location for s in race_week.sessions if s.kind != "race"} == {"home"}
+
+
+def test_a_class_pinned_in_the_template_is_skipped_on_race_day():
+    """Sunday yoga at 06:00 before an 08:00 race breaks R-ORDER: race week had no plan."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json")  # long run on Saturday
+    data["athlete"]["strength"]["pinned"] = [{"kind": "iso_mobility", "at": "sun 06:00", "minutes": 30, "name": "Sunday yoga"}]
+    data["athlete"]["availability"]["sun"] = ["06:00-07:00 home", "09:00-11:00 home"]
+    weeks = _season_of(data, dt.date(2027, 4, 18), 3, race_time="08:00", time_limit=5)
+    assert all(w.plan.status in ("optimal", "feasible") for _, w in weeks)
+    assert check_season(weeks) == []
+    yoga = [w.phase for _, w in weeks if any((s.day, s.start) == ("sun", "06:00") for s in w.plan.lifts())]
+    assert yoga == ["base"], "kept in the training week only (base, taper, race, recovery)"
+
+
+def test_race_time_wins_over_the_time_a_week_gives_its_race():
+    """week_runs pins race day's race at 10:00; --race-time 08:00 (and the calendar the weeks
+    either side were planned against) says 08:00: the race is at 08:00, not silently at 10:00."""
+    data = _marathon_template()
+    data["season"] = {"week_runs": {3: [{"kind": "easy", "minutes": 30},
+                                        {"kind": "race", "minutes": 240, "at": "sun 10:00", "name": "City Marathon"}]}}
+    weeks = _season_of(data, dt.date(2027, 4, 18), 3, race_time="08:00", time_limit=5)
+    assert check_season(weeks) == []
+    (race,) = [s for s in weeks[2][1].plan.runs() if s.kind == "race"]
+    assert (race.start, race.minutes, race.label) == ("08:00", 240, "City Marathon")
+    assert [r.at for r in weeks[2][0].athlete.calendar.races if r.date == dt.date(2027, 4, 18)] == ["08:00"]
+
+
+@pytest.mark.parametrize(("options", "words"), [
+    (["--start", "2019-01-07"], "--start: 2019-01-07 is 432 weeks before race week; a season is at most 52 weeks, "
+                                "so start on or after 2026-04-20"),
+    (["--start", "2027-03-01", "--weeks", "4"], "--weeks and --start both say when the season starts; give one of them"),
+])
+def test_where_a_season_starts_is_said_once_and_within_a_year(tmp_path, options, words):
+    """--start used to plan 432 weeks, and silently win over --weeks."""
+    out = tmp_path / "season.json"
+    result = CliRunner().invoke(app, ["season", str(ROOT / "scenarios/10k_build.yaml"), "--race-date", "2027-04-18",
+                                      *options, "-o", str(out)])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert words in result.stderr and not out.exists()
