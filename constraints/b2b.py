@@ -37,8 +37,10 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     if athlete.allow_back_to_back:
         return []
     problems = []
-    for a, b in pairs(timeline(plan, athlete), KEY_RUN, KEY_RUN):
-        if a.day == b.day and a.start < b.start:
+    line = timeline(plan, athlete)
+    order = {id(p): i for i, p in enumerate(line)}  # two key runs at one minute are still two
+    for a, b in pairs(line, KEY_RUN, KEY_RUN):
+        if a.day == b.day and (a.start, order[id(a)]) < (b.start, order[id(b)]):
             problems.append(f"{RULE}: two key runs on {describe(a.start)[:-6]}")
         elif day_after(a, b, athlete.cyclic):
             problems.append(

@@ -35,6 +35,11 @@ def test_sunday_and_monday_are_consecutive():
     assert len(problems) == 1 and "R-B2B" in problems[0] and "sun" in problems[0].lower() and "mon" in problems[0].lower()
 
 
+def test_two_key_runs_at_one_minute_fail():
+    problems = check(run("tempo", "thu", "06:00", "07:00", 0), run("hills", "thu", "06:00", "07:00", 1))
+    assert problems == ["R-B2B: two key runs on Thu"], problems
+
+
 def test_two_key_runs_in_one_day_fail():
     problems = check(run("tempo", "thu", "06:00", "07:00", 0), run("hills", "thu", "18:00", "19:00", 1))
     assert any("R-B2B" in p and "thu" in p.lower() for p in problems)

@@ -29,6 +29,14 @@ def test_race_week_rejects_anything_but_light_work(kind):
     assert any("race week" in p for p in problems)
 
 
+@pytest.mark.parametrize("kind", NOT_LIGHT)
+def test_a_race_the_scenario_does_not_list_still_makes_race_week(kind):
+    """`stridelift check` of a hand-made week: its race makes the week light only, though the
+    scenario's runs hold no race (R-RUNS says so too; this rule must not be silent)."""
+    problems = rule.check(plan_of(lift(kind, "tue", "18:00", "18:20"), race_session()), make_athlete())
+    assert any("R-TAPER" in p and "race week" in p and kind in p for p in problems)
+
+
 @pytest.mark.parametrize("kind", LIGHT)
 def test_race_week_allows_mobility_and_prehab(kind):
     assert rule.check(plan_of(lift(kind, "tue", "18:00", "18:20"), race_session()), race_week_athlete()) == []
