@@ -75,16 +75,23 @@ def plan_problems(scenario: Scenario, plan: Plan) -> list[str]:
     """Why ``plan`` cannot be the week ``scenario`` was planned as: a run it holds that the
     scenario does not have (a run removed from the file since, or a hand-edited plan)."""
     runs = scenario.athlete.runs
-    out = []
+    again = "plan the week again from the scenario as it is now with `stridelift plan -f json`"
+    out, seen = [], set()
     for s in plan.runs():
         what = f"--plan: the {s.label or s.kind} on {s.day} {s.start}"
         if s.run is None:
-            out.append(f"{what} has no run number; plan the week from this scenario with `stridelift plan -f json`")
-        elif not 0 <= s.run < len(runs) or runs[s.run].kind != s.kind:
-            n = s.run + 1
-            there = f"'s run #{n} is a {runs[s.run].kind} run" if 0 <= s.run < len(runs) else f" has {len(runs)} runs"
-            out.append(f"{what} is run #{n}, but the scenario{there}; plan the week again from the scenario "
-                       f"as it is now with `stridelift plan -f json`")
+            out.append(f"{what} has no run number; {again}")
+        elif s.run < 0:
+            out.append(f"{what} has run: {s.run}, which names no run; {again}")
+        elif s.run >= len(runs):
+            out.append(f"{what} is run #{s.run + 1}, but the scenario has {len(runs)} runs; {again}")
+        elif runs[s.run].kind != s.kind:
+            kind = runs[s.run].kind
+            out.append(f"{what} is run #{s.run + 1}, but the scenario's run #{s.run + 1} is "
+                       f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} run; {again}")
+        elif s.run in seen:
+            out.append(f"{what} is run #{s.run + 1} a second time; a run is in the week once; {again}")
+        seen.add(s.run)
     return out
 
 

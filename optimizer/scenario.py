@@ -253,6 +253,12 @@ class Race(_Strict):
     at: str = "08:00"
     distance: Distance
     name: str | None = None
+    minutes: Annotated[int, Field(gt=0, le=DAY_MINUTES)] | None = None  # default: RACE_MINUTES by distance
+
+    @property
+    def length(self) -> int:
+        """How long the race lasts: ``minutes``, else a rough time for the distance."""
+        return self.minutes or RACE_MINUTES[self.distance]
 
     @field_validator("at")
     @classmethod
@@ -296,7 +302,7 @@ class Calendar(_Strict):
         for start, race in self.race_starts():
             if (-week <= start < 0 or week <= start < 2 * week) and start not in listed:
                 day, minute = divmod(start % week, DAY_MINUTES)
-                end = min(minute + RACE_MINUTES[race.distance], DAY_MINUTES)
+                end = min(minute + race.length, DAY_MINUTES)
                 session = Session(type="run", day=DAYS[day], start=hhmm(minute), end=hhmm(end), minutes=end - minute,
                                   kind="race", key=True, location="race", label=race.name or f"{race.distance} race")
                 out.append((session, start, start - minute + end))
@@ -403,7 +409,7 @@ class Athlete(_Strict):
             if 0 <= day < 7 and not any(r.kind == "race" and r.pinned_day == day for r in self.runs):
                 problems.append(f"calendar.races[{i}]: the race on {race.date} is on {DAYS[day]} of this week but runs "
                                 f"has no race pinned to {DAYS[day]}; add {{kind: race, at: \"{DAYS[day]} {race.at}\", "
-                                f"minutes: {RACE_MINUTES[race.distance]}, distance: {race.distance}}} to runs")
+                                f"minutes: {race.length}, distance: {race.distance}}} to runs")
         if problems:
             raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
         return self
@@ -478,9 +484,13 @@ class SeasonRuns(_Strict):
     def _numbered_and_dated(cls, value: dict[int, tuple[Run, ...]]) -> dict[int, tuple[Run, ...]]:
         """Weeks count from 1; a race in a week is on a day at a time (the season dates it and
         tapers for it, so it cannot float)."""
-        problems = [f"{n}: weeks are numbered from 1 (the first week of the season)" for n in value if n < 1]
-        problems += [f"{n}[{i}]: a race happens at its time; give at: \"sat 09:00\" (its day and start)"
-                     for n, runs in value.items() for i, run in enumerate(runs) if run.kind == "race" and not run.at]
+        problems = [f"[{n}]: weeks are numbered from 1 (the first week of the season)" for n in value if n < 1]
+        for n, runs in value.items():
+            days = [run.pinned_day for run in runs if run.kind == "race"]
+            problems += [f"[{n}][{i}]: a race happens at its time; give at: \"sat 09:00\" (its day and start)"
+                         for i, run in enumerate(runs) if run.kind == "race" and not run.at]
+            problems += [f"[{n}]: two races on {DAYS[d]}; a day holds one race, keep one"
+                         for d in sorted({d for d in days if d is not None and days.count(d) > 1})]
         if problems:
             raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
         return value
@@ -547,7 +557,8 @@ def error_messages(err: ValidationError, positions: dict | None = None) -> list[
             msg = "required field is missing; add it (see the README's scenario format)"
         elif e["type"] in FRIENDLY:
             msg = FRIENDLY[e["type"]].format(got=e.get("input"), **e.get("ctx", {}))
-        items = [(f"{loc}.{m}", m.partition(": ")[0]) for m in msg.split(SUBFIELDS)[1:]] if msg.startswith(SUBFIELDS) \
+        items = [(f"{loc}{'' if m.startswith('[') else '.'}{m}", m.partition(": ")[0])
+                 for m in msg.split(SUBFIELDS)[1:]] if msg.startswith(SUBFIELDS) \
             else [(f"{loc}: {msg}" if loc else msg, "")]
         for text, sub in items:
             full = path + parse_path(sub) if sub else path

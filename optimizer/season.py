@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .catalog import KEY_RUNS, catalog
 from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm
 from .plan import Plan
-from .scenario import RACE_MINUTES, Race, Run, Scenario, ScenarioError, parse_scenario
+from .scenario import Race, Run, Scenario, ScenarioError, parse_scenario
 from .solve import plan_week
 
 REFERENCE = {"base": 6, "build": 6, "peak": 2}  # of 14 weeks before taper and race week (16 in all)
@@ -123,18 +123,19 @@ def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool)
     each race of a ``week_runs`` week (which gives its day and time). Where two fall on one date,
     the first of those three stands (``--race-time``, then the calendar, then the week's run)."""
     athlete = scenario.athlete
-    races = [goal, *(athlete.calendar.races if athlete.calendar else ())]
-    for race in races:
-        if parse_hhmm(race.at) + RACE_MINUTES[race.distance] > DAY_MINUTES:  # a week's sessions end by midnight
-            field = "--race-time" if race is goal and timed else f"athlete.calendar.races ({race.date})"
-            raise ValueError(f"{field}: a {race.distance} race ({RACE_MINUTES[race.distance]} min) starting at "
-                             f"{race.at} ends after midnight; start it by {hhmm(DAY_MINUTES - RACE_MINUTES[race.distance])}")
+    races = [goal, *(r for r in (athlete.calendar.races if athlete.calendar else ()) if r.date != goal.date)]
+    problems = [f"{'--race-time' if race is goal and timed else f'athlete.calendar.races ({race.date})'}: a "
+                f"{race.distance} race ({race.length} min) starting at {race.at} ends after midnight; start it by "
+                f"{hhmm(DAY_MINUTES - race.length)}" for race in races
+                if parse_hhmm(race.at) + race.length > DAY_MINUTES]  # a week's sessions end by midnight
+    if problems:
+        raise ValueError("\n".join(problems))
     for number, runs in sorted(scenario.season.week_runs.items()):
         for run in runs:
-            if run.kind == "race":  # SeasonRuns makes sure it has ``at``
+            if run.kind == "race":  # SeasonRuns makes sure it has ``at``, and Run that it ends by midnight
                 races.append(Race(date=first + dt.timedelta(weeks=number - 1, days=run.pinned_day),
                                   at=hhmm(run.pinned_start % DAY_MINUTES), distance=run.distance or goal.distance,
-                                  name=run.name))
+                                  name=run.name, minutes=run.minutes))
     by_date: dict[dt.date, Race] = {}
     for race in races:
         by_date.setdefault(race.date, race)
@@ -165,19 +166,14 @@ def _around_races(runs: list[Run], week_of: dt.date, races: list[Race], *, tune_
 
 
 def _run_race(runs: list[Run], data: dict, race: Race) -> list[Run]:
-    """The race as this week's run pinned to its start (a race the week's runs pin to that day is
-    the one, moved to the race's time), in a window of its own at the place "race": it happens
-    at its time whatever the athlete's usual windows are, and a calendar should not say "home"."""
+    """The race as this week's run pinned to its start, in place of any race the week's runs
+    pin to that day (the race standing on a date is the one run: its time, distance, length and
+    name), with a window of its own at the place "race": a race happens at its time whatever the
+    athlete's usual windows are."""
     day = race.date.weekday()
-    at = f"{DAYS[day]} {race.at}"
-    own = next((r for r in runs if r.kind == "race" and r.pinned_day == day), None)
-    if own is None:
-        own = Run(kind="race", minutes=RACE_MINUTES[race.distance], distance=race.distance, at=at,
-                  name=race.name or f"{race.distance} race")
-        runs = [*runs, own]
-    elif own.at != at:
-        runs = [r.model_copy(update={"at": at}) if r is own else r for r in runs]
-        own = own.model_copy(update={"at": at})
+    own = Run(kind="race", minutes=race.length, distance=race.distance, at=f"{DAYS[day]} {race.at}",
+              name=race.name or f"{race.distance} race")
+    runs = [r for r in runs if not (r.kind == "race" and r.pinned_day == day)] + [own]
     if "race" not in data["locations"]:  # windows that named no place keep the one they had
         usual = next(iter(data["locations"]), "home")
         data["availability"] = {d: [t if " " in t.strip() else f"{t.strip()} {usual}" for t in texts]
@@ -234,6 +230,9 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
             raise ValueError(f"--start: {start} is {weeks} weeks before race week; a season is at most {MAX_WEEKS} "
                              f"weeks, so start on or after {race_monday - dt.timedelta(weeks=MAX_WEEKS - 1)}")
     weeks = weeks or 16
+    if late := sorted(n for n in scenario.season.week_runs if n > weeks + 1):
+        raise ValueError(f"season.week_runs: week {late[0]} is after this season's {weeks + 1} weeks ({weeks} to race "
+                         f"week, then a recovery week); drop it, or start the season earlier")
     first = race_monday - dt.timedelta(weeks=weeks - 1)
     athlete = scenario.athlete
     listed = next((r for r in athlete.calendar.races if r.date == race_date), None) if athlete.calendar else None

@@ -231,9 +231,11 @@ def test_any_club_field_spoilt_is_loaded_or_named_never_a_crash():
 
 
 @pytest.mark.parametrize(("week_runs", "where", "words"), [
-    ({0: [{"kind": "easy", "minutes": 30}]}, "season.week_runs.0", "weeks are numbered from 1"),
-    ({3: [{"kind": "easy", "minutes": 30}, {"kind": "race", "minutes": 30, "day": "sat"}]}, "season.week_runs.3[1]",
+    ({0: [{"kind": "easy", "minutes": 30}]}, "season.week_runs[0]", "weeks are numbered from 1"),
+    ({3: [{"kind": "easy", "minutes": 30}, {"kind": "race", "minutes": 30, "day": "sat"}]}, "season.week_runs[3][1]",
      'a race happens at its time; give at: "sat 09:00"'),
+    ({2: [{"kind": "race", "minutes": 30, "at": "sat 09:00"}, {"kind": "race", "minutes": 30, "at": "sat 14:00"}]},
+     "season.week_runs[2]", "two races on sat; a day holds one race, keep one"),
 ])
 def test_a_season_week_is_numbered_from_one_and_its_race_has_a_time(week_runs, where, words):
     """A race with no time used to float and be tapered for by no one (heavy legs five days out)."""

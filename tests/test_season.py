@@ -290,6 +290,13 @@ def test_a_plan_that_is_not_a_week_of_the_scenario_is_bad_input(tmp_path):
                                       "--today", "wed", "--missed", "tue", "--done", "TUESDAY"])
     assert result.exit_code == 2 and "has no run number" in result.stderr
     assert "--missed and --done both name tue" in result.stderr
+    twice = json.loads(plan_week(scenario).model_dump_json())
+    assert [r.kind for r in scenario.athlete.runs[:3:2]] == ["easy", "easy"]
+    next(s for s in twice["sessions"] if s["run"] == 2)["run"] = 0  # the second easy run as the first
+    week.write_text(json.dumps(twice))
+    result = CliRunner().invoke(app, ["replan", str(ROOT / "scenarios/marathon_base.yaml"), "--plan", str(week),
+                                      "--today", "fri"])
+    assert result.exit_code == 2 and "is run #1 a second time" in result.stderr
 
 
 def test_replan_takes_day_names_and_refuses_what_is_not_a_day(tmp_path):
@@ -585,17 +592,25 @@ def test_a_class_pinned_in_the_template_is_skipped_on_race_day():
     assert yoga == ["base"], "kept in the training week only (base, taper, race, recovery)"
 
 
-def test_race_time_wins_over_the_time_a_week_gives_its_race():
-    """week_runs pins race day's race at 10:00; --race-time 08:00 (and the calendar the weeks
-    either side were planned against) says 08:00: the race is at 08:00, not silently at 10:00."""
+@pytest.mark.parametrize("race_time, start", [(None, "09:15"), ("08:00", "08:00")])
+def test_the_race_standing_on_race_day_is_the_one_run(race_time, start):
+    """calendar.races names race day (the marathon "Big M" at 09:15) and week 3 of week_runs pins
+    a 30-minute 5k that day too. The race run is Big M, 240 minutes, at its time or --race-time:
+    it used to be the 30-minute 5k at Big M's time, with a lift planned inside the real race."""
     data = _marathon_template()
-    data["season"] = {"week_runs": {3: [{"kind": "easy", "minutes": 30},
-                                        {"kind": "race", "minutes": 240, "at": "sun 10:00", "name": "City Marathon"}]}}
-    weeks = _season_of(data, dt.date(2027, 4, 18), 3, race_time="08:00", time_limit=5)
+    data["athlete"]["calendar"] = {"week_of": "2027-03-08", "races": [
+        {"date": "2027-04-18", "at": "09:15", "distance": "marathon", "name": "Big M"}]}
+    data["season"] = {"week_runs": {3: [{"kind": "easy", "minutes": 30}, {
+        "kind": "race", "minutes": 30, "at": "sun 10:00", "distance": "5k", "name": "parkrun"}]}}
+    weeks = _season_of(data, dt.date(2027, 4, 18), 3, race_time=race_time, time_limit=5)
     assert check_season(weeks) == []
     (race,) = [s for s in weeks[2][1].plan.runs() if s.kind == "race"]
-    assert (race.start, race.minutes, race.label) == ("08:00", 240, "City Marathon")
-    assert [r.at for r in weeks[2][0].athlete.calendar.races if r.date == dt.date(2027, 4, 18)] == ["08:00"]
+    assert (race.day, race.start, race.minutes, race.label) == ("sun", start, 240, "Big M")
+    for scenario, _ in weeks:  # every week was planned against the same race
+        assert [(r.at, r.length) for r in scenario.athlete.calendar.races if r.date == dt.date(2027, 4, 18)] == \
+            [(start, 240)]
+    assert not any(s.day == "sun" and s.week_start < race.week_end and race.week_start < s.week_end
+                   for s in weeks[2][1].plan.lifts())
 
 
 @pytest.mark.parametrize(("options", "words"), [
@@ -610,3 +625,29 @@ def test_where_a_season_starts_is_said_once_and_within_a_year(tmp_path, options,
                                       *options, "-o", str(out)])
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
     assert words in result.stderr and not out.exists()
+
+
+def test_race_time_replaces_a_calendar_race_day_time_that_ends_after_midnight(tmp_path):
+    """--race-time overrides race day's time: the calendar entry's own late start is not an error."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json")
+    data["athlete"]["calendar"] = {"week_of": "2027-03-01", "races": [
+        {"date": "2027-03-14", "at": "22:00", "distance": "marathon", "minutes": 200}]}
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+    args = ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-03-14", "--weeks", "2", "--time-limit", "5"]
+    late = CliRunner().invoke(app, args)
+    assert late.exit_code == 2
+    assert "athlete.calendar.races (2027-03-14): a marathon race (200 min) starting at 22:00 ends after midnight; " \
+           "start it by 20:40" in late.stderr
+    fixed = CliRunner().invoke(app, [*args, "--race-time", "08:00", "-f", "json"])
+    assert fixed.exit_code == 0, fixed.output
+    (race,) = [s for s in json.loads(fixed.stdout)["weeks"][1]["plan"]["sessions"] if s["kind"] == "race"]
+    assert (race["start"], race["minutes"]) == ("08:00", 200)
+
+
+def test_a_week_after_the_season_is_bad_input(tmp_path):
+    data = load_scenario(ROOT / "scenarios" / "busy_parent.yaml").model_dump(mode="json")
+    data["season"] = {"week_runs": {9: [{"kind": "easy", "minutes": 30}]}}
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+    result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-03-14", "--weeks", "4"])
+    assert result.exit_code == 2
+    assert "season.week_runs: week 9 is after this season's 5 weeks (4 to race week, then a recovery week)" in result.stderr
