@@ -6,21 +6,29 @@ Exit codes: 0 a plan; 1 no plan exists (or none found in time); 2 bad input.
 from __future__ import annotations
 
 import os
+import stat
 from datetime import datetime
 import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, Sequence
 
 import typer
 
 from .clock import DAY_ALIASES, DAYS, parse_hhmm
 from .plan import Plan
 from .render import render
-from .scenario import ScenarioError, load_scenario
+from .scenario import FIRST_DATE, LAST_DATE, ScenarioError, load_scenario
 from .season import MAX_WEEKS
-from .solve import plan_week
+from .solve import MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
+
+def plan_date(value: datetime | None) -> datetime | None:
+    """A date option within the years a plan can be on (``scenario.FIRST_DATE`` to ``LAST_DATE``)."""
+    if value is not None and not FIRST_DATE <= value.date() <= LAST_DATE:
+        raise typer.BadParameter(f"{value.date()} is outside {FIRST_DATE.year}-{LAST_DATE.year}; give a date in it")
+    return value
+
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Plan a runner's week of runs and strength sessions.")
@@ -40,9 +48,11 @@ def fail_input(err: ScenarioError) -> None:
     raise typer.Exit(2)
 
 
-def output_problem(path: Path | None, *, folder: bool = False) -> str | None:
-    """What stops ``-o PATH`` being written (a file where a folder must be, or the reverse), said
-    before any planning is done; None if nothing does."""
+def output_problem(path: Path | None, *, folder: bool = False, inputs: Sequence[Path] = ()) -> str | None:
+    """What stops ``-o PATH`` being written (a file where a folder must be, or the reverse, or
+    one of the command's own ``inputs`` there), said before any planning is done; None if nothing
+    does. A folder of members' files must not be one the club's own files are in: a plan written
+    over a member's scenario would lose it, and a plan beside them would be read as a member."""
     if path is None:
         return None
     if folder and path.exists() and not path.is_dir():
@@ -52,27 +62,44 @@ def output_problem(path: Path | None, *, folder: bool = False) -> str | None:
     blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
     if blocking is not None:
         return f"-o: {blocking} is a file, not a folder; choose another path"
+    for given in inputs:
+        if folder and path.is_dir() and given.is_file() and given.parent.samefile(path):
+            return (f"-o: {path} holds the club's own files ({given.name}); write the members' files to a folder "
+                    f"of their own, e.g. {path / 'plans'}")
+        if not folder and path.exists() and given.exists() and path.samefile(given):
+            return f"-o: {path} is the input {given}; writing the plan there would replace it, so name another file"
     return None
 
 
-def check_output(path: Path | None, *, folder: bool = False) -> None:
-    if problem := output_problem(path, folder=folder):
+def check_output(path: Path | None, *, folder: bool = False, inputs: Sequence[Path] = ()) -> None:
+    if problem := output_problem(path, folder=folder, inputs=inputs):
         fail_input(ScenarioError([problem]))
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write next to the target and rename: an interrupted write never leaves half a file.
+    """Write next to the target and rename: an interrupted write never leaves half a file. A
+    link is written through (the file it points to gets the text, the link stays), a device or
+    pipe (``-o /dev/stdout``) is written to as it is, and a file replaced keeps its permissions.
     A path that cannot be written (no permission, a full disk) is exit 2 with the reason."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        if path.exists() and not path.is_file():
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            return
+        target = Path(os.path.realpath(path))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it owner-only; an output file is an ordinary file
-            os.replace(tmp, path)
+            if target.exists():
+                mode = stat.S_IMODE(target.stat().st_mode)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask  # mkstemp makes it owner-only; an output file is an ordinary file
+            os.chmod(tmp, mode)
+            os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -90,13 +117,13 @@ def plan_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, help="seconds; past it the best week found is returned, marked not proven")] = 10.0,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="CP-SAT workers (results stay deterministic)")] = 1,
-    seed: Annotated[int, typer.Option(help="CP-SAT random seed")] = 0,
+    workers: Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="CP-SAT workers (results stay deterministic)")] = 1,
+    seed: Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")] = 0,
     explain: Annotated[bool, typer.Option("--explain", help="say why no week pays less for each soft goal")] = False,
-    week_of: Annotated[Optional[datetime], typer.Option("--week-of", formats=["%Y-%m-%d"], help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
+    week_of: Annotated[Optional[datetime], typer.Option("--week-of", formats=["%Y-%m-%d"], callback=plan_date, help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
 ) -> None:
     """Plan the week in SCENARIO and print it (exit 0), or say why no week exists (exit 1)."""
-    check_output(output)
+    check_output(output, inputs=[scenario])
     try:
         scenario_data = load_scenario(scenario)
     except ScenarioError as err:
@@ -104,10 +131,7 @@ def plan_command(
     plan = plan_week(scenario_data, time_limit=time_limit, workers=workers, seed=seed)
     if explain and plan.status in ("optimal", "feasible"):
         add_reasons(plan, scenario_data, time_limit, workers, seed)
-    athlete = scenario_data.athlete
-    text = render(plan, fmt.value,  # the dated formats (ics, html) read the week and time zone
-                  week_of=week_of.date() if week_of else getattr(getattr(athlete, "calendar", None), "week_of", None),
-                  timezone=athlete.calendar_zone)
+    text = render_dated(plan, fmt, scenario_data, week_of.date() if week_of else None)
     code = exit_code(plan)
     if code:
         # Why there is no week goes to stderr; a file at --output is left as it was.
@@ -121,6 +145,15 @@ def plan_command(
     else:
         write_atomic(output, text)
         typer.echo(f"wrote {output} ({plan.status})", err=True)
+
+
+def render_dated(plan: Plan, fmt: Format, scenario, week_of=None) -> str:
+    """``plan`` in ``fmt``; the dated formats (ics, html) on ``week_of``, else the scenario's
+    ``calendar.week_of``, else this week, in the athlete's time zone: a week planned, replanned
+    and checked lands on the same dates, and its calendar events keep their ids."""
+    athlete = scenario.athlete
+    return render(plan, fmt.value, week_of=week_of or (athlete.calendar.week_of if athlete.calendar else None),
+                  timezone=athlete.calendar_zone)
 
 
 def add_reasons(plan: Plan, scenario, time_limit: float, workers: int, seed: int) -> None:
@@ -166,16 +199,16 @@ def check_command(
     broken = check_plan(plan, athlete)
     plan.problems = [f"Breaks {len(broken)} hard rule(s):"] + [f"- {b}" for b in broken] if broken else \
         ["Breaks no hard rule."]
-    typer.echo(render(plan, fmt.value), nl=False)
+    typer.echo(render_dated(plan, fmt, scenario_data), nl=False)
     raise typer.Exit(1 if broken else 0)
 
 
 @app.command("season")
 def season_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file: the athlete and the weekly template")],
-    race_date: Annotated[datetime, typer.Option("--race-date", formats=["%Y-%m-%d"], help="race day, YYYY-MM-DD")],
+    race_date: Annotated[datetime, typer.Option("--race-date", formats=["%Y-%m-%d"], callback=plan_date, help="race day, YYYY-MM-DD")],
     weeks: Annotated[Optional[int], typer.Option(min=1, max=MAX_WEEKS, help="weeks up to and including race week (default 16)")] = None,
-    start: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="first week (its Monday), instead of --weeks")] = None,
+    start: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], callback=plan_date, help="first week (its Monday), instead of --weeks")] = None,
     race_time: Annotated[Optional[str], typer.Option(help="race start, HH:MM (default: the time calendar.races gives race day, else 08:00)")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
@@ -188,7 +221,7 @@ def season_command(
     if fmt.value not in SEASON_FORMATS:
         fail_input(ScenarioError([f"--format: a season is written as {', '.join(SEASON_FORMATS)}; "
                                   f"plan one week with `stridelift plan -f {fmt.value}` for that"]))
-    check_output(output)
+    check_output(output, inputs=[scenario])
     try:
         scenario_data = load_scenario(scenario)
         if race_time is not None:
@@ -247,23 +280,26 @@ def replan_command(
     if both:
         problems.append(f"--missed and --done both name {', '.join(both)}; a day's sessions were done or missed, "
                         f"give the day once")
-    if problem := output_problem(output):
+    if problem := output_problem(output, inputs=[scenario, plan_file]):
         problems.append(problem)
     try:
         scenario_data = load_scenario(scenario)
         current = Plan.model_validate_json(plan_file.read_text(encoding="utf-8"))
     except ScenarioError as err:
         fail_input(err)
-    except (OSError, ValidationError) as err:
+    except (OSError, UnicodeDecodeError, ValidationError) as err:
         problems.append(f"{plan_file}: not a plan JSON ({str(err).splitlines()[0]}); write one with `stridelift plan -f json -o`")
     else:
         problems += plan_problems(scenario_data, current)
     if problems:
         fail_input(ScenarioError(problems))
     day = lambda d: DAY_ALIASES[d.strip().lower()]  # noqa: E731
-    new, _ = replan(scenario_data, current, day(today), missed=[day(d) for d in missed],
-                    unavailable=[day(d) for d in unavailable], done=[day(d) for d in done], time_limit=time_limit)
-    text = render(new, fmt.value)
+    try:
+        new, _ = replan(scenario_data, current, day(today), missed=[day(d) for d in missed],
+                        unavailable=[day(d) for d in unavailable], done=[day(d) for d in done], time_limit=time_limit)
+    except ScenarioError as err:
+        fail_input(err)
+    text = render_dated(new, fmt, scenario_data)
     if new.status not in ("optimal", "feasible"):
         if fmt is Format.json and output is None:
             typer.echo(text, nl=False)

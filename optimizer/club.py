@@ -55,7 +55,7 @@ from .club_schema import Club, ClubClass, Member, join_class, join_group_run, lo
 from .executors import Executor, LocalExecutor
 from .plan import Plan
 from .scenario import Scenario, ScenarioError
-from .solve import plan_week
+from .solve import SolveSettings, plan_week
 
 __all__ = ["ClubPlan", "MemberResult", "allocate", "load_club", "parse_club", "plan_club", "synthetic_club"]
 
@@ -271,6 +271,7 @@ def plan_club(
     The pool's workers start from a fork server, which imports the calling script
     again: a script that calls this with ``jobs`` > 1 needs ``if __name__ == "__main__":``.
     """
+    SolveSettings(time_limit=time_limit, seed=seed)  # bad settings raise here, not in every worker
     options = [member_options(club, m) for m in club.members]
     tasks: list[SolveTask] = []
     where: list[tuple[int, int]] = []  # task -> (member, option)

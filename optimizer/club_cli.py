@@ -38,6 +38,7 @@ from .club_schema import Club
 from .executors import default_jobs, make_executor
 from .render import render
 from .scenario import ScenarioError
+from .solve import SEED_MAX, SEED_MIN
 
 
 # ---- the output directory -------------------------------------------------------------
@@ -176,7 +177,7 @@ def plan_command(
     executor: Annotated[ExecutorName, typer.Option(help="local process pool, or a Ray cluster")] = ExecutorName.local,
     address: Annotated[Optional[str], typer.Option(help="Ray address, e.g. auto (default: start Ray here)")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, help="seconds per member week; past it the best week found is kept, not proven")] = 10.0,
-    seed: Annotated[int, typer.Option(help="CP-SAT random seed")] = 0,
+    seed: Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")] = 0,
 ) -> None:
     """Plan every member's week in CLUB_FILE, decide class places, write one file per member."""
     from .cli import output_problem  # optimizer.cli imports this module at its end: import it late
@@ -187,6 +188,8 @@ def plan_command(
         club = load_club(club_file)
     except ScenarioError as err:
         _fail(str(err).splitlines())
+    if problem := output_problem(output, folder=True, inputs=[club_file, *(Path(m.origin) for m in club.members)]):
+        _fail([problem])
     stderr = Console(stderr=True)
     try:
         pool = make_executor(executor.value, jobs=jobs or default_jobs(), address=address)

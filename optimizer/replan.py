@@ -76,6 +76,9 @@ def plan_problems(scenario: Scenario, plan: Plan) -> list[str]:
     scenario does not have (a run removed from the file since, or a hand-edited plan)."""
     runs = scenario.athlete.runs
     again = "plan the week again from the scenario as it is now with `stridelift plan -f json`"
+    if plan.status not in ("optimal", "feasible"):
+        return [f"--plan: this plan is '{plan.status}', a week that was never planned, so there is nothing to "
+                f"replan; fix the scenario until `stridelift plan` finds a week, then replan that one"]
     out, seen = [], set()
     for s in plan.runs():
         what = f"--plan: the {s.label or s.kind} on {s.day} {s.start}"
@@ -111,8 +114,13 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     t = DAYS.index(today)
     raced = [s for s in plan.sessions if s.type == "run" and s.run is not None and s.kind == "race" and (
         s.day in missed or (s.day in unavailable and s.day_index >= t and s.day not in done))]
-    rest, kept = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done,
-                                 drop=[s.run for s in raced])
+    try:
+        rest, kept = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done,
+                                     drop=[s.run for s in raced])
+    except ScenarioError as err:  # a session kept from the plan that the scenario as it is now refuses
+        raise ScenarioError([f"--plan: a session the plan keeps does not fit the scenario as it is now "
+                             f"({m.partition('athlete.')[2] or m}); plan the week again from the scenario with "
+                             f"`stridelift plan -f json`" for m in err.messages]) from None
     new = plan_week(rest, time_limit=time_limit, explain=False)
     dropped: list[Session] = list(raced)
     if new.status == "infeasible":

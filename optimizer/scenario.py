@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import tomllib
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from functools import cached_property
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
-from .source import SAFE_LOADER, did_you_mean, locate, parse_path, yaml_positions
+from .source import MAX_VALUES, DuplicateKey, ScenarioLoader, did_you_mean, expanded_size, locate, parse_path, yaml_positions
 from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, hhmm, parse_hhmm, system_timezone
 
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -35,6 +36,10 @@ StrengthKindName = Literal["heavy_lower", "full_body", "power", "upper_core", "i
 Distance = Literal["5k", "10k", "half", "marathon", "ultra"]
 # How long a race lasts, roughly, for a race known only by its date (calendar.races) and for the
 # season's race run. Only the start matters to the rules; the end keeps it on its day.
+# Dates a plan can be on: far enough from year 1 and 9999 that a season or a calendar worked out
+# from one stays a valid date.
+FIRST_DATE, LAST_DATE = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
+PlanDate = Annotated[datetime.date, Field(ge=FIRST_DATE, le=LAST_DATE)]
 RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360}
 
 
@@ -192,6 +197,17 @@ class Strength(_Strict):
             raise ValueError(f"[{low}, {high}] is not a range; write [min, max] with min <= max, e.g. [{high}, {low}]")
         return value
 
+    @field_validator("library")
+    @classmethod
+    def _one_of_each(cls, value: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
+        """An id names one exercise: two with one id would leave which one a plan means unsaid."""
+        ids = [e.id for e in value]
+        problems = [f"[{i}].id: '{e.id}' is already the id of library[{ids.index(e.id)}]; give each exercise an id "
+                    f"of its own" for i, e in enumerate(value) if ids.index(e.id) < i]
+        if problems:
+            raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
+        return value
+
     @field_validator("cover_targets")
     @classmethod
     def _known_groups(cls, value: dict[str, int]) -> dict[str, int]:
@@ -249,7 +265,7 @@ class Preferences(_Strict):
 class Race(_Strict):
     """A race on a calendar date (R-TAPER looks ahead to it from earlier weeks)."""
 
-    date: datetime.date
+    date: PlanDate
     at: str = "08:00"
     distance: Distance
     name: str | None = None
@@ -272,7 +288,7 @@ class Calendar(_Strict):
     this week's Monday); with it, the rules that cross a week boundary (R-GAP48, R-KEYEVE,
     R-B2B, R-TAPER, S-SPREAD, S-STACK) use the real sessions of the weeks either side."""
 
-    week_of: datetime.date  # the Monday
+    week_of: PlanDate  # the Monday
     previous_week: tuple[Session, ...] = ()  # what was done the week before
     next_week: tuple[Session, ...] = ()  # sessions already fixed in the week after (a pinned race, a club run)
     races: tuple[Race, ...] = ()
@@ -522,23 +538,30 @@ def _format_loc(loc: tuple[Any, ...]) -> str:
 
 
 FRIENDLY = {  # pydantic's error types, said as the fix
-    "greater_than": "{got!r} is too small; it must be more than {gt}",
-    "greater_than_equal": "{got!r} is too small; it must be at least {ge}",
-    "less_than_equal": "{got!r} is too large; it must be at most {le}",
-    "less_than": "{got!r} is too large; it must be under {lt}",
-    "int_parsing": "{got!r} is not a whole number; write e.g. 45",
-    "int_type": "{got!r} is not a whole number; write e.g. 45",
-    "int_from_float": "{got!r} is not a whole number; write e.g. 45",
-    "finite_number": "{got!r} is not a number; write e.g. 45",
-    "bool_parsing": "{got!r} is not true or false",
-    "bool_type": "{got!r} is not true or false",
-    "string_type": "{got!r} is not text; put it in quotes",
-    "list_type": "{got!r} is not a list; write [a, b]",
-    "tuple_type": "{got!r} is not a list; write [a, b]",
-    "dict_type": "{got!r} is not a mapping; write name: value lines",
-    "model_type": "{got!r} is not a mapping; write name: value lines",
-    "string_too_short": "{got!r} is empty; give a value",
+    "greater_than": "{got} is too small; it must be more than {gt}",
+    "greater_than_equal": "{got} is too small; it must be at least {ge}",
+    "less_than_equal": "{got} is too large; it must be at most {le}",
+    "less_than": "{got} is too large; it must be under {lt}",
+    "int_parsing": "{got} is not a whole number; write e.g. 45",
+    "int_type": "{got} is not a whole number; write e.g. 45",
+    "int_from_float": "{got} is not a whole number; write e.g. 45",
+    "finite_number": "{got} is not a number; write e.g. 45",
+    "bool_parsing": "{got} is not true or false",
+    "bool_type": "{got} is not true or false",
+    "string_type": "{got} is not text; put it in quotes",
+    "list_type": "{got} is not a list; write [a, b]",
+    "tuple_type": "{got} is not a list; write [a, b]",
+    "dict_type": "{got} is not a mapping; write name: value lines",
+    "model_type": "{got} is not a mapping; write name: value lines",
+    "string_too_short": "{got} is empty; give a value",
 }
+
+
+def _shown(value: Any, width: int = 60) -> str:
+    """The value a user gave, as written back to them: cut short if long (a whole list pasted
+    where a number goes should not fill the terminal)."""
+    text = repr(value)
+    return text if len(text) <= width else f"{text[:width - 5]}...{text[-2:]}"
 
 
 def error_messages(err: ValidationError, positions: dict | None = None) -> list[str]:
@@ -552,11 +575,11 @@ def error_messages(err: ValidationError, positions: dict | None = None) -> list[
         if e["type"] == "extra_forbidden":
             msg = "unknown field; check the spelling against the README's scenario format"
         elif e["type"] == "literal_error":
-            msg = f"{e['input']!r} is not allowed; {msg.lower()}"
+            msg = f"{_shown(e['input'])} is not allowed; {msg.lower()}"
         elif e["type"] == "missing":
             msg = "required field is missing; add it (see the README's scenario format)"
         elif e["type"] in FRIENDLY:
-            msg = FRIENDLY[e["type"]].format(got=e.get("input"), **e.get("ctx", {}))
+            msg = FRIENDLY[e["type"]].format(got=_shown(e.get("input")), **e.get("ctx", {}))
         items = [(f"{loc}{'' if m.startswith('[') else '.'}{m}", m.partition(": ")[0])
                  for m in msg.split(SUBFIELDS)[1:]] if msg.startswith(SUBFIELDS) \
             else [(f"{loc}: {msg}" if loc else msg, "")]
@@ -592,10 +615,21 @@ def read_data(path: str | Path) -> Any:
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
-            return json.loads(text)
-        if suffix == ".toml":
-            return tomllib.loads(text)
-        return yaml.load(text, Loader=SAFE_LOADER)
+            data = json.loads(text)
+        elif suffix == ".toml":
+            data = tomllib.loads(text)
+        else:
+            data = yaml.load(text, Loader=ScenarioLoader)
+            if expanded_size(data) > MAX_VALUES:
+                raise ScenarioError([f"the file expands to more than {MAX_VALUES:,} values once its YAML aliases "
+                                     f"(*name) are followed; write the values out instead"], str(path))
+        return data
+    except RecursionError:
+        raise ScenarioError(["the file nests too deeply to read; a scenario is a few levels deep"], str(path)) from None
+    except DuplicateKey as err:
+        raise ScenarioError([f"line {err.problem_mark.line + 1}, column {err.problem_mark.column + 1}: '{err.key}' is "
+                             f"given twice in one block, and YAML would silently keep only the last; "
+                             f"merge the two into one"], str(path)) from None
     except yaml.constructor.ConstructorError as err:
         raise ScenarioError(
             [f"line {err.problem_mark.line + 1 if err.problem_mark else '?'}: the tag is not allowed "
@@ -620,22 +654,34 @@ def load_scenario(path: str | Path) -> Scenario:
     data = read_data(path)
     athlete = data.get("athlete") if isinstance(data, dict) else None
     strength = athlete.get("strength") if isinstance(athlete, dict) else None
+    library_file = None
     if isinstance(strength, dict) and isinstance(strength.get("library"), str):
+        named = strength["library"]
+        library_file = Path(path).parent / named
         try:
-            library = read_data(Path(path).parent / strength["library"])
+            library = read_data(library_file)
         except ScenarioError as err:  # say which field named the file, and where it was looked for
             raise ScenarioError([f"athlete.strength.library: {m}" for m in err.messages], str(path)) from None
         if not isinstance(library, dict) or not isinstance(library.get("exercises"), list):
-            raise ScenarioError([f"athlete.strength.library: {strength['library']} must hold a list under 'exercises'"], str(path))
+            raise ScenarioError([f"athlete.strength.library: {named} must hold a list under 'exercises'"], str(path))
         strength["library"] = library["exercises"]
     try:
         return parse_scenario(data, str(path))
     except ScenarioError:
-        if Path(path).suffix.lower() not in (".yaml", ".yml"):
+        positions = {}
+        if Path(path).suffix.lower() in (".yaml", ".yml"):
+            positions = yaml_positions(Path(path).read_text(encoding="utf-8"))
+        if library_file is not None and library_file.suffix.lower() in (".yaml", ".yml"):
+            # the library's exercises are where that file has them, not on the line naming it
+            mine = yaml_positions(library_file.read_text(encoding="utf-8"))
+            positions |= {("athlete", "strength", "library", *p[1:]): v for p, v in mine.items() if p[:1] == ("exercises",)}
+        if not positions:
             raise
-        positions = yaml_positions(Path(path).read_text(encoding="utf-8"))
         try:
             parse_scenario(data, str(path), positions)
         except ScenarioError as located:
+            if library_file is not None:
+                located = ScenarioError([re.sub(r"^(line \d+, column \d+)(: athlete\.strength\.library\[)",
+                                                rf"\1 of {named}\2", m) for m in located.messages], str(path))
             raise located from None
         raise

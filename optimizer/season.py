@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .catalog import KEY_RUNS, catalog
 from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm
 from .plan import Plan
-from .scenario import Race, Run, Scenario, ScenarioError, parse_scenario
+from .scenario import FIRST_DATE, LAST_DATE, Race, Run, Scenario, ScenarioError, parse_scenario
 from .solve import plan_week
 
 REFERENCE = {"base": 6, "build": 6, "peak": 2}  # of 14 weeks before taper and race week (16 in all)
@@ -219,6 +219,8 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
 
     Race day is the ``calendar.races`` entry on ``race_date`` if there is one (its time, distance
     and name), else a race of the athlete's goal distance at 08:00; ``race_time`` overrides the time."""
+    if not FIRST_DATE <= race_date <= LAST_DATE:
+        raise ValueError(f"--race-date: {race_date} is outside {FIRST_DATE.year}-{LAST_DATE.year}; give a date in it")
     race_monday = _monday(race_date)
     if start is not None:
         if weeks is not None:

@@ -27,6 +27,8 @@ from .scenario import Athlete, Scenario
 # "same input, same plan" even then. This machine does 0.25-0.6 units a second, so at 0.2 the work
 # limit comes first on any machine at least as fast, and the clock stays as the backstop.
 WORK_PER_SECOND = 0.2
+MAX_WORKERS = 64
+SEED_MIN, SEED_MAX = -2**31, 2**31 - 1  # CP-SAT's random_seed is a 32-bit integer
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,16 @@ class SolveSettings:
     time_limit: float = 10.0
     workers: int = 1
     seed: int = 0
+
+    def __post_init__(self):
+        """Refuse settings CP-SAT would reject with no word of which (or crash on: a seed must fit
+        its 32-bit parameter)."""
+        if not (isinstance(self.time_limit, (int, float)) and 0 < self.time_limit < float("inf")):
+            raise ValueError(f"time_limit: {self.time_limit!r} must be a number of seconds above 0, e.g. 10")
+        if isinstance(self.workers, bool) or not isinstance(self.workers, int) or not 1 <= self.workers <= MAX_WORKERS:
+            raise ValueError(f"workers: {self.workers!r} must be a whole number from 1 to {MAX_WORKERS}")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not SEED_MIN <= self.seed <= SEED_MAX:
+            raise ValueError(f"seed: {self.seed!r} must be a whole number from {SEED_MIN} to {SEED_MAX}")
 
 
 def _solver(settings: SolveSettings) -> cp_model.CpSolver:

@@ -17,6 +17,48 @@ Path = tuple[str | int, ...]
 # libyaml's loader when PyYAML was built with it (the wheels are): the same safe constructor,
 # three times faster on a big club file.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Values a file may expand to once YAML aliases are followed: a club of a thousand members is
+# well under it; a few lines of nested aliases ("billion laughs") would be billions.
+MAX_VALUES = 2_000_000
+
+
+class DuplicateKey(yaml.YAMLError):
+    """A key given twice in one YAML block: YAML would silently keep only the last."""
+
+    def __init__(self, key: str, mark: yaml.Mark):
+        super().__init__(f"'{key}' is given twice in one block")
+        self.key, self.problem_mark = key, mark
+
+
+class ScenarioLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing a key given twice in one mapping (the first would be lost
+    without a word: two ``mon:`` lines of availability, say)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                if key_node.value in seen:
+                    raise DuplicateKey(key_node.value, key_node.start_mark)
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+def expanded_size(data) -> int:
+    """How many values ``data`` holds with every shared (aliased) part counted each time it is
+    used: what validating it, or printing it, would walk through."""
+    sizes: dict[int, int] = {}
+
+    def size(value) -> int:
+        if not isinstance(value, (dict, list)):
+            return 1
+        if id(value) not in sizes:
+            sizes[id(value)] = 0  # a cycle (an alias inside itself) counts once
+            items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            sizes[id(value)] = 1 + sum(size(v) for v in items)
+        return sizes[id(value)]
+
+    return size(data)
 
 
 def yaml_positions(text: str) -> dict[Path, tuple[int, int]]:

@@ -160,3 +160,115 @@ def test_an_output_path_that_cannot_be_written_is_exit_2_before_planning(tmp_pat
     assert result.exit_code == 2 and isinstance(result.exception, (SystemExit, type(None))), result.output
     assert words in result.stderr
     assert existing.read_text() == "kept" and sorted(p.name for p in tmp_path.iterdir()) == ["week.json"]
+
+
+BAD_YAML = {
+    # two mon: lines: YAML keeps the last and the first window would be lost without a word
+    "dupkey.yaml": ("athlete:\n  name: x\n  availability:\n    mon: ['07:00-08:00']\n    mon: ['18:00-19:00']\n",
+                    "line 5, column 5: 'mon' is given twice"),
+    # a few lines of nested aliases that expand to 10**4 values, here over the limit (set low below):
+    # eight more lines would be 10**12 ("billion laughs")
+    "aliases.yaml": ("a: &a [x,x,x,x,x,x,x,x,x,x]\n"
+                     + "".join(f"b{i}: &b{i} [{','.join([f'*{p}'] * 10)}]\n" for i, p in enumerate(["a", "b0", "b1"]))
+                     + "athlete: {name: x, availability: {mon: *b2}}\n", "expands to more than 1,000 values"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_YAML))
+def test_yaml_that_would_lose_or_swamp_a_value_is_exit_2(tmp_path, monkeypatch, name):
+    monkeypatch.setattr("optimizer.scenario.MAX_VALUES", 1000)
+    text, words = BAD_YAML[name]
+    path = tmp_path / name
+    path.write_text(text)
+    result = invoke("plan", str(path))
+    assert result.exit_code == 2 and words in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr) < 500, "a message, not the whole expanded value"
+
+
+def test_a_long_bad_value_is_shown_cut_short(tmp_path):
+    path = tmp_path / "long.yaml"
+    path.write_text("athlete:\n  name: x\n  availability: {}\n  runs: [{kind: easy, minutes: [" + ", ".join(["45"] * 500) + "]}]\n")
+    result = invoke("plan", str(path))
+    assert result.exit_code == 2 and "athlete.runs[0].minutes" in result.stderr
+    assert result.stderr.count("45, ") < 20, "the value cut short, not 500 times 45"
+
+
+@pytest.mark.parametrize("command", [
+    ["plan", "{s}"],
+    ["season", "{s}", "--race-date", "2027-04-18"],
+    ["replan", "{s}", "--plan", "{p}", "--today", "wed"],
+    ["replan", "{s}", "--plan", "{p}", "--today", "wed", "@plan"],
+])
+def test_output_onto_an_input_is_exit_2_and_the_input_is_kept(tmp_path, command):
+    scenario = tmp_path / "week.yaml"
+    scenario.write_text(Path(EXAMPLE).read_text())
+    plan = tmp_path / "week.json"
+    assert invoke("plan", str(scenario), "-f", "json", "-o", str(plan)).exit_code == 0
+    before = scenario.read_text(), plan.read_text()
+    target = plan if command[-1] == "@plan" else scenario
+    args = [c.format(s=scenario, p=plan) for c in command if c != "@plan"]
+    result = invoke(*args, "-o", str(target))
+    assert result.exit_code == 2 and "writing the plan there would replace it" in result.stderr, result.output
+    assert (scenario.read_text(), plan.read_text()) == before
+
+
+def test_output_through_a_link_writes_the_file_it_points_to(tmp_path):
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    real.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert invoke("plan", EXAMPLE, "-f", "json", "-o", str(link)).exit_code == 0
+    assert link.is_symlink(), "the link stays a link"
+    assert json.loads(real.read_text())["status"] == "optimal"
+    assert real.stat().st_mode & 0o777 == 0o640, "a file replaced keeps its permissions"
+
+
+def test_output_to_a_pipe_writes_into_it(tmp_path):
+    """``-o /dev/stdout`` or a named pipe: written to as it is, not replaced by a file (tested on
+    a pipe of its own: a broken version run as root would replace a real /dev/stdout)."""
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_text()), daemon=True)
+    reader.start()
+    result = invoke("plan", EXAMPLE, "-f", "json", "-o", str(pipe))
+    if not got:  # a version that replaced the pipe never opened it: let the reader go
+        with open(pipe, "w"):
+            pass
+    reader.join(5)
+    assert result.exit_code == 0 and pipe.is_fifo(), "the pipe is still a pipe"
+    assert json.loads(got[0])["status"] == "optimal"
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--seed", str(2**31)], "--seed"),
+    (["--seed", str(-2**31 - 1)], "--seed"),
+    (["--workers", "0"], "--workers"),
+    (["-f", "ics", "--week-of", "9999-12-31"], "outside 1900-2999"),
+    (["-f", "ics", "--week-of", "0001-01-01"], "outside 1900-2999"),
+])
+def test_an_option_out_of_range_is_exit_2(args, words):
+    result = invoke("plan", EXAMPLE, *args)
+    assert result.exit_code == 2 and words in result.output and "Traceback" not in result.output
+
+
+def test_solve_settings_out_of_range_raise_a_clear_error():
+    from optimizer.scenario import load_scenario
+    from optimizer.solve import plan_week
+
+    scenario = load_scenario(EXAMPLE)
+    for kwargs, words in ((dict(seed=2**31), "seed: 2147483648 must be"), (dict(time_limit=-1), "time_limit: -1"),
+                          (dict(workers=-3), "workers: -3"), (dict(time_limit=float("nan")), "time_limit: nan")):
+        with pytest.raises(ValueError, match=words):
+            plan_week(scenario, **kwargs)
+
+
+def test_a_date_far_outside_a_plan_year_is_exit_2(tmp_path):
+    path = tmp_path / "far.yaml"
+    path.write_text(Path(EXAMPLE).read_text() + "  calendar: {week_of: 9999-12-27}\n")
+    result = invoke("plan", str(path), "-f", "ics")
+    assert result.exit_code == 2 and "athlete.calendar.week_of" in result.stderr and "at most 2999-12-31" in result.stderr

@@ -203,3 +203,18 @@ def test_synthetic_writes_a_club_file_that_loads(tmp_path):
     assert result.exit_code == 0, result.output
     club = parse_club(yaml.safe_load(out.read_text()))
     assert len(club.members) == 7 and club.classes["strength_class"].capacity == 2
+
+
+def test_members_files_are_not_written_among_the_clubs_own(tmp_path):
+    """A member's plan written over their scenario (ana.json) would lose it, and a plan beside the
+    club's files would be read as a member next time: -o there is exit 2 and nothing is written."""
+    (tmp_path / "ana.json").write_text(json.dumps({"athlete": athlete("Ana")}))
+    club = tmp_path / "club.yaml"
+    club.write_text(yaml.safe_dump(club_data([{"file": "ana.json"}])))
+    before = sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir())
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path), "--jobs", "1"])
+    assert result.exit_code == 2 and "holds the club's own files" in result.output, result.output
+    assert sorted((p.name, p.read_bytes()) for p in tmp_path.iterdir()) == before
+    apart = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "plans"), "--jobs", "1"])
+    assert apart.exit_code == 0, apart.output
+    assert json.loads((tmp_path / "plans" / "ana.json").read_text())["status"] == "optimal"

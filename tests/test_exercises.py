@@ -206,6 +206,26 @@ def test_a_missing_library_file_names_the_field_that_names_it(tmp_path):
     assert "athlete.strength.library: no such file" in str(error.value) and "mine.yaml" in str(error.value)
 
 
+def test_a_bad_exercise_in_a_library_file_is_found_in_that_file(tmp_path):
+    """The line and column are the library file's, and the message names it (they were the
+    line of the scenario's ``library:``); two exercises with one id are refused."""
+    entry = ("{id: %s, name: X, category: compound, muscles: [quads], equipment: [[]], lower_load: %s, "
+             "work: 30, rest: 60}")
+    (tmp_path / "mine.yaml").write_text("exercises:\n  - " + entry % ("my_x", "heavy") + "\n\n  - "
+                                        + entry % ("my_y", "extreme") + "\n  - " + entry % ("my_x", "light") + "\n")
+    (tmp_path / "week.yaml").write_text("athlete:\n  name: t\n  strength: {library: mine.yaml}\n")
+    with pytest.raises(ScenarioError) as error:
+        load_scenario(tmp_path / "week.yaml")
+    messages = error.value.messages
+    assert any(m.startswith("line 4, column ") and " of mine.yaml: athlete.strength.library[1].lower_load: 'extreme'"
+               in m for m in messages), messages
+    (tmp_path / "mine.yaml").write_text((tmp_path / "mine.yaml").read_text().replace("extreme", "heavy"))
+    with pytest.raises(ScenarioError) as error:
+        load_scenario(tmp_path / "week.yaml")
+    assert any(m.startswith("line 5, column ") and "library[2].id: 'my_x' is already the id of library[0]" in m
+               for m in error.value.messages), error.value.messages
+
+
 def test_a_beginner_with_only_bands_can_do_upper_body_and_core():
     """Bands give a row (and incline push-ups need nothing): the two upper-body compounds R-CONTENT
     asks of an upper body + core session (seed 004's home kit: mat and resistance bands)."""
