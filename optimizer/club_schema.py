@@ -47,10 +47,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .catalog import catalog
 from .clock import DAY_MINUTES, DAYS, hhmm
+from .source import Written
 from .scenario import (
     RunKindName,
     Scenario,
@@ -68,8 +69,7 @@ SCENARIO_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 MAX_CLASSES_PER_MEMBER = 3  # each member is solved for every combination: 2**3 weeks at most
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Strict = Written
 
 
 class _ClubSession(_Strict):

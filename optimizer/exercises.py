@@ -12,17 +12,17 @@ from importlib import resources
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from .catalog import LowerLoad, catalog
+from .source import Written
 
 Category = Literal["compound", "isometric", "plyometric", "mobility", "prehab"]
 LOADS: tuple[str, ...] = ("none", "light", "moderate", "heavy")
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 
 
-class Exercise(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Exercise(Written):
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     name: Annotated[str, Field(min_length=1)]

@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
-from .source import MAX_VALUES, DuplicateKey, ScenarioLoader, did_you_mean, expanded_size, locate, parse_path, yaml_positions
+from .source import (MAX_VALUES, SUBFIELDS, DuplicateKey, ScenarioLoader, did_you_mean, expanded_size, locate,
+                     Written, parse_path, yaml_positions)
 from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, hhmm, parse_hhmm, system_timezone
 
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -43,7 +44,6 @@ PlanDate = Annotated[datetime.date, Field(ge=FIRST_DATE, le=LAST_DATE)]
 RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360}
 
 
-SUBFIELDS = "\x1f"  # separates "subfield: problem" items raised by one validator
 
 
 class ScenarioError(Exception):
@@ -61,8 +61,7 @@ def _normalise_day(value: Any) -> Any:
     return DAY_ALIASES.get(value.strip().lower(), value) if isinstance(value, str) else value
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Strict = Written
 
 
 class Window(_Strict):
@@ -139,7 +138,7 @@ class Run(_Strict):
             raise ValueError(f"day '{self.day}' and at '{self.at}' disagree; give one of them")
         if self.distance and self.kind != "race":
             raise ValueError("distance is only for a race; remove it or set kind: race")
-        if self.at and (start := parse_hhmm(self.at.split()[1])) + self.minutes > DAY_MINUTES:
+        if self.at and parse_hhmm(self.at.split()[1]) + self.minutes > DAY_MINUTES:
             raise ValueError(f"at '{self.at}' for {self.minutes} min ends after midnight; a run lies within "
                              f"one day: start it by {hhmm(max(0, DAY_MINUTES - self.minutes))}")
         return self
@@ -580,7 +579,7 @@ def error_messages(err: ValidationError, positions: dict | None = None) -> list[
             msg = "required field is missing; add it (see the README's scenario format)"
         elif e["type"] in FRIENDLY:
             msg = FRIENDLY[e["type"]].format(got=_shown(e.get("input")), **e.get("ctx", {}))
-        items = [(f"{loc}{'' if m.startswith('[') else '.'}{m}", m.partition(": ")[0])
+        items = [(f"{loc}{'' if not loc or m.startswith('[') else '.'}{m}", m.partition(": ")[0])
                  for m in msg.split(SUBFIELDS)[1:]] if msg.startswith(SUBFIELDS) \
             else [(f"{loc}: {msg}" if loc else msg, "")]
         for text, sub in items:

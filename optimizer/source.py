@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import difflib
 import re
+import typing
+from functools import cache
+from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, model_validator
 
 Path = tuple[str | int, ...]
 
 # libyaml's loader when PyYAML was built with it (the wheels are): the same safe constructor,
 # three times faster on a big club file.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SUBFIELDS = "\x1f"  # separates "subfield: problem" items raised by one validator
 # Values a file may expand to once YAML aliases are followed: a club of a thousand members is
 # well under it; a few lines of nested aliases ("billion laughs") would be billions.
 MAX_VALUES = 2_000_000
@@ -106,3 +111,36 @@ def did_you_mean(word: str, choices) -> str:
     """"did you mean 'tempo'? " when a choice is close to a misspelt ``word``, else ""."""
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"did you mean '{close[0]}'? " if close else ""
+
+
+@cache
+def _numeric_fields(model: type) -> frozenset[str]:
+    """The fields of a pydantic ``model`` that take a number and never true/false."""
+    def kinds(annotation) -> set:
+        args = typing.get_args(annotation)
+        return {annotation} | set().union(*map(kinds, args)) if args else {annotation}
+
+    return frozenset(name for name, field in model.model_fields.items()
+                     if (found := kinds(field.annotation)) & {int, float} and bool not in found)
+
+
+def no_true_for_a_number(model: type, data):
+    """Refuse ``minutes: true`` before pydantic reads it as 1 (YAML's yes/no/on/off are true and
+    false too): a model validator (mode "before") for the models a user writes."""
+    if isinstance(data, dict):
+        bad = [(k, v) for k, v in data.items() if isinstance(v, bool) and k in _numeric_fields(model)]
+        if bad:
+            raise ValueError(SUBFIELDS + SUBFIELDS.join(f"{k}: {v!r} is not a number; write e.g. 45" for k, v in bad))
+    return data
+
+
+class Written(BaseModel):
+    """A model the user writes (scenario, club, exercise): unknown fields are refused, values are
+    frozen once read, and true/false is never a number."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers_are_numbers(cls, data: Any) -> Any:
+        return no_true_for_a_number(cls, data)

@@ -85,6 +85,9 @@ BAD = {
     "malformed.yaml": ("athlete:\n  name: [x\n", "malformed YAML"),
     "tag.yaml": ("athlete: !!python/object/apply:os.system ['true']\n", "tag is not allowed"),
     "empty.yaml": ("", "mapping with an 'athlete' block"),
+    # YAML's true (and yes/on) would be read as the number 1
+    "true.yaml": ("athlete:\n  name: x\n  availability: {}\n  runs: [{kind: easy, minutes: true}]\n",
+                  "athlete.runs[0].minutes: True is not a number"),
 }
 
 
