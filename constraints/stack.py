@@ -2,12 +2,19 @@
 
 Penalty per strength session: 0 on a key run day, after that run; 1 on an easy
 run day, the day after a key run, or a key run day but before the run (second
-best, 001/002); 2 anywhere else. Lifts that load the legs always follow the
-day's runs (R-ORDER), so only an upper-body session can come first. The day
-after last Sunday's key run is this Monday when the scenario has a calendar.
+best, 001/002); 2 anywhere else; 3 on a race day. Lifts that load the legs always
+follow the day's runs (R-ORDER), so only an upper-body session can come first.
+The day after last Sunday's key run is this Monday when the scenario has a calendar.
+
+A race is a key run, but not a day to stack strength on: the race is the effort
+the whole block built up to, and even light lifting after it adds to the damage
+the legs took (race week is "mobility and light activation only", 004, and that
+is for the days before it). So a race day is the worst day to lift, not the best.
 """
 
 from __future__ import annotations
+
+import numpy as np
 
 from optimizer.clock import DAYS
 from optimizer.model import WeekModel
@@ -17,11 +24,14 @@ from optimizer.timeline import timeline
 
 GOAL = "S-STACK"
 TITLE = "strength on hard run days"
+RACE_DAY = 3  # a lift on race day: worse than any other day
 
 
 def tier(lift: Session, plan: Plan, athlete: Athlete) -> int:
     day = lift.day_index
     runs = [p for p in timeline(plan, athlete) if p.session.type == "run"]
+    if any(p.session.kind == "race" and p.day == day for p in runs):
+        return RACE_DAY
     if any(p.session.key_run and p.day == day and p.end <= lift.week_start for p in runs):
         return 0
     eve = (day - 1) % 7 if athlete.cyclic else day - 1
@@ -32,6 +42,8 @@ def tier(lift: Session, plan: Plan, athlete: Athlete) -> int:
 
 def encode(m: WeekModel) -> None:
     lift, key, run = m.per_day(m.p_strength), m.per_day(m.p_key), m.per_day(m.p_run)
+    races = m.per_day(np.array([p.kind == "race" for p in m.placements]) & m.p_run) \
+        if any(r.kind == "race" for r in m.athlete.runs) else [0] * 7
     units = []
     for d in range(7):
         if isinstance(lift[d], int):
@@ -44,7 +56,22 @@ def encode(m: WeekModel) -> None:
         key_eve = key[(d - 1) % 7] if m.cyclic or d > 0 else int(-1 in m.neighbour_days(lambda s: s.key_run))
         m.cp.add(near <= run[d] + key_eve)
         units.append(2 * lift[d] - 2 * hard - near)
+        if not isinstance(races[d], int):
+            units.append(_race_day(m, d, races[d], lift[d], hard, near))
     m.add_penalty(GOAL, sum(units))
+
+
+def _race_day(m: WeekModel, day: int, races, lifts, hard, near):
+    """The extra penalty of lifting on ``day`` if a race is run that day: no credit for the race
+    as a key run or for a run that day, and one more unit a lift (``RACE_DAY`` in all)."""
+    raced = m.cp.new_bool_var(f"stack_race_{day}")
+    m.cp.add(races >= 1).only_enforce_if(raced)
+    m.cp.add(races == 0).only_enforce_if(raced.Not())
+    m.cp.add(hard + near == 0).only_enforce_if(raced)
+    most = len(m.select(m.p_strength & (m.p_day == day)))  # more lifts than placements cannot be
+    extra = m.cp.new_int_var(0, most * (RACE_DAY - 2), f"stack_race_extra_{day}")
+    m.cp.add(extra >= (RACE_DAY - 2) * lifts - (RACE_DAY - 2) * most * (1 - raced))
+    return extra
 
 
 def _after_the_run(m: WeekModel, day: int, hard) -> None:
@@ -67,7 +94,7 @@ def _after_the_run(m: WeekModel, day: int, hard) -> None:
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
     total, notes = 0, []
     words = {1: "an easy run day, the day after a key run, or before the day's key run",
-             2: "a day with no hard run near it"}
+             2: "a day with no hard run near it", RACE_DAY: "race day: the race is the day's work"}
     for s in plan.lifts():
         t = tier(s, plan, athlete)
         total += t

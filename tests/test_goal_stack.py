@@ -1,5 +1,5 @@
 """S-STACK: lift on hard run days. Per strength session: 0 on a key run day; 1 on an easy
-run day or the day after a key run; 2 anywhere else (the week wraps)."""
+run day or the day after a key run; 2 anywhere else (the week wraps); 3 on a race day."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ def penalty(*sessions):
         ([run("tempo", "thu", "06:00", "07:00"), lift("full_body", "wed", "18:00", "18:40")], 2),  # the eve is no help
         ([run("easy", "mon", "06:00", "06:45"), lift("full_body", "tue", "18:00", "18:40")], 2),  # after an easy run
         ([lift("upper_core", "fri", "18:00", "18:30")], 2),
+        ([run("race", "sun", "09:00", "10:00"), lift("prehab", "sun", "11:00", "11:20")], 3),  # race day: worst
+        ([run("race", "sun", "09:00", "10:00"), lift("upper_core", "sun", "06:00", "06:30")], 3),  # before it too
         ([], 0),
     ],
 )
@@ -65,6 +67,12 @@ SCENARIOS = {
         availability={"mon": ["06:00-06:45 home"], "wed": ["18:00-19:00 gym"], "fri": ["18:00-19:00 gym"]},
         runs=[{"kind": "easy", "minutes": 45, "day": "mon"}],
         strength={"sessions": 2},
+    ),
+    # race day is the only day with room: the lift scores 3, no credit for the race as a key run
+    "race day": dict(
+        availability={"sun": ["08:30-12:00 home"]},
+        runs=[{"kind": "race", "minutes": 60, "distance": "10k", "at": "sun 09:00"}],
+        strength={"sessions": 1, "include": ["prehab"]},
     ),
     # the key day has no room: the day after it and the easy day are the best left
     "second best": dict(
@@ -154,3 +162,18 @@ def test_an_upper_body_lift_before_the_key_run_is_only_second_best():
     plan = plan_week(scenario)
     upper = plan.lifts()[0]
     assert upper.start >= "18:30" and plan.score["S-STACK"].penalty == 0
+
+
+def test_race_day_is_the_last_choice_for_a_lift():
+    """A race is a key run, but the lift goes to an easy run day (1), here before the race or
+    the day after it across the week's end, not after the race on race day (3; it used to score 0
+    there as "after the day's key run")."""
+    for other in ("wed", "mon"):
+        scenario = make_scenario(
+            availability={"sun": ["08:30-12:00 home"], other: ["06:00-06:40 home", "18:00-19:00 home"]},
+            runs=[{"kind": "race", "minutes": 60, "distance": "10k", "at": "sun 09:00"},
+                  {"kind": "easy", "minutes": 40, "at": f"{other} 06:00"}],
+            strength={"sessions": 1, "include": ["prehab"]})
+        plan = solve_optimal(scenario)
+        (only,) = plan.lifts()
+        assert only.day == other and plan.score[GOAL].penalty == 1, (other, plan.score[GOAL])
