@@ -275,3 +275,18 @@ def test_a_date_far_outside_a_plan_year_is_exit_2(tmp_path):
     path.write_text(Path(EXAMPLE).read_text() + "  calendar: {week_of: 9999-12-27}\n")
     result = invoke("plan", str(path), "-f", "ics")
     assert result.exit_code == 2 and "athlete.calendar.week_of" in result.stderr and "at most 2999-12-31" in result.stderr
+
+
+def test_the_readme_scenario_format_example_plans_a_clean_week(tmp_path):
+    """The README's annotated scenario, every field in it, is a week a user can plan as it stands."""
+    from optimizer import check_plan, load_scenario, plan_week
+
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("## Scenario format", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(block)
+    scenario = load_scenario(path)
+    plan = plan_week(scenario)
+    assert plan.status == "optimal", plan.problems
+    assert check_plan(plan, scenario.athlete) == []
+    assert any((s.kind, s.day, s.start) == ("full_body", "thu", "18:30") for s in plan.lifts()), "the pinned class"
