@@ -300,7 +300,10 @@ def write(r: dict, path: Path) -> None:
       "the build; a fixed branching order (sessions first): 15-20x slower; core-based optimisation: 7x slower.")
     w("- **Done (fourth round)**: where CP-SAT's heuristics tie, it branches on the variables created last first (the "
       "goals' own, then the exercises, then the placements): 6-10 % less work on corpus seeds 0, 3 and 5, every optimum "
-      "unchanged. A random order is 5 % worse than creation order, so the order is worth more thought. R-CONTENT's "
+      "unchanged. A random order is 5 % worse than creation order, so the order is worth more thought. *Withdrawn "
+      "since*: with the other settings here it makes OR-Tools 9.15 abort the process on some infeasible weeks (an "
+      "audit's fuzzing found a replan that does; `tests/test_solve_safety.py`), so CP-SAT's default order is back, "
+      "and figures measured before it was withdrawn carry that 6-10 %. R-CONTENT's "
       "\"an exercise only in a kind it fits\" is built as a clause (about 115 an athlete, half the cost of a linear "
       "row to build, the same after presolve). "
       "**What the work is**: S-COVER's muscle-group targets are half of it. On 100 athletes (seed 3), the same models "
