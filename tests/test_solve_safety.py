@@ -20,7 +20,7 @@ DATA = Path(__file__).resolve().parent / "data" / "abort"
 
 def test_a_replan_that_crashed_or_tools_gets_an_answer():
     done = subprocess.run(
-        [sys.executable, "-m", "optimizer", "replan", str(DATA / "scenario.yaml"), "--plan", str(DATA / "week.json"),
+        [sys.executable, "-m", "optimizer", "replan", str(DATA / "scenario.yaml"), "--plan", str(DATA / "plan.json"),
          "--today", "fri", "--missed", "thu", "-f", "json"],
         capture_output=True, text=True, timeout=120,
     )
