@@ -23,6 +23,7 @@ from .scenario import FIRST_DATE, LAST_DATE, ScenarioError, load_scenario
 from .season import MAX_WEEKS
 from .solve import MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
 
+
 def plan_date(value: datetime | None) -> datetime | None:
     """A date option within the years a plan can be on (``scenario.FIRST_DATE`` to ``LAST_DATE``)."""
     if value is not None and not FIRST_DATE <= value.date() <= LAST_DATE:

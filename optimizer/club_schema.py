@@ -69,10 +69,8 @@ SCENARIO_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 MAX_CLASSES_PER_MEMBER = 3  # each member is solved for every combination: 2**3 weeks at most
 
 
-_Strict = Written
 
-
-class _ClubSession(_Strict):
+class _ClubSession(Written):
     """A club session at a fixed time and place, within one day."""
 
     name: Annotated[str, Field(min_length=1, max_length=200)]
@@ -106,7 +104,7 @@ class ClubClass(_ClubSession):
     capacity: Annotated[int, Field(ge=0)] | None = None
 
 
-class MemberEntry(_Strict):
+class MemberEntry(Written):
     """One line of ``members``: an inline athlete block, a scenario file, or a folder of them."""
 
     athlete: dict[str, Any] | None = None
@@ -127,7 +125,7 @@ class MemberEntry(_Strict):
         return self
 
 
-class ClubSetup(_Strict):
+class ClubSetup(Written):
     """Everything in a club file but the members: the club's places, sessions and fairness history."""
 
     name: Annotated[str, Field(min_length=1, max_length=200)]
@@ -192,7 +190,7 @@ class ClubFile(ClubSetup):
         return out
 
 
-class Member(_Strict):
+class Member(Written):
     """One member, resolved: a valid scenario, or the reasons it is not one."""
 
     name: str

@@ -23,7 +23,6 @@ LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 
 
 class Exercise(Written):
-
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     name: Annotated[str, Field(min_length=1)]
     category: Category

@@ -37,13 +37,11 @@ StrengthKindName = Literal["heavy_lower", "full_body", "power", "upper_core", "i
 Distance = Literal["5k", "10k", "half", "marathon", "ultra"]
 # How long a race lasts, roughly, for a race known only by its date (calendar.races) and for the
 # season's race run. Only the start matters to the rules; the end keeps it on its day.
+RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360}
 # Dates a plan can be on: far enough from year 1 and 9999 that a season or a calendar worked out
 # from one stays a valid date.
 FIRST_DATE, LAST_DATE = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
 PlanDate = Annotated[datetime.date, Field(ge=FIRST_DATE, le=LAST_DATE)]
-RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360}
-
-
 
 
 class ScenarioError(Exception):
@@ -61,10 +59,8 @@ def _normalise_day(value: Any) -> Any:
     return DAY_ALIASES.get(value.strip().lower(), value) if isinstance(value, str) else value
 
 
-_Strict = Written
 
-
-class Window(_Strict):
+class Window(Written):
     """A stretch of free time on one day at one place: '18:00-19:30 gym'."""
 
     day: int  # 0 = Monday
@@ -118,7 +114,7 @@ def at_minute(at: str) -> int:
     return day_index(day) * DAY_MINUTES + parse_hhmm(time)
 
 
-class Run(_Strict):
+class Run(Written):
     """One run from the athlete's running plan. ``day`` pins the day, ``at`` the day and start."""
 
     kind: RunKindName
@@ -158,7 +154,7 @@ class Run(_Strict):
         return self.name or catalog().run_kinds[self.kind].label
 
 
-class PinnedLift(_Strict):
+class PinnedLift(Written):
     """A strength session fixed in time, such as a coach-led club class (R-PINNED)."""
 
     kind: StrengthKindName
@@ -174,7 +170,7 @@ class PinnedLift(_Strict):
         return at_minute(self.at)
 
 
-class Strength(_Strict):
+class Strength(Written):
     """How much lifting this week: a count or [min, max], kinds that must appear, the length cap."""
 
     sessions: int | tuple[int, int] | None = None
@@ -232,7 +228,7 @@ class Strength(_Strict):
         return self
 
 
-class Preferences(_Strict):
+class Preferences(Written):
     """S-PREF: soft wishes. Strength days/time/location, and when runs should start."""
 
     strength_days: tuple[Day, ...] = ()
@@ -261,7 +257,7 @@ class Preferences(_Strict):
         return start, end
 
 
-class Race(_Strict):
+class Race(Written):
     """A race on a calendar date (R-TAPER looks ahead to it from earlier weeks)."""
 
     date: PlanDate
@@ -282,7 +278,7 @@ class Race(_Strict):
         return value
 
 
-class Calendar(_Strict):
+class Calendar(Written):
     """Where the week sits in real time. Without it the week repeats (Sunday is followed by
     this week's Monday); with it, the rules that cross a week boundary (R-GAP48, R-KEYEVE,
     R-B2B, R-TAPER, S-SPREAD, S-STACK) use the real sessions of the weeks either side."""
@@ -324,7 +320,7 @@ class Calendar(_Strict):
         return tuple(out)
 
 
-class Athlete(_Strict):
+class Athlete(Written):
     name: Annotated[str, Field(min_length=1, max_length=200)]
     level: Level = "intermediate"
     goal: Goal = "general"
@@ -487,7 +483,7 @@ class Athlete(_Strict):
         return tuple(k for k in STRENGTH_KINDS if k not in self.strength.exclude)
 
 
-class SeasonRuns(_Strict):
+class SeasonRuns(Written):
     """Runs for a season: the athlete's ``runs`` are the weekly template; a phase (base, build,
     peak, taper, race, recovery) or a week number (1 = the first week) may give its own list."""
 
@@ -511,7 +507,7 @@ class SeasonRuns(_Strict):
         return value
 
 
-class Scenario(_Strict):
+class Scenario(Written):
     athlete: Athlete
     weights: dict[str, Annotated[int, Field(ge=0, le=1000)]] = {}
     season: SeasonRuns = SeasonRuns()

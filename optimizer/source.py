@@ -1,5 +1,7 @@
-"""Where in a YAML file each value sits, so an error can say "line 12, column 7",
-and what a misspelt value was probably meant to be ("did you mean ...").
+"""What a user's file holds and where: read safely (a key given twice, or aliases that
+expand past ``MAX_VALUES``, refused), each value's line and column so an error can say
+"line 12, column 7", what a misspelt value was probably meant to be ("did you mean ..."),
+and ``Written``, the base of every model a user writes.
 
 PyYAML's composer keeps a start mark on every node; walking the node tree gives
 a map from field path (keys and list indexes) to (line, column), 1-based.
@@ -124,16 +126,6 @@ def _numeric_fields(model: type) -> frozenset[str]:
                      if (found := kinds(field.annotation)) & {int, float} and bool not in found)
 
 
-def no_true_for_a_number(model: type, data):
-    """Refuse ``minutes: true`` before pydantic reads it as 1 (YAML's yes/no/on/off are true and
-    false too): a model validator (mode "before") for the models a user writes."""
-    if isinstance(data, dict):
-        bad = [(k, v) for k, v in data.items() if isinstance(v, bool) and k in _numeric_fields(model)]
-        if bad:
-            raise ValueError(SUBFIELDS + SUBFIELDS.join(f"{k}: {v!r} is not a number; write e.g. 45" for k, v in bad))
-    return data
-
-
 class Written(BaseModel):
     """A model the user writes (scenario, club, exercise): unknown fields are refused, values are
     frozen once read, and true/false is never a number."""
@@ -143,4 +135,10 @@ class Written(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _numbers_are_numbers(cls, data: Any) -> Any:
-        return no_true_for_a_number(cls, data)
+        """Refuse ``minutes: true`` before pydantic reads it as 1 (YAML's yes/no/on/off are true
+        and false too)."""
+        if isinstance(data, dict):
+            bad = [(k, v) for k, v in data.items() if isinstance(v, bool) and k in _numeric_fields(cls)]
+            if bad:
+                raise ValueError(SUBFIELDS + SUBFIELDS.join(f"{k}: {v!r} is not a number; write e.g. 45" for k, v in bad))
+        return data
