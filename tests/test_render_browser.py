@@ -159,3 +159,29 @@ def test_club_pages_render_and_link_every_member(browser, plans, tmp_path):
     assert "strength: no place (class full): Club strength was full (12 places)" in \
         inspect(browser, tmp_path / "priya.html").text
     assert "strength: place" in inspect(browser, tmp_path / "ana.html").text
+
+
+def test_a_failed_first_start_is_retried_and_a_silent_browser_is_given_up(tmp_path, monkeypatch):
+    """CI once saw a fresh Chromium not answer at all: a start that fails gets one more
+    try in a new process, and a browser that never answers ends in a BrowserError when
+    the start deadline passes, not in a hang."""
+    if chromium_path() is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from optimizer.render import html_screenshot
+
+    marker = tmp_path / "started"
+    fails_once = tmp_path / "chromium"
+    fails_once.write_text(f'#!/bin/sh\nif [ ! -e "{marker}" ]; then touch "{marker}"; exit 1; fi\n'
+                          f'exec "{chromium_path()}" "$@"\n')
+    fails_once.chmod(0o755)
+    with Browser(binary=str(fails_once)) as b:
+        assert b.evaluate("6 * 7") == 42
+    assert marker.exists()
+
+    monkeypatch.setattr(html_screenshot, "START_TIMEOUT", 1.0)
+    silent = tmp_path / "silent"
+    silent.write_text("#!/bin/sh\nexec sleep 600\n")
+    silent.chmod(0o755)
+    with pytest.raises(html_screenshot.BrowserError, match="did not answer in 1 s"):
+        with Browser(binary=str(silent), timeout=1.0):
+            pass

@@ -35,6 +35,8 @@ FLAGS = [
     "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio", "--remote-debugging-pipe",
 ]
 WIDTH = 1280
+START_TIMEOUT = 60.0  # seconds for a fresh Chromium to answer its first message
+START_ATTEMPTS = 2
 
 
 def chromium_path() -> str | None:
@@ -59,11 +61,27 @@ class Browser:
             raise BrowserError("chromium is not installed (Debian: apt-get install chromium)")
         self.timeout = timeout
         self.size = (width, height)
-        self.events: list[dict] = []
-        self._next_id = 0
-        self._buffer = b""
 
     def __enter__(self) -> "Browser":
+        """Start Chromium and open its page. A first start on a fresh machine can stall
+        (seen in CI: no answer for 20 s after its D-Bus lookups fail), so the start has
+        its own, longer deadline and one more try in a new process before giving up."""
+        for attempt in range(1, START_ATTEMPTS + 1):
+            try:
+                self._start()
+                return self
+            except BaseException as error:
+                if getattr(self, "proc", None) is not None and self.proc.poll() is None:
+                    os.killpg(self.proc.pid, signal.SIGKILL)  # a stalled start gets no polite close
+                    self.proc.wait()
+                self.__exit__(None, None, None)
+                if not isinstance(error, BrowserError) or attempt == START_ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _start(self) -> None:
+        self.events: list[dict] = []
+        self._next_id, self._buffer = 0, b""
         self._profile = tempfile.TemporaryDirectory(prefix="stridelift-chromium-")
         self._log = tempfile.TemporaryFile()
         to_browser_r, self._to_browser = os.pipe()
@@ -83,17 +101,13 @@ class Browser:
         )
         os.close(to_browser_r)
         os.close(from_browser_w)
-        try:
-            target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-            self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-            for domain in ("Page", "Runtime", "Log"):
-                self.send(f"{domain}.enable", session=True)
-            self.send("Emulation.setDeviceMetricsOverride", {"width": self.size[0], "height": self.size[1],
-                                                             "deviceScaleFactor": 1, "mobile": False}, session=True)
-        except BaseException:
-            self.__exit__(None, None, None)
-            raise
-        return self
+        start_timeout = max(self.timeout, START_TIMEOUT)
+        target = self.send("Target.createTarget", {"url": "about:blank"}, timeout=start_timeout)["targetId"]
+        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Runtime", "Log"):
+            self.send(f"{domain}.enable", session=True)
+        self.send("Emulation.setDeviceMetricsOverride", {"width": self.size[0], "height": self.size[1],
+                                                         "deviceScaleFactor": 1, "mobile": False}, session=True)
 
     def __exit__(self, *exc) -> None:
         try:
@@ -123,11 +137,11 @@ class Browser:
         while data:
             data = data[os.write(self._to_browser, data):]
 
-    def _read(self, deadline: float) -> dict:
+    def _read(self, deadline: float, waited: float | None = None) -> dict:
         while b"\0" not in self._buffer:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([self._from_browser], [], [], left)[0]:
-                raise BrowserError(f"chromium did not answer in {self.timeout:.0f} s{self._log_tail()}")
+                raise BrowserError(f"chromium did not answer in {waited or self.timeout:.0f} s{self._log_tail()}")
             chunk = os.read(self._from_browser, 1 << 16)
             if not chunk:
                 raise BrowserError(f"chromium exited (code {self.proc.poll()}){self._log_tail()}")
@@ -140,7 +154,8 @@ class Browser:
         tail = self._log.read().decode(errors="replace").strip().splitlines()[-5:]
         return (": " + " | ".join(tail)) if tail else ""
 
-    def send(self, method: str, params: dict | None = None, *, session: bool = False) -> dict:
+    def send(self, method: str, params: dict | None = None, *, session: bool = False,
+             timeout: float | None = None) -> dict:
         """Call a DevTools method (on the page when ``session``) and return its result;
         events that arrive meanwhile are kept in ``events``."""
         ident = self._new_id()
@@ -148,9 +163,10 @@ class Browser:
         if session:
             message["sessionId"] = self.session
         self._write(message)
-        deadline = time.monotonic() + self.timeout
+        waited = timeout or self.timeout
+        deadline = time.monotonic() + waited
         while True:
-            reply = self._read(deadline)
+            reply = self._read(deadline, waited)
             if reply.get("id") == ident:
                 if "error" in reply:
                     raise BrowserError(f"{method}: {reply['error'].get('message')}")
