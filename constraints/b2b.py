@@ -1,6 +1,6 @@
 """R-B2B: no two key runs on consecutive days, nor two on one day, unless
-``allow_back_to_back``. Sunday then Monday counts: around the week when it repeats,
-across the real boundary when the scenario has a calendar."""
+``allow_back_to_back``. Sunday then Monday counts: around the week while it repeats
+(no previous week given), and across the real boundary to a calendar's neighbours."""
 
 from __future__ import annotations
 

@@ -1,12 +1,12 @@
 """R-GAP48: at least 48 clock hours from the end of a heavy lower-body session to the
 start of the long run or a race.
 
-Measured in minutes, forward. Without a calendar the week repeats, so a Sunday
-evening squat session is 36 h before a Tuesday 08:00 race the week after, and
-breaks the rule just as a Thursday evening one does before Saturday's long run.
-With a calendar the sessions of the weeks either side are the real neighbours:
-last Sunday's heavy legs bind this Monday's long run, and this week's heavy
-legs bind a long run already fixed early next week.
+Measured in minutes, forward. Until the scenario gives the previous week's
+sessions the week repeats, so a Sunday evening squat session is 36 h before a
+Tuesday 08:00 race the week after, and breaks the rule just as a Thursday
+evening one does before Saturday's long run. The fixed sessions of a calendar's
+weeks either side bind too: last Sunday's heavy legs bind this Monday's long
+run, and this week's heavy legs bind a long run already fixed early next week.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """R-KEYEVE: no heavy lower-body session on the day before a key run (tempo, intervals,
-hills, long, race). Without a calendar the week repeats, so Sunday is the day before this
-Monday; with one, last Sunday's heavy legs bind this Monday and next Monday's fixed key
-run binds this Sunday."""
+hills, long, race). Until the scenario gives the previous week's sessions the week
+repeats, so Sunday is the day before this Monday; a calendar's fixed neighbours bind
+too: last Sunday's heavy legs bind this Monday and next Monday's key run this Sunday."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """S-SPREAD: spread strength sessions out; one penalty unit per pair on consecutive days.
-Sunday and Monday count: around the week when it repeats; with a calendar, last Sunday's
-lift and this Monday's (a pair belongs to the week of its second day)."""
+Sunday and Monday count: around the week while it repeats (no previous week given), and
+last Sunday's lift with this Monday's (a pair belongs to the week of its second day)."""
 
 from __future__ import annotations
 
@@ -30,10 +30,8 @@ def encode(m: WeekModel) -> None:
 
 
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
-    lifts = [p for p in timeline(plan, athlete) if p.session.type == "strength"]
-    days = {p.day for p in lifts}
-    if athlete.cyclic:
-        pairs = [(d, (d + 1) % 7) for d in range(7) if d in days and (d + 1) % 7 in days] if len(days) > 1 else []
-    else:
-        pairs = [(d - 1, d) for d in range(7) if d in days and d - 1 in days]
+    days = {p.day for p in timeline(plan, athlete) if p.session.type == "strength"}
+    pairs = [(d - 1, d) for d in range(7) if d in days and d - 1 in days]  # last Sunday's lift too
+    if athlete.cyclic and 6 in days and 0 in days:
+        pairs.append((6, 0))  # the week repeats: this Sunday, then this Monday
     return len(pairs), [f"strength on consecutive days {DAYS[a % 7]} and {DAYS[b % 7]} (+1)" for a, b in pairs]

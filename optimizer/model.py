@@ -128,7 +128,7 @@ class WeekModel:
         self.explain = explain
         self.cp = _CpModel()
         self.windows: tuple[Window, ...] = self.athlete.windows
-        self.cyclic = self.athlete.cyclic  # without a calendar the week wraps from Sunday to Monday
+        self.cyclic = self.athlete.cyclic  # until the previous week is given, Sunday wraps to Monday
         self.neighbours = self.athlete.calendar.neighbours if self.athlete.calendar else ()
         # shared with every athlete of the same level, injuries, library and kinds: read, never change
         self.library, self.fits, self.sorts = _suited(self.athlete.strength.library, self.athlete.level,

@@ -279,9 +279,10 @@ class Race(Written):
 
 
 class Calendar(Written):
-    """Where the week sits in real time. Without it the week repeats (Sunday is followed by
-    this week's Monday); with it, the rules that cross a week boundary (R-GAP48, R-KEYEVE,
-    R-B2B, R-TAPER, S-SPREAD, S-STACK) use the real sessions of the weeks either side."""
+    """Where the week sits in real time. The rules that cross a week boundary (R-GAP48,
+    R-KEYEVE, R-B2B, R-TAPER, S-SPREAD, S-STACK) use the fixed sessions of the weeks either
+    side and the races by date. The week still repeats (Sunday is followed by this week's
+    Monday) until ``previous_week`` lists what was done before it (``Athlete.cyclic``)."""
 
     week_of: PlanDate  # the Monday
     previous_week: tuple[Session, ...] = ()  # what was done the week before
@@ -335,7 +336,7 @@ class Athlete(Written):
     allow_doubles: bool = False
     allow_back_to_back: bool = False
     preferences: Preferences = Preferences()
-    calendar: Calendar | None = None  # None: the week repeats, wrapping Sunday to Monday
+    calendar: Calendar | None = None  # None: the week repeats, wrapping Sunday to Monday (``cyclic``)
     current_plan: tuple[Session, ...] = ()  # replanning: the sessions still to come, to keep if possible (S-STABLE)
     timezone: str | None = None  # IANA name for calendars (e.g. Europe/Madrid); None: the machine's zone
 
@@ -476,8 +477,10 @@ class Athlete(Written):
 
     @property
     def cyclic(self) -> bool:
-        """Does the week wrap onto itself (no calendar given)?"""
-        return self.calendar is None
+        """Does the week wrap onto itself? It does unless the scenario gives the previous week's
+        sessions (DOMAIN.md R-GAP48): a calendar with only ``week_of``, races or ``next_week``
+        still repeats the week, and its fixed neighbours bind on top of the wrap."""
+        return self.calendar is None or not self.calendar.previous_week
 
     def allowed_strength_kinds(self) -> tuple[str, ...]:
         return tuple(k for k in STRENGTH_KINDS if k not in self.strength.exclude)

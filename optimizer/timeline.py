@@ -2,8 +2,9 @@
 
 A checker sees this week's sessions and, when the scenario has a calendar, the
 fixed sessions of the weeks either side, all in minutes from this Monday 00:00
-(last week's are negative). Without a calendar the week repeats, so distances
-and "the day after" wrap from Sunday to Monday; with one, they do not wrap.
+(last week's are negative). Until the scenario gives the previous week's sessions
+the week repeats, so between two of this week's sessions distances and "the day
+after" wrap from Sunday to Monday; a neighbour sits at its real time either way.
 """
 
 from __future__ import annotations
@@ -50,13 +51,15 @@ def pairs(line: list[Placed], first, then):
 
 
 def gap_after(a: Placed, b: Placed, cyclic: bool) -> int | None:
-    """Minutes from the end of a forward to the start of b (around the week if it repeats);
-    None when the week does not repeat and b starts before a ends."""
-    if cyclic:
+    """Minutes from the end of a forward to the start of b (around the week if it repeats and
+    both are this week's); None when b starts before a ends and nothing wraps."""
+    if cyclic and a.this_week and b.this_week:
         return forward_gap(a.end, b.start)
     return b.start - a.end if b.start >= a.end else None
 
 
 def day_after(a: Placed, b: Placed, cyclic: bool) -> bool:
-    """Is b on the day after a (Sunday to Monday wraps only when the week repeats)?"""
-    return (a.day + 1) % 7 == b.day if cyclic else a.day + 1 == b.day
+    """Is b on the day after a? This Sunday to this Monday only when the week repeats."""
+    if cyclic and a.this_week and b.this_week:
+        return (a.day + 1) % 7 == b.day
+    return a.day + 1 == b.day

@@ -14,6 +14,7 @@ HEAVY_LAST_SUNDAY = {"type": "strength", "day": "sun", "start": "19:00", "end": 
                      "kind": "heavy_lower", "location": "gym", "lower_load": "heavy"}
 TEMPO_LAST_SUNDAY = {"type": "run", "day": "sun", "start": "08:00", "end": "08:50", "minutes": 50,
                      "kind": "tempo", "location": "home", "key": True}
+EASY_LAST_SUNDAY = TEMPO_LAST_SUNDAY | {"kind": "easy", "key": False}
 LONG_NEXT_MONDAY = {"type": "run", "day": "mon", "start": "08:00", "end": "10:00", "minutes": 120,
                     "kind": "long", "location": "home", "key": True}
 
@@ -42,10 +43,62 @@ HEAVY_SUN = s("strength", "sun", "18:00", "18:40", "heavy_lower", lower_load="he
 LONG_MON = s("run", "mon", "08:00", "10:00", "long", key=True, run=0)
 
 
-def test_gap48_wraps_only_when_the_week_repeats():
+# A calendar without the previous week's sessions still repeats the week (DOMAIN.md R-GAP48:
+# "a repeating cycle unless the scenario gives the previous week's sessions").
+STILL_REPEATS = [{}, {"races": [{"date": "2027-02-14", "distance": "half"}]}, {"next_week": [TEMPO_LAST_SUNDAY]}]
+
+
+@pytest.mark.parametrize("calendar", [None, *STILL_REPEATS])
+def test_gap48_wraps_until_the_previous_week_is_given(calendar):
     week = plan_of(LONG_MON, HEAVY_SUN)
-    assert gap48.check(week, scenario().athlete), "repeating week: Sunday 18:40 is 13 h before Monday 08:00"
-    assert gap48.check(week, scenario(calendar={}).athlete) == [], "on a calendar, Monday comes before Sunday"
+    problems = gap48.check(week, scenario(calendar=calendar).athlete)
+    assert problems and "13.3 h" in problems[0], "Sunday 18:40 is 13 h before Monday 08:00 the week after"
+    given = scenario(calendar=(calendar or {}) | {"previous_week": [EASY_LAST_SUNDAY]}).athlete
+    assert gap48.check(week, given) == [], "last week is given: this Sunday is not before this Monday"
+
+
+@pytest.mark.parametrize("calendar", STILL_REPEATS)
+def test_key_eve_and_b2b_wrap_until_the_previous_week_is_given(calendar):
+    tempo_mon = s("run", "mon", "08:00", "08:50", "tempo", key=True, run=0)
+    hills_sun = s("run", "sun", "08:00", "08:50", "hills", key=True, run=1)
+    heavy_sun = s("strength", "sun", "18:00", "18:40", "heavy_lower", lower_load="heavy")
+    repeating = scenario(calendar=calendar).athlete
+    assert key_eve.check(plan_of(tempo_mon, heavy_sun), repeating)
+    assert b2b.check(plan_of(tempo_mon, hills_sun), repeating)
+    given = scenario(calendar=calendar | {"previous_week": [EASY_LAST_SUNDAY]}).athlete
+    assert key_eve.check(plan_of(tempo_mon, heavy_sun), given) == []
+    assert b2b.check(plan_of(tempo_mon, hills_sun), given) == []
+
+
+def test_a_neighbour_does_not_wrap_when_the_week_does():
+    """Next Monday's long run is a week after this Monday, not this Monday again: on a repeating
+    week with a calendar, only this week's own sessions go round."""
+    athlete = scenario(calendar={"next_week": [LONG_NEXT_MONDAY]}).athlete
+    assert athlete.cyclic
+    heavy_mon = s("strength", "mon", "19:00", "19:40", "heavy_lower", lower_load="heavy")
+    assert gap48.check(plan_of(heavy_mon), athlete) == []
+    assert key_eve.check(plan_of(s("strength", "tue", "19:00", "19:40", "heavy_lower", lower_load="heavy")),
+                         athlete) == []
+    assert b2b.check(plan_of(s("run", "tue", "08:00", "08:50", "tempo", key=True, run=0)), athlete) == []
+    heavy_sat = s("strength", "sat", "18:00", "18:40", "heavy_lower", lower_load="heavy")
+    assert gap48.check(plan_of(heavy_sat), athlete), "Saturday 18:40 is 37 h before next Monday 08:00"
+
+
+@pytest.mark.parametrize("calendar", STILL_REPEATS)
+def test_encoders_wrap_until_the_previous_week_is_given(calendar):
+    """Monday's pinned long run and heavy legs that only the gym on Sunday evening can hold:
+    in a repeating week that is 13 h before the run (R-GAP48, R-KEYEVE), so no week; with
+    last week given, this Sunday is not before this Monday and the week plans."""
+    fields = dict(runs=[{"kind": "long", "minutes": 120, "at": "mon 07:30"}],
+                  strength={"sessions": 1, "include": ["heavy_lower"]}, locations={"home": ["mat"], "gym": ["dumbbells"]},
+                  availability={d: ["07:00-10:00 home"] for d in ("mon", "tue", "wed", "thu", "fri", "sat")}
+                  | {"sun": ["18:00-20:00 gym"]})
+    repeating = plan_week(scenario(calendar=calendar, **fields))
+    assert repeating.status == "infeasible" and "R-GAP48" in "\n".join(repeating.problems)
+    given = scenario(calendar=calendar | {"previous_week": [EASY_LAST_SUNDAY]}, **fields)
+    plan = plan_week(given)
+    assert plan.status == "optimal" and check_plan(plan, given.athlete) == []
+    assert [(x.day, x.kind) for x in plan.lifts()] == [("sun", "heavy_lower")]
 
 
 def test_gap48_checker_sees_last_weeks_heavy_legs():

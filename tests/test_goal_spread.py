@@ -62,6 +62,33 @@ def test_solver_penalty_matches_the_scorer(days, sessions, pairs):
     assert objective == plan.total_penalty
 
 
+LIFT_LAST_SUNDAY = {"type": "strength", "day": "sun", "start": "18:00", "end": "18:30", "minutes": 30,
+                    "kind": "upper_core", "location": "gym"}
+EASY_LAST_SUNDAY = {"type": "run", "day": "sun", "start": "08:00", "end": "08:40", "minutes": 40,
+                    "kind": "easy", "location": "gym"}
+
+
+@pytest.mark.parametrize(
+    "calendar, pairs",
+    [
+        (None, 1),  # this Sunday, then this Monday
+        ({}, 1),  # a calendar alone still repeats the week
+        ({"previous_week": [EASY_LAST_SUNDAY]}, 0),  # last week given, with no lift on its Sunday
+        ({"previous_week": [LIFT_LAST_SUNDAY]}, 1),  # last Sunday's lift, then this Monday's
+    ],
+)
+def test_solver_penalty_matches_the_scorer_at_the_week_boundary(calendar, pairs):
+    """Three lifts on the three open days, Sunday, Monday and Wednesday: which pair counts
+    depends on whether the week repeats or last week is given."""
+    fields = {} if calendar is None else {"calendar": {"week_of": "2026-11-30"} | calendar}
+    scenario = make_scenario(availability={d: ["18:00-19:00 gym"] for d in ("sun", "mon", "wed")},
+                             strength={"sessions": 3}, **fields)
+    plan, units, objective = solve_with_units(scenario)
+    scored, _ = goal.score(plan, scenario.athlete)
+    assert units[GOAL] == scored == plan.score[GOAL].penalty == pairs
+    assert objective == plan.total_penalty
+
+
 # ---- encoder preferences ----------------------------------------------------------
 
 def lift_days(days, sessions):

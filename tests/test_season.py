@@ -369,14 +369,14 @@ def test_replan_takes_day_names_and_refuses_what_is_not_a_day(tmp_path):
 
 
 def test_a_replan_with_no_week_offers_no_window_on_a_day_that_is_past_done_or_unavailable():
-    """Heavy legs are asked for, but the race twelve days on leaves only Monday for them (R-TAPER).
+    """Heavy legs are asked for, but the race eleven days on leaves only Monday for them (R-TAPER).
     Replanned on Sunday after missing Monday, the only windows a fix could add are in the past."""
     scenario = make_scenario(goal="marathon", locations={"gym": ["barbell", "rack", "bench", "dumbbells", "box"]},
                              availability={d: ["18:00-20:00 gym"] for d in DAYS[:6]} | {"sun": ["08:00-12:00 gym"]},
                              runs=[{"kind": "easy", "minutes": 40}, {"kind": "long", "minutes": 90, "day": "sun"}],
                              strength={"sessions": [1, 2], "include": ["heavy_lower"]},
                              calendar={"week_of": "2027-04-05",
-                                       "races": [{"date": "2027-04-17", "distance": "marathon", "at": "08:00"}]})
+                                       "races": [{"date": "2027-04-16", "distance": "marathon", "at": "08:00"}]})
     plan = plan_week(scenario)
     assert plan.status == "optimal" and any(s.kind == "heavy_lower" and s.day == "mon" for s in plan.lifts())
     new, _ = replan(scenario, plan, "sun", missed=["mon"])
