@@ -3,7 +3,8 @@
 Sessions before ``today`` (and on ``done`` days) are done: runs are pinned where
 they happened and lifts become pinned lifts with their exercises fixed. Sessions
 on ``missed`` days did not happen: they are free to move into the rest of the
-week. ``unavailable`` days lose their windows. The sessions still to come form
+week, except a race, which is dropped; its week stays race week, light strength
+only, as ``check`` reads it against the scenario. ``unavailable`` days lose their windows. The sessions still to come form
 the current plan that S-STABLE holds on to; every change is reported with its
 reason, found by putting the session back where it was and asking the checkers.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
+from .catalog import catalog
 from .clock import DAYS
 from .plan import Plan, Session
 from .scenario import Scenario, ScenarioError, parse_scenario
@@ -64,6 +66,10 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
         racing = {scenario.athlete.runs[i].pinned_day for i in kept if scenario.athlete.runs[i].kind == "race"}
         data["calendar"]["races"] = [r for r in data["calendar"]["races"] if (
             (day := (datetime.date.fromisoformat(r["date"]) - week_of).days) in racing or not 0 <= day < 7)]
+    if scenario.athlete.race_week:  # a race dropped is still race week: light strength only (R-TAPER)
+        light, strength = set(catalog().light_kinds), data["strength"]
+        strength["exclude"] = sorted(set(strength["exclude"]) | (set(catalog().strength_kinds) - light))
+        strength["include"] = [k for k in strength["include"] if k in light]
     data["runs"] = [data["runs"][i] for i in kept]
     data["current_plan"] = [dict(s, run=renumber[s["run"]]) if s.get("run") is not None else s
                             for s in data["current_plan"] if s.get("run") is None or s["run"] in renumber]

@@ -231,6 +231,26 @@ def test_a_missed_race_is_dropped_not_moved():
     assert check_plan(in_rest_numbering(new), rest.athlete) == []
 
 
+def test_a_week_whose_race_is_dropped_stays_race_week():
+    """Missed on Saturday, the 10k is dropped; the weekend's gym windows must not then fill with
+    power or upper-body work: the week is still race week to the scenario and to `check`
+    (R-TAPER), which finds only the race itself missing."""
+    scenario = make_scenario(goal="10k", phase="build", locations={"gym": ["dumbbells", "pullup_bar", "bench"],
+                                                                   "home": ["mat"]},
+                             availability={d: ["07:00-08:00 home", "18:00-19:30 gym"] for d in DAYS[:5]}
+                             | {"sat": ["08:30-10:00 home", "18:00-19:30 gym"], "sun": ["18:00-19:30 gym"]},
+                             runs=[{"kind": "easy", "minutes": 40}, {"kind": "easy", "minutes": 40},
+                                   {"kind": "race", "minutes": 50, "at": "sat 09:00", "distance": "10k"}],
+                             strength={"sessions": [1, 3]})
+    plan = plan_week(scenario)
+    assert plan.status == "optimal" and check_plan(plan, scenario.athlete) == []
+    new, rest = replan(scenario, plan, "sat", missed=["sat"])
+    assert new.status == "optimal" and not any(s.kind == "race" for s in new.runs())
+    assert {s.kind for s in new.lifts()} <= set(catalog().light_kinds)
+    assert check_plan(in_rest_numbering(new), rest.athlete) == []
+    assert check_plan(new, scenario.athlete) == ["R-RUNS: run #3 (race 50 min) is missing from the week"]
+
+
 @pytest.mark.parametrize("how", ["missed", "unavailable"])
 def test_a_dated_race_that_will_not_be_run_is_dropped_with_its_calendar_entry(how):
     """The race is also in calendar.races: dropping its run must drop that entry too (it used to
