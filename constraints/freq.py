@@ -1,7 +1,8 @@
 """R-FREQ: the number of strength sessions lies in the phase's range (or the scenario's
 ``strength.sessions``), every kind in ``strength.include`` appears and none in ``exclude``;
 the recovery phase's one session is light (DOMAIN.md periodisation: isometrics, mobility,
-bodyweight), as the taper's are under R-TAPER.
+bodyweight) and a deload week's are isometric + mobility (catalog ``phase_kinds``), as the
+taper's and race week's are light under R-TAPER.
 
 The upper bound is held twice: the model is built with only that many lifts
 (``most_lifts``), and the encoder bounds the count, which is what explain mode,
@@ -9,6 +10,7 @@ built with room for more, can set aside to name R-FREQ in a conflict."""
 
 from __future__ import annotations
 
+from optimizer.catalog import catalog
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
@@ -16,7 +18,7 @@ from optimizer.scenario import Athlete
 from .taper import light_only_problems
 
 RULE = "R-FREQ"
-TITLE = "strength sessions per week within the phase's range (recovery: one light)"
+TITLE = "strength sessions per week within the phase's range (recovery: one light; deload: isometric + mobility)"
 
 
 def most_lifts(athlete: Athlete, *, explain: bool = False) -> int:
@@ -39,8 +41,9 @@ def encode(m: WeekModel) -> None:
     source = "strength.sessions" if m.athlete.strength.sessions is not None else f"{m.athlete.phase} phase"
     guard = m.guard(RULE, f"{low}-{high} strength sessions ({source})")
     m.cp.add_linear_constraint(sum(lifts), low, high).only_enforce_if(guard)
-    if m.athlete.phase == "recovery":
-        m.light_strength_only(m.guard(f"{RULE}:recovery", "recovery phase: light strength only"))
+    if kinds := catalog().phase_kinds.get(m.athlete.phase):
+        m.light_strength_only(m.guard(f"{RULE}:{m.athlete.phase}", f"{m.athlete.phase} phase: {', '.join(kinds)} only"),
+                              kinds)
     for kind in m.athlete.strength.include:
         guard = m.guard(f"{RULE}:include:{kind}", f"strength.include asks for a {kind} session")
         chosen = [m.placements[p].var for p in m.select(m.p_strength) if m.placements[p].kind == kind]
@@ -53,8 +56,8 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     problems = []
     if not low <= len(lifts) <= high:
         problems.append(f"{RULE}: {len(lifts)} strength sessions; the week needs {low}-{high}")
-    if athlete.phase == "recovery":
-        problems += light_only_problems(plan, RULE, "the recovery phase")
+    if kinds := catalog().phase_kinds.get(athlete.phase):
+        problems += light_only_problems(plan, RULE, f"the {athlete.phase} phase", kinds)
     kinds = {s.kind for s in lifts}
     for kind in athlete.strength.include:
         if kind not in kinds:

@@ -1,6 +1,6 @@
 """R-TAPER: no heavy lower-body lifting within 10 days before a marathon or longer race
-(7 days before a shorter one); in race week and in the taper phase, mobility and light
-activation only (isometric + mobility, prehab).
+(7 days before a shorter one); in race week (or the race phase) and in the taper phase,
+mobility and light activation only (isometric + mobility, prehab).
 
 A race in the week makes it race week: every strength session in it is light,
 before or after the race. With a calendar, races in the weeks ahead count too
@@ -26,11 +26,11 @@ TITLE = "no heavy legs before a race; race week and taper are light only"
 
 
 def applies(athlete: Athlete) -> bool:
-    return athlete.race_week or athlete.phase == "taper"
+    return athlete.race_week or athlete.phase in ("taper", "race")
 
 
 def _why(athlete: Athlete) -> str:
-    return "race week" if athlete.race_week else "taper phase"
+    return "race week" if athlete.race_week or athlete.phase == "race" else "taper phase"
 
 
 def taper_days(athlete: Athlete, distance: str | None) -> int:
@@ -66,10 +66,10 @@ def calendar_races(athlete: Athlete) -> list[tuple[int, str | None]]:
     return sorted(races.items(), key=lambda r: r[0])
 
 
-def light_only_problems(plan: Plan, rule: str, why: str) -> list[str]:
-    """Each strength session not of a light kind (catalog ``light_kinds``), in ``rule``'s words:
-    the checker side of ``WeekModel.light_strength_only`` (taper, race week, recovery)."""
-    light = set(catalog().light_kinds)
+def light_only_problems(plan: Plan, rule: str, why: str, kinds: tuple[str, ...] | None = None) -> list[str]:
+    """Each strength session not of a light kind (catalog ``light_kinds``, or ``kinds``), in ``rule``'s
+    words: the checker side of ``WeekModel.light_strength_only`` (taper, race week, recovery, deload)."""
+    light = set(kinds or catalog().light_kinds)
     return [f"{rule}: {s.kind} on {s.day} in {why}; only {', '.join(sorted(light))} allowed"
             for s in plan.lifts() if s.kind not in light]
 

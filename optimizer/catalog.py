@@ -74,6 +74,7 @@ class Catalog(BaseModel):
     phase_sessions: dict[str, tuple[int, int]]
     phase_sessions_advanced: dict[str, tuple[int, int]]
     light_kinds: tuple[str, ...]
+    phase_kinds: dict[str, tuple[str, ...]]
     taper_days: dict[str, int]
     long_race_distances: tuple[str, ...]
     cover_targets: dict[str, int]

@@ -51,6 +51,7 @@ from typing import Any, Literal
 from ortools.sat.python import cp_model
 from pydantic import BaseModel, ConfigDict
 
+from .catalog import catalog
 from .club_schema import Club, ClubClass, Member, join_class, join_group_run, load_club, parse_club
 from .executors import Executor, LocalExecutor
 from .plan import Plan
@@ -451,7 +452,8 @@ def synthetic_club_data(n: int, seed: int = 0, *, class_places: int | None = Non
 def _class_suits(athlete, session: dict[str, Any]) -> bool:
     """Would a runner ask for this class, looking at their own week on paper?"""
     kind = session["kind"]
-    return (athlete.phase != "taper" and not athlete.race_week and kind not in athlete.strength.exclude
+    return (athlete.in_season and kind in catalog().phase_kinds.get(athlete.phase, (kind,))
+            and kind not in athlete.strength.exclude
             and athlete.strength.max_minutes >= session["minutes"]
             and athlete.session_range[1] >= 1 + len(set(athlete.strength.include) - {kind}))
 

@@ -29,7 +29,7 @@ from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, hhmm, parse_hhmm, 
 
 Level = Literal["beginner", "intermediate", "advanced"]
 Goal = Literal["5k", "10k", "half", "marathon", "ultra", "general"]
-Phase = Literal["base", "build", "peak", "taper", "recovery"]
+Phase = Literal["base", "build", "peak", "race", "taper", "recovery", "deload"]
 Injury = Literal["it_band", "knee", "shin", "plantar", "hamstring", "hip", "achilles"]
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 RunKindName = Literal["easy", "recovery", "medium", "tempo", "intervals", "hills", "long", "race"]
@@ -457,7 +457,7 @@ class Athlete(Written):
     @property
     def in_season(self) -> bool:
         """Not the taper and not race week: the weeks where some strength work stays (R-FREQ)."""
-        return self.phase != "taper" and not self.race_week
+        return self.phase not in ("taper", "race") and not self.race_week
 
     @property
     def cover_targets(self) -> dict[str, int]:

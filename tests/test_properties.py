@@ -51,7 +51,7 @@ def scenarios(draw):
         "name": "generated",
         "level": draw(st.sampled_from(["beginner", "intermediate", "advanced"])),
         "goal": draw(st.sampled_from(["5k", "10k", "half", "marathon", "ultra", "general"])),
-        "phase": draw(st.sampled_from(["base", "build", "peak", "taper", "recovery"])),
+        "phase": draw(st.sampled_from(["base", "build", "peak", "race", "taper", "recovery", "deload"])),
         "injuries": draw(st.lists(st.sampled_from(["it_band", "knee", "shin", "achilles"]), max_size=2, unique=True)),
         "locations": KIT,
         "availability": availability,

@@ -54,10 +54,19 @@ def week_of(count):
         ("recovery", "beginner", 0, False),
         ("recovery", "beginner", 1, True),
         ("recovery", "beginner", 2, False),
+        # DOMAIN.md's "peak / race: 1 (2 short for advanced)" and "taper / race week: 0-1"
+        ("race", "intermediate", 0, False),
+        ("race", "intermediate", 1, True),
+        ("race", "intermediate", 2, False),
+        ("race", "advanced", 2, True),
+        ("deload", "intermediate", 0, False),
+        ("deload", "intermediate", 2, True),
+        ("deload", "intermediate", 3, False),
     ],
 )
 def test_phase_default_range(phase, level, count, ok):
-    week = plan_of(*lifts(*["iso_mobility"] * count)) if phase == "recovery" else week_of(count)
+    light = phase in ("recovery", "race", "deload")
+    week = plan_of(*lifts(*["iso_mobility"] * count)) if light else week_of(count)
     problems = rule.check(week, make_athlete(phase=phase, level=level))
     assert (problems == []) == ok
     assert all("R-FREQ" in p for p in problems)
@@ -206,6 +215,22 @@ def test_the_recovery_phase_lift_is_light(kind, ok):
     problems = rule.check(plan_of(*lifts(kind)), make_athlete(phase="recovery"))
     assert (problems == []) == ok
     assert all("R-FREQ" in p and "recovery" in p for p in problems)
+
+
+@pytest.mark.parametrize("kind, ok", [("iso_mobility", True), ("prehab", False), ("power", False), ("full_body", False)])
+def test_a_deload_week_is_the_isometric_and_mobility_session(kind, ok):
+    """DOMAIN.md periodisation: "deload or down weeks switch to the isometric + mobility session"."""
+    problems = rule.check(plan_of(*lifts(kind)), make_athlete(phase="deload"))
+    assert (problems == []) == ok
+    assert all("R-FREQ" in p and "deload" in p for p in problems)
+
+
+def test_encoder_keeps_a_deload_week_to_isometrics_and_mobility():
+    scenario = make_scenario(phase="deload", availability={d: ["18:00-19:00 gym"] for d in ("mon", "wed", "fri")},
+                             strength={"include": []}, weights={"S-COVER": 100})
+    assert {s.kind for s in solve_without(scenario, rule).lifts()} - {"iso_mobility"}
+    plan = solve_optimal(scenario)
+    assert plan.lifts() and {s.kind for s in plan.lifts()} == {"iso_mobility"}
 
 
 def test_encoder_keeps_the_recovery_lift_light_though_coverage_wants_power():

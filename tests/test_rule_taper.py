@@ -48,6 +48,23 @@ def test_taper_phase_is_light_only_even_without_a_race(kind):
     assert len(problems) == 1 and "R-TAPER" in problems[0] and "taper phase" in problems[0]
 
 
+@pytest.mark.parametrize("kind", NOT_LIGHT)
+def test_the_race_phase_is_race_week_even_without_a_race_run(kind):
+    """DOMAIN.md's periodisation names a race phase ("peak / race", "taper / race week"); its
+    strength is light, which meets both rows."""
+    problems = rule.check(plan_of(lift(kind, "tue", "18:00", "18:20")), make_athlete(phase="race"))
+    assert len(problems) == 1 and "R-TAPER" in problems[0] and "race week" in problems[0]
+    assert rule.check(plan_of(lift("prehab", "tue", "18:00", "18:20")), make_athlete(phase="race")) == []
+
+
+def test_encoder_keeps_the_race_phase_light():
+    scenario = make_scenario(phase="race", availability={d: ["18:00-19:00 gym"] for d in ("mon", "wed", "fri")},
+                             strength={"include": []}, weights={"S-COVER": 100})
+    assert {s.kind for s in solve_without(scenario, rule).lifts()} - set(LIGHT)
+    plan = solve_optimal(scenario)
+    assert len(plan.lifts()) == 1 and plan.lifts()[0].kind in LIGHT
+
+
 @pytest.mark.parametrize("kind", LIGHT)
 def test_taper_phase_allows_light_work(kind):
     assert rule.check(plan_of(lift(kind, "tue", "18:00", "18:20")), make_athlete(phase="taper")) == []
