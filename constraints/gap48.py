@@ -1,7 +1,10 @@
 """R-GAP48: at least 48 clock hours from the end of a heavy lower-body session to the
 start of the long run or a race.
 
-Measured in minutes, forward. Until the scenario gives the previous week's
+Measured in minutes, forward, in real time: in a week whose clocks go forward
+(a calendar and a ``timezone`` tell) Friday 07:58 to Sunday 08:00 is 48 h 02 on
+the clock face but 47 h 02 of real time, so the encoder asks 48 h plus that hour
+and the checker counts the real minutes. Until the scenario gives the previous week's
 sessions the week repeats, so a Sunday evening squat session is 36 h before a
 Tuesday 08:00 race the week after, and breaks the rule just as a Thursday
 evening one does before Saturday's long run. The fixed sessions of a calendar's
@@ -31,23 +34,28 @@ def _long_or_race(s) -> bool:
 def encode(m: WeekModel) -> None:
     heavy, targets = m.select(m.p_heavy), m.select(m.p_long_or_race)
     guard = m.guard(RULE, TITLE)
+    gap = GAP_MINUTES + m.athlete.spring_forward  # 49 h on the clock face if the clocks go forward
     if len(heavy) and len(targets):
-        m.require_gap(heavy, targets, GAP_MINUTES, guard)
+        m.require_gap(heavy, targets, gap, guard)
     for session, start, end in m.neighbours:
         if session.heavy_lower and end <= 0:
-            m.start_no_earlier(targets, end + GAP_MINUTES, guard)
+            m.start_no_earlier(targets, end + gap, guard)
         if _long_or_race(session) and start >= WEEK_MINUTES:
-            m.end_no_later(heavy, start - GAP_MINUTES, guard)
+            m.end_no_later(heavy, start - gap, guard)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:
     problems = []
     for lift, run in pairs(timeline(plan, athlete), lambda s: s.heavy_lower, _long_or_race):
         gap = gap_after(lift, run, athlete.cyclic)
-        if gap is not None and gap < GAP_MINUTES:
+        if gap is None:
+            continue
+        real = athlete.real_minutes(lift.end, lift.end + gap)
+        if min(gap, real) < GAP_MINUTES:
+            forward = " (the clocks go forward in between)" if real < gap else ""
             problems.append(
-                f"{RULE}: heavy lower-body session ends {describe(lift.end)}, only {gap / 60:.1f} h "
-                f"before the {run.session.kind} run at {describe(run.start)} (needs 48 h)"
+                f"{RULE}: heavy lower-body session ends {describe(lift.end)}, only {min(gap, real) / 60:.1f} h "
+                f"before the {run.session.kind} run at {describe(run.start)}{forward} (needs 48 h)"
             )
     return problems
 

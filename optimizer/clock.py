@@ -8,6 +8,7 @@ between sessions are measured forward around that cycle.
 
 from __future__ import annotations
 
+import datetime
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +64,32 @@ def describe(minute_of_week: int) -> str:
         day, minute = day - 1, DAY_MINUTES
     prefix = "last " if day < 0 else "next " if day > 6 else ""
     return f"{prefix}{DAYS[day % 7].capitalize()} {hhmm(minute)}"
+
+
+def _utc(week_of: datetime.date, zone: str, minute: int) -> datetime.datetime:
+    local = datetime.datetime.combine(week_of, datetime.time()) + datetime.timedelta(minutes=minute)
+    return local.replace(tzinfo=ZoneInfo(zone)).astimezone(datetime.timezone.utc)
+
+
+def real_minutes(week_of: datetime.date, zone: str, start: int, end: int) -> int:
+    """Minutes that really pass from minute ``start`` to minute ``end`` of the week of Monday
+    ``week_of`` in ``zone`` (minutes of the weeks either side too): the clock-face difference,
+    less the hour the clocks go forward in between, plus the hour they go back."""
+    return round((_utc(week_of, zone, end) - _utc(week_of, zone, start)).total_seconds() / 60)
+
+
+@lru_cache(maxsize=256)
+def clocks_forward(week_of: datetime.date, zone: str) -> int:
+    """The most the clocks go forward between two moments from a week before ``week_of`` to two
+    weeks after (60 in a week that springs forward, else 0): what a clock-face gap must add to
+    be as long in real time, wherever its two ends fall."""
+    offsets = [(_utc(week_of, zone, 0) - _utc(week_of, zone, hour * 60)).total_seconds() / 60 + hour * 60
+               for hour in range(-7 * 24, 14 * 24 + 1)]
+    low, most = offsets[0], 0.0
+    for offset in offsets:
+        low = min(low, offset)
+        most = max(most, offset - low)
+    return round(most)
 
 
 def system_timezone() -> str:

@@ -25,7 +25,8 @@ from .exercises import Exercise, merged_library
 from .plan import Session
 from .source import (MAX_VALUES, SUBFIELDS, DuplicateKey, ScenarioLoader, did_you_mean, expanded_size, locate,
                      Written, parse_path, yaml_positions)
-from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_index, hhmm, parse_hhmm, system_timezone
+from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, real_minutes,
+                    system_timezone)
 
 Level = Literal["beginner", "intermediate", "advanced"]
 Goal = Literal["5k", "10k", "half", "marathon", "ultra", "general"]
@@ -349,6 +350,21 @@ class Athlete(Written):
             except (ZoneInfoNotFoundError, ValueError):
                 raise ValueError(f"'{value}' is not an IANA time zone name; write e.g. Europe/Madrid or UTC") from None
         return value
+
+    @property
+    def spring_forward(self) -> int:
+        """Minutes the clocks go forward around this week (``clock.clocks_forward``), which a gap
+        stated in hours (R-GAP48) must add on the clock face. Only a week with a calendar and a
+        ``timezone`` can tell; the machine's zone is not asked, so a plan does not depend on it."""
+        if self.calendar is None or self.timezone is None:
+            return 0
+        return clocks_forward(self.calendar.week_of, self.timezone)
+
+    def real_minutes(self, start: int, end: int) -> int:
+        """Minutes that really pass between two minutes of the week (see ``spring_forward``)."""
+        if self.calendar is None or self.timezone is None:
+            return end - start
+        return real_minutes(self.calendar.week_of, self.timezone, start, end)
 
     @property
     def calendar_zone(self) -> str:

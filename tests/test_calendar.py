@@ -294,3 +294,43 @@ def test_a_race_listed_both_by_date_and_among_next_weeks_sessions_is_one_neighbo
     assert [(x[1], x[0].start) for x in races] == [(7 * 1440 + 8 * 60, "08:00")]
     only_date = [x for x in scenario(calendar=RACE_NEXT_MONDAY).athlete.calendar.neighbours if x[0].kind == "race"]
     assert [(x[1], x[0].start, x[0].key_run) for x in only_date] == [(7 * 1440 + 8 * 60, "08:00", True)]
+
+
+# ---- R-GAP48 in real hours: the night the clocks go forward -----------------------------
+# Europe/Madrid springs forward at 02:00 on Sunday 2027-03-28, in the week of Monday 2027-03-22.
+
+DST_WEEK, WEEK_BEFORE = "2027-03-22", "2027-03-15"
+
+
+@pytest.mark.parametrize(("week_of", "timezone", "breaks"), [
+    (DST_WEEK, "Europe/Madrid", True),  # 48 h 02 on the clock face, 47 h 02 of real time
+    (DST_WEEK, None, False),  # no zone: the clock face is all there is
+    (DST_WEEK, "Asia/Tokyo", False),  # no daylight saving
+    (WEEK_BEFORE, "Europe/Madrid", False),
+])
+def test_gap48_checker_counts_real_hours_when_the_clocks_go_forward(week_of, timezone, breaks):
+    week = plan_of(s("strength", "fri", "07:18", "07:58", "heavy_lower", lower_load="heavy"),
+                   s("run", "sun", "08:00", "10:00", "long", key=True, run=0))
+    fields = {"timezone": timezone} if timezone else {}
+    athlete = parse_scenario({"athlete": scenario().athlete.model_dump(mode="json")
+                              | {"calendar": {"week_of": week_of}} | fields}).athlete
+    problems = gap48.check(week, athlete)
+    assert bool(problems) == breaks, problems
+    if breaks:
+        assert "47.0 h" in problems[0] and "clocks go forward" in problems[0]
+
+
+@pytest.mark.parametrize(("timezone", "plans"), [("Europe/Madrid", False), ("UTC", True)])
+def test_gap48_encoder_adds_the_hour_the_clocks_go_forward(timezone, plans):
+    """Heavy legs fit only on Friday 07:00-07:40, the long run is Sunday 08:00: 48 h 20 or more
+    on the clock face, but in Madrid that night loses an hour, so there is no week."""
+    sc = scenario(calendar={"week_of": DST_WEEK}, timezone=timezone,
+                  runs=[{"kind": "long", "minutes": 120, "at": "sun 08:00"}],
+                  strength={"sessions": 1, "include": ["heavy_lower"]},
+                  locations={"gym": ["dumbbells"], "home": []},
+                  availability={"fri": ["07:00-07:40 gym"], "sun": ["08:00-11:00 home"]})
+    plan = plan_week(sc)
+    if plans:
+        assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    else:
+        assert plan.status == "infeasible" and "R-GAP48" in "\n".join(plan.problems)
