@@ -3,9 +3,10 @@
 mobility and light activation only (isometric + mobility, prehab).
 
 A race in the week makes it race week: every strength session in it is light,
-before or after the race. With a calendar, races in the weeks ahead count too
-(``calendar.races``, or a race among next week's fixed sessions, whose distance
-is taken to be the athlete's goal). "Within 10 days" is counted in calendar days:
+before or after the race. Race week is also read as the 7 days before race day,
+so with a race early next week this week's last days are light too. The races
+ahead are the calendar's (``calendar.races``, or a race among next week's fixed
+sessions, whose distance is taken to be the athlete's goal). "Within 10 days" is counted in calendar days:
 no heavy legs on race day's 10 (or 7) days before it, so heavy legs end by the
 midnight that starts the 10th day before race day. That also keeps them at least
 10 x 24 clock hours before the start, so the rule holds read either way.
@@ -16,12 +17,13 @@ from __future__ import annotations
 import datetime
 
 from optimizer.catalog import catalog
-from optimizer.clock import DAY_MINUTES, describe
+from optimizer.clock import DAY_MINUTES, WEEK_MINUTES, describe
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
 
 RULE = "R-TAPER"
+RACE_WEEK_DAYS = 7  # race week, read as the days before race day
 TITLE = "no heavy legs before a race; race week and taper are light only"
 
 
@@ -41,6 +43,10 @@ def taper_days(athlete: Athlete, distance: str | None) -> int:
 def encode(m: WeekModel) -> None:
     if applies(m.athlete):
         m.light_strength_only(m.guard(RULE, f"{_why(m.athlete)}: light strength only"))
+    elif (ahead := run_up(m.athlete)) is not None:
+        first, date = ahead
+        m.light_strength_only(m.guard(f"{RULE}:{date}:light", f"light strength only in the week before the race on {date}"),
+                              from_day=first)
     for start, distance in calendar_races(m.athlete):
         days = taper_days(m.athlete, distance)
         if start > 0:
@@ -66,19 +72,36 @@ def calendar_races(athlete: Athlete) -> list[tuple[int, str | None]]:
     return sorted(races.items(), key=lambda r: r[0])
 
 
-def light_only_problems(plan: Plan, rule: str, why: str, kinds: tuple[str, ...] | None = None) -> list[str]:
-    """Each strength session not of a light kind (catalog ``light_kinds``, or ``kinds``), in ``rule``'s
-    words: the checker side of ``WeekModel.light_strength_only`` (taper, race week, recovery, deload)."""
+def light_only_problems(plan: Plan, rule: str, why: str, kinds: tuple[str, ...] | None = None,
+                        from_day: int = 0) -> list[str]:
+    """Each strength session (from ``from_day`` on) not of a light kind (catalog ``light_kinds``, or
+    ``kinds``), in ``rule``'s words: the checker side of ``WeekModel.light_strength_only``."""
     light = set(kinds or catalog().light_kinds)
     return [f"{rule}: {s.kind} on {s.day} in {why}; only {', '.join(sorted(light))} allowed"
-            for s in plan.lifts() if s.kind not in light]
+            for s in plan.lifts() if s.kind not in light and s.day_index >= from_day]
+
+
+def run_up(athlete: Athlete) -> tuple[int, str] | None:
+    """The first day of this week within the ``RACE_WEEK_DAYS`` before a race next week, and that
+    race's date: race week read as the days before the race, not only the race's calendar week."""
+    ahead = [(start // DAY_MINUTES - RACE_WEEK_DAYS, start) for start, _ in calendar_races(athlete)
+             if start >= WEEK_MINUTES]
+    if not ahead or min(ahead)[0] > 6:
+        return None
+    first, start = min(ahead)
+    return max(first, 0), str(athlete.calendar.week_of + datetime.timedelta(days=start // DAY_MINUTES))
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:
     # a hand-made week (``stridelift check``) may hold a race its scenario's runs do not list
     racing = any(s.kind == "race" for s in plan.runs())
     why = "race week" if racing else _why(athlete)
-    problems = light_only_problems(plan, RULE, why) if applies(athlete) or racing else []
+    problems = []
+    if applies(athlete) or racing:
+        problems = light_only_problems(plan, RULE, why)
+    elif (ahead := run_up(athlete)) is not None:
+        first, date = ahead
+        problems = light_only_problems(plan, RULE, f"the week before the race on {date}", from_day=first)
     races = [(s.week_start, athlete.runs[s.run].distance if s.run is not None and s.run < len(athlete.runs) else None)
              for s in plan.runs() if s.kind == "race"]
     races += calendar_races(athlete)

@@ -402,11 +402,12 @@ class WeekModel:
         others = [self.placements[p].var.Not() for p in self.slots[slot].placements if p not in placements]
         return [self.slots[slot].present, *others]
 
-    def light_strength_only(self, guard: list[cp_model.IntVar], kinds: tuple[str, ...] | None = None) -> None:
-        """Every strength session is of a light kind (catalog ``light_kinds``, or ``kinds``): taper, race
-        week, recovery, deload."""
+    def light_strength_only(self, guard: list[cp_model.IntVar], kinds: tuple[str, ...] | None = None,
+                            from_day: int = 0) -> None:
+        """Every strength session (from ``from_day`` on) is of a light kind (catalog ``light_kinds``, or
+        ``kinds``): taper, race week, recovery, deload."""
         light = set(kinds or catalog().light_kinds)
-        for p in np.flatnonzero(self.p_strength):
+        for p in np.flatnonzero(self.p_strength & (self.p_day >= from_day)):
             if self.placements[p].kind not in light:
                 self.forbid([self.placements[p].var], guard)
 
