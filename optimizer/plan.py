@@ -6,13 +6,13 @@ week (same fields) can be checked exactly like a solved one.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, field_validator, model_validator
 
 from .catalog import KEY_RUNS, RUN_KINDS, STRENGTH_KINDS, LowerLoad, catalog
 from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, hhmm, parse_hhmm
-from .source import did_you_mean
+from .source import SUBFIELDS, did_you_mean
 
 # unknown: no week found within the time limit; checked: a week written by hand, judged by the checkers
 Status = Literal["optimal", "feasible", "infeasible", "unknown", "checked"]
@@ -48,9 +48,9 @@ class Session(BaseModel):
 
     type: Literal["run", "strength"]
     day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    start: str = Field(pattern=r"^\d\d:\d\d$")
-    end: str = Field(pattern=r"^\d\d:\d\d$")
-    minutes: int
+    start: str  # HH:MM
+    end: str = ""  # HH:MM; left out, worked out from start and minutes
+    minutes: Annotated[int, Field(gt=0)] = 0  # left out (0), worked out from start and end
     kind: str
     location: str
     key: bool = False
@@ -64,21 +64,14 @@ class Session(BaseModel):
     def _worked_out(cls, data: Any) -> Any:
         """What a person may leave out of a hand-written session (a week to check, last week's
         sessions in ``calendar``) is worked out as the planner would write it: the type from
-        the kind, ``end`` from ``minutes`` (or the reverse), ``key``, ``lower_load`` and the
-        label from the catalogue; 'Monday' is 'mon'. What is given is kept as given."""
+        the kind, ``key``, ``lower_load`` and the label from the catalogue; 'Monday' is 'mon'
+        (``end`` or ``minutes``: ``_end_or_minutes``). What is given is kept as given."""
         if not isinstance(data, dict):
             return data
         s = dict(data)
         kind = s.get("kind")
         if kind in RUN_KINDS or kind in STRENGTH_KINDS:  # else the kind's own message says what is wrong
             s.setdefault("type", "run" if kind in RUN_KINDS else "strength")
-        try:
-            if "end" not in s and "start" in s and "minutes" in s:
-                s["end"] = hhmm(parse_hhmm(s["start"]) + int(s["minutes"]))
-            if "minutes" not in s and "start" in s and "end" in s:
-                s["minutes"] = parse_hhmm(s["end"]) - parse_hhmm(s["start"])
-        except (ValueError, TypeError):
-            pass  # left for validation to report against the field
         if s.get("type") == "run" and kind in RUN_KINDS:
             s.setdefault("key", catalog().run_kinds[kind].key)
             s.setdefault("label", catalog().run_kinds[kind].label)
@@ -88,6 +81,12 @@ class Session(BaseModel):
         if isinstance(s.get("day"), str):
             s["day"] = DAY_ALIASES.get(s["day"].strip().lower(), s["day"])
         return s
+
+    @field_validator("start", "end")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        """'7pm' and '25:00' are refused with the fix; '7:30' is 07:30."""
+        return hhmm(parse_hhmm(value))
 
     # A hand-written week or a neighbouring week's session (calendar) is read into this model: a
     # misspelt kind or times the wrong way round would silently turn the rules off for it.
@@ -107,6 +106,23 @@ class Session(BaseModel):
             raise ValueError(f"'{kind}' is not a {info.data.get('type') or 'session'} kind; {did_you_mean(kind, kinds)}"
                              f"use one of {', '.join(kinds)}")
         return kind
+
+    @model_validator(mode="after")
+    def _end_or_minutes(self) -> "Session":
+        """The one of ``end`` and ``minutes`` left out, worked out from the other; a problem is
+        said at a field the person wrote (start, when start and minutes run past midnight)."""
+        start = parse_hhmm(self.start)
+        if not self.end and not self.minutes:
+            raise ValueError(SUBFIELDS + "minutes: required field is missing; give the session's minutes or its end")
+        if not self.end:
+            if start + self.minutes > DAY_MINUTES:
+                room = f" or make it {DAY_MINUTES - start} min" if start < DAY_MINUTES else ""
+                raise ValueError(SUBFIELDS + f"start: {self.start} + {self.minutes} min runs past midnight; a session "
+                                 f"lies within one day: start it by {hhmm(max(0, DAY_MINUTES - self.minutes))}{room}")
+            self.end = hhmm(start + self.minutes)
+        elif not self.minutes:
+            self.minutes = parse_hhmm(self.end) - start
+        return self
 
     @property
     def day_index(self) -> int:

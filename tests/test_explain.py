@@ -182,3 +182,21 @@ def test_a_misspelt_kind_or_backward_times_name_the_field(tmp_path, line, field,
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"{field}:" in result.stderr and words in result.stderr, result.stderr
     assert "type: required" not in result.stderr, "the type is worked out from the kind, so only the kind is named"
+
+
+@pytest.mark.parametrize("times, field, words", [
+    ("start: '25:00', minutes: 45", "start", "'25:00' is not a clock time; hours run 00-23"),
+    ("start: 7pm, minutes: 45", "start", "'7pm' is not a time; write HH:MM"),
+    ("start: '23:30', minutes: 60", "start", "runs past midnight; a session lies within one day: start it by 23:00 "
+                                             "or make it 30 min"),
+    ("start: '19:00', minutes: -5", "minutes", "-5 is too small; it must be more than 0"),
+])
+def test_bad_times_blame_the_field_written_not_the_end_worked_out(tmp_path, times, field, words):
+    """``end`` is left out, so it is worked out from start and minutes: the one message names
+    what the person wrote."""
+    week = tmp_path / "week.yaml"
+    week.write_text(f"sessions:\n  - {{day: tue, {times}, kind: full_body, location: home}}\n")
+    result = runner.invoke(app, ["check", SEED, str(week)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and f"sessions[0].{field}: " in lines[0] and words in lines[0], result.stderr
