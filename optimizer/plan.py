@@ -122,6 +122,9 @@ class Session(BaseModel):
             self.end = hhmm(start + self.minutes)
         elif not self.minutes:
             self.minutes = parse_hhmm(self.end) - start
+        elif parse_hhmm(self.end) - start != self.minutes:
+            raise ValueError(SUBFIELDS + f"minutes: {self.minutes} disagrees with {self.start}-{self.end}, which is "
+                             f"{parse_hhmm(self.end) - start} min; correct one, or leave minutes out")
         return self
 
     @property

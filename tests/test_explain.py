@@ -200,3 +200,17 @@ def test_bad_times_blame_the_field_written_not_the_end_worked_out(tmp_path, time
     assert result.exit_code == 2 and "Traceback" not in result.output
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and f"sessions[0].{field}: " in lines[0] and words in lines[0], result.stderr
+
+
+@pytest.mark.parametrize("times, words", [
+    ("start: '18:00', end: '18:30', minutes: 40", "minutes: 40 disagrees with 18:00-18:30, which is 30 min"),
+    ("start: '18:00', end: '18:40', minutes: -40", "minutes: -40 is too small; it must be more than 0"),
+    ("start: '18:00', end: '18:40', minutes: 0", "minutes: 0 is too small; it must be more than 0"),
+])
+def test_minutes_that_disagree_with_start_and_end_are_bad_input_not_a_broken_rule(tmp_path, times, words):
+    """The week as written says two things; no rule can judge it until it says one (exit 2, not 1)."""
+    week = tmp_path / "week.yaml"
+    week.write_text(f"sessions:\n  - {{day: tue, {times}, kind: full_body, location: home}}\n")
+    result = runner.invoke(app, ["check", SEED, str(week)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"sessions[0].{words}" in result.stderr, result.stderr

@@ -59,8 +59,10 @@ def test_session_outside_every_window_fails(session, why):
 
 
 def test_minutes_that_disagree_with_the_clock_fail():
-    wrong = run("easy", "mon", "06:00", "06:45", location="home", minutes=40)
-    problems = rule.check(plan_of(wrong), athlete())
+    """A session read from a file is refused (exit 2); this guards a week built otherwise, unvalidated."""
+    week = plan_of(run("easy", "mon", "06:00", "06:45", location="home"))
+    week.sessions[0].minutes = 40
+    problems = rule.check(week, athlete())
     assert len(problems) == 1 and "R-AVAIL" in problems[0] and "40" in problems[0]
 
 
