@@ -115,6 +115,13 @@ def at_minute(at: str) -> int:
     return day_index(day) * DAY_MINUTES + parse_hhmm(time)
 
 
+def within_day(at: str | None, minutes: int, what: str) -> None:
+    """A session pinned ``at`` a day and time for ``minutes`` must end by midnight; else the fix."""
+    if at and parse_hhmm(at.split()[1]) + minutes > DAY_MINUTES:
+        raise ValueError(f"at '{at}' for {minutes} min ends after midnight; {what} lies within one day: "
+                         f"start it by {hhmm(max(0, DAY_MINUTES - minutes))}")
+
+
 class Run(Written):
     """One run from the athlete's running plan. ``day`` pins the day, ``at`` the day and start."""
 
@@ -135,9 +142,7 @@ class Run(Written):
             raise ValueError(f"day '{self.day}' and at '{self.at}' disagree; give one of them")
         if self.distance and self.kind != "race":
             raise ValueError("distance is only for a race; remove it or set kind: race")
-        if self.at and parse_hhmm(self.at.split()[1]) + self.minutes > DAY_MINUTES:
-            raise ValueError(f"at '{self.at}' for {self.minutes} min ends after midnight; a run lies within "
-                             f"one day: start it by {hhmm(max(0, DAY_MINUTES - self.minutes))}")
+        within_day(self.at, self.minutes, "a run")
         return self
 
     @property
@@ -165,6 +170,11 @@ class PinnedLift(Written):
     exercises: tuple[str, ...] = ()  # a session already done: exactly these exercises (ids)
 
     _check = field_validator("at")(classmethod(lambda cls, v: check_at(v)))
+
+    @model_validator(mode="after")
+    def _ends_by_midnight(self) -> "PinnedLift":
+        within_day(self.at, self.minutes, "a strength session")
+        return self
 
     @property
     def start(self) -> int:

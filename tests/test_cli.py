@@ -85,6 +85,10 @@ BAD = {
     "malformed.yaml": ("athlete:\n  name: [x\n", "malformed YAML"),
     "tag.yaml": ("athlete: !!python/object/apply:os.system ['true']\n", "tag is not allowed"),
     "empty.yaml": ("", "mapping with an 'athlete' block"),
+    # refused when read, as a run pinned so is, not left to the planner to find no week (exit 1)
+    "late_class.yaml": ("athlete:\n  name: x\n  availability: {}\n  strength:\n    pinned: [{kind: full_body, "
+                        "at: 'sun 23:30', minutes: 45}]\n", "athlete.strength.pinned[0]: at 'sun 23:30' for 45 min "
+                        "ends after midnight; a strength session lies within one day: start it by 23:15"),
     # YAML's true (and yes/on) would be read as the number 1
     "true.yaml": ("athlete:\n  name: x\n  availability: {}\n  runs: [{kind: easy, minutes: true}]\n",
                   "athlete.runs[0].minutes: True is not a number"),

@@ -107,6 +107,8 @@ def _error(athlete_patch: dict) -> str:
         ({"preferences": {"strength_location": "gym"}}, "athlete.preferences.strength_location", "not under locations"),
         ({"runs": [{"kind": "race", "minutes": 120, "at": "sun 23:00"}]}, "athlete.runs[0]",
          "at 'sun 23:00' for 120 min ends after midnight; a run lies within one day: start it by 22:00"),
+        ({"strength": {"pinned": [{"kind": "prehab", "at": "sat 23:50", "minutes": 20}]}}, "athlete.strength.pinned[0]",
+         "at 'sat 23:50' for 20 min ends after midnight; a strength session lies within one day: start it by 23:40"),
         ({"strength": {"pinned": [{"kind": "upper_core", "at": "mon 07:00", "minutes": 30, "exercises": ["push_ups"]}]}},
          "athlete.strength.pinned[0].exercises[0]", "'push_ups' is not in the exercise library; did you mean 'push_up'?"),
     ],
