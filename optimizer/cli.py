@@ -209,7 +209,7 @@ def season_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file: the athlete and the weekly template")],
     race_date: Annotated[datetime, typer.Option("--race-date", formats=["%Y-%m-%d"], callback=plan_date, help="race day, YYYY-MM-DD")],
     weeks: Annotated[Optional[int], typer.Option(min=1, max=MAX_WEEKS, help="weeks up to and including race week (default 16)")] = None,
-    start: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], callback=plan_date, help="first week (its Monday), instead of --weeks")] = None,
+    start: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], callback=plan_date, help="the first week's Monday, YYYY-MM-DD, instead of --weeks")] = None,
     race_time: Annotated[Optional[str], typer.Option(help="race start, HH:MM (default: the time calendar.races gives race day, else 08:00)")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,

@@ -225,6 +225,9 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
     if start is not None:
         if weeks is not None:
             raise ValueError("--weeks and --start both say when the season starts; give one of them")
+        if start.weekday():
+            raise ValueError(f"--start: {start} is a {start:%A}; a season starts on a Monday: give {_monday(start)} "
+                             f"(the Monday before) or {_monday(start) + dt.timedelta(weeks=1)} (the Monday after)")
         weeks = (race_monday - _monday(start)).days // 7 + 1
         if weeks < 1:
             raise ValueError(f"the season starts after the race ({start} > {race_date})")

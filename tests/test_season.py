@@ -693,6 +693,8 @@ def test_the_race_standing_on_race_day_is_the_one_run(race_time, start):
     (["--start", "2019-01-07"], "--start: 2019-01-07 is 432 weeks before race week; a season is at most 52 weeks, "
                                 "so start on or after 2026-04-20"),
     (["--start", "2027-03-01", "--weeks", "4"], "--weeks and --start both say when the season starts; give one of them"),
+    (["--start", "2027-03-03"], "--start: 2027-03-03 is a Wednesday; a season starts on a Monday: give 2027-03-01 "
+                                "(the Monday before) or 2027-03-08 (the Monday after)"),
 ])
 def test_where_a_season_starts_is_said_once_and_within_a_year(tmp_path, options, words):
     """--start used to plan 432 weeks, and silently win over --weeks."""
