@@ -55,7 +55,7 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
     to_come = [p for p in data["strength"].get("pinned", []) if (day := p["at"].split()[0]) not in done
                and day not in missed and DAYS.index(day) >= t]
     data["strength"]["pinned"] = to_come + [
-        {"kind": s.kind, "at": f"{s.day} {s.start}", "minutes": s.minutes, "name": f"done: {s.label or s.kind}",
+        {"kind": s.kind, "at": f"{s.day} {s.start}", "minutes": s.minutes, "name": s.label or s.kind,
          "exercises": [x.id for x in s.exercises]} for s in is_done if s.type == "strength"]
     data["current_plan"] = [s.model_dump(mode="json") for s in still]
     held = {s.run for s in plan.sessions if s.type == "run"} - set(drop)

@@ -228,7 +228,9 @@ def _session(m: WeekModel, run: int | None, kind: str, window: int, start: int, 
         info = catalog().run_kinds[kind]
         return Session(type="run", key=info.key, run=run, label=m.athlete.runs[run].label(), **common)
     info = catalog().strength_kinds[kind]
-    return Session(type="strength", lower_load=info.lower_load, label=info.label, **common)
+    # a pinned lift is held at its time as its kind (R-PINNED), and no other session overlaps it
+    name = next((p.name for p in m.athlete.strength.pinned if (p.start, p.kind) == (start, kind) and p.name), None)
+    return Session(type="strength", lower_load=info.lower_load, label=name or info.label, **common)
 
 
 # Order within a session: power while fresh, then the big lifts, accessories, holds, mobility.

@@ -46,3 +46,17 @@ def test_checker_flags_a_missing_or_moved_class():
     assert any("R-PINNED" in p for p in pinned.check(Plan(athlete="t", status="optimal", sessions=[]), sc.athlete))
     right = moved.model_copy(update={"start": "18:30", "end": "19:15"})
     assert pinned.check(Plan(athlete="t", status="optimal", sessions=[right]), sc.athlete) == []
+
+
+def test_the_class_is_shown_by_its_name_as_a_named_run_is_and_keeps_it_when_replanned():
+    from optimizer.render import render
+    from optimizer.replan import replan
+
+    sc = scenario({"kind": "full_body", "at": "thu 18:30", "minutes": 45, "name": "Riverside class"})
+    plan = plan_week(sc)
+    assert [s.label for s in plan.lifts() if s.day == "thu"] == ["Riverside class"]
+    for fmt in ("table", "markdown", "ics", "html"):
+        assert "Riverside class" in render(plan, fmt), fmt
+    once, _ = replan(sc, plan, "fri")  # the class is done: held as it was, under its own name
+    twice, _ = replan(sc, once, "sat")
+    assert [s.label for s in twice.lifts() if s.day == "thu"] == ["Riverside class"]
