@@ -243,10 +243,13 @@ def test_output_to_a_pipe_writes_into_it(tmp_path):
     reader = threading.Thread(target=lambda: got.append(pipe.read_text()), daemon=True)
     reader.start()
     result = invoke("plan", EXAMPLE, "-f", "json", "-o", str(pipe))
-    if not got:  # a version that replaced the pipe never opened it: let the reader go
-        with open(pipe, "w"):
+    reader.join(10)  # the reader may still be storing what it read: asking `got` now would race it
+    if reader.is_alive():  # a version that never opened the pipe: let the reader go (never block here)
+        try:
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
             pass
-    reader.join(5)
+        reader.join(5)
     assert result.exit_code == 0 and pipe.is_fifo(), "the pipe is still a pipe"
     assert json.loads(got[0])["status"] == "optimal"
 
