@@ -1,10 +1,10 @@
 """R-GAP48: at least 48 clock hours from the end of a heavy lower-body session to the
 start of the long run or a race.
 
-Measured in minutes, forward, in real time: in a week whose clocks go forward
+Measured in minutes, forward, in real time: on the weekend the clocks go forward
 (a calendar and a ``timezone`` tell) Friday 07:58 to Sunday 08:00 is 48 h 02 on
 the clock face but 47 h 02 of real time, so the encoder asks 48 h plus that hour
-and the checker counts the real minutes. Until the scenario gives the previous week's
+of each pair the change can fall between, and the checker counts real minutes. Until the scenario gives the previous week's
 sessions the week repeats, so a Sunday evening squat session is 36 h before a
 Tuesday 08:00 race the week after, and breaks the rule just as a Thursday
 evening one does before Saturday's long run. The fixed sessions of a calendar's
@@ -13,6 +13,10 @@ run, and this week's heavy legs bind a long run already fixed early next week.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
 
 from optimizer.catalog import LONG_OR_RACE
 from optimizer.clock import WEEK_MINUTES, describe, forward_gap, hhmm
@@ -33,15 +37,43 @@ def _long_or_race(s) -> bool:
 
 def encode(m: WeekModel) -> None:
     heavy, targets = m.select(m.p_heavy), m.select(m.p_long_or_race)
-    guard = m.guard(RULE, TITLE)
-    gap = GAP_MINUTES + m.athlete.spring_forward  # 49 h on the clock face if the clocks go forward
+    clock = _clock(m.athlete)
+    guard = m.guard(RULE, TITLE + (" (real hours: the night the clocks go forward adds one on the clock)"
+                                   if clock else ""))
     if len(heavy) and len(targets):
-        m.require_gap(heavy, targets, gap, guard)
+        m.require_gap(heavy, targets, GAP_MINUTES, guard, clock)
     for session, start, end in m.neighbours:
         if session.heavy_lower and end <= 0:
-            m.start_no_earlier(targets, end + gap, guard)
+            lost = _lost(clock, end, m.p_latest[targets])
+            for extra in np.unique(lost):
+                m.start_no_earlier(targets[lost == extra], end + GAP_MINUTES + extra, guard)
         if _long_or_race(session) and start >= WEEK_MINUTES:
-            m.end_no_later(heavy, start - gap, guard)
+            lost = -_lost(clock, start, m.p_end_low[heavy])
+            for extra in np.unique(lost):
+                m.end_no_later(heavy[lost == extra], start - GAP_MINUTES - extra, guard)
+
+
+def _clock(athlete: Athlete) -> Callable[[np.ndarray], np.ndarray] | None:
+    """How far the clocks have gone forward by each of some minutes of the week (from this Monday
+    00:00), or None when they do not go forward around this week: nothing to add then."""
+    if not athlete.spring_forward:
+        return None
+    seen: dict[int, int] = {}
+
+    def ahead(minutes: np.ndarray) -> np.ndarray:
+        for minute in set(minutes.tolist()) - seen.keys():
+            seen[minute] = minute - athlete.real_minutes(0, minute)
+        return np.array([seen[minute] for minute in minutes.tolist()], dtype=np.int64)
+    return ahead
+
+
+def _lost(clock, fixed: int, minutes: np.ndarray) -> np.ndarray:
+    """Clock minutes lost (>= 0) between a fixed neighbour's ``fixed`` minute and each of ``minutes``
+    (negative when the minutes come first: then minus what is lost from them to ``fixed``)."""
+    if clock is None:
+        return np.zeros(len(minutes), dtype=np.int64)
+    difference = clock(minutes) - clock(np.array([fixed]))[0]
+    return np.where(minutes >= fixed, np.maximum(difference, 0), np.minimum(difference, 0))
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:

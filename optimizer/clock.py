@@ -81,8 +81,8 @@ def real_minutes(week_of: datetime.date, zone: str, start: int, end: int) -> int
 @lru_cache(maxsize=256)
 def clocks_forward(week_of: datetime.date, zone: str) -> int:
     """The most the clocks go forward between two moments from a week before ``week_of`` to two
-    weeks after (60 in a week that springs forward, else 0): what a clock-face gap must add to
-    be as long in real time, wherever its two ends fall."""
+    weeks after: 60 in the three weeks around a spring-forward (the span a week's rules reach,
+    its neighbours included), else 0. Zero tells the rules the clock face is real time."""
     offsets = [(_utc(week_of, zone, 0) - _utc(week_of, zone, hour * 60)).total_seconds() / 60 + hour * 60
                for hour in range(-7 * 24, 14 * 24 + 1)]
     low, most = offsets[0], 0.0

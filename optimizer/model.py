@@ -25,6 +25,7 @@ assumption literal, so an infeasible week can be traced to the rules in conflict
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -327,11 +328,15 @@ class WeekModel:
                     out[self.p_day[p]].append(self.placements[p].var)
         return [sum(v) if v else 0 for v in out]
 
-    def require_gap(self, before: np.ndarray, after: np.ndarray, gap: int, guard: list[cp_model.IntVar]) -> None:
+    def require_gap(self, before: np.ndarray, after: np.ndarray, gap: int, guard: list[cp_model.IntVar],
+                    clock: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
         """For each pair (a in before, b in after) of different sessions, if both are chosen,
         the clock time from the end of a forward to the start of b is at least ``gap`` minutes,
         going round the week (Sunday night to Monday morning) when b comes earlier in the week
         and the week repeats; when it does not, a b that comes first is next week's concern.
+
+        ``clock`` gives, for minutes of the week, how far the clocks have gone forward by then: a
+        pair the change can fall between needs that much more on the clock face (real hours).
 
         Pairs that always satisfy it add nothing; pairs that never can become a clause; the rest
         a linear constraint with enforcement literals (one order literal where both orders are possible).
@@ -342,10 +347,16 @@ class WeekModel:
         a, b = a[keep], b[keep]
         raw_lo = self.p_earliest[b] - self.p_end_high[a]  # start(b) - end(a)
         raw_hi = self.p_latest[b] - self.p_end_low[a]
-        wrap = gap - WEEK_MINUTES if self.cyclic else -(2 * WEEK_MINUTES)  # linear: b before a is always fine
+        ahead = np.full(len(a), gap, dtype=np.int64)  # b after a in the week
+        behind = ahead  # b before a: next week's b, round the week
+        if clock is not None:  # the clocks only go forward here: the least for a's end, the most for b's start
+            lost = clock(self.p_end_low[a])
+            ahead = gap + np.maximum(0, clock(self.p_latest[b]) - lost)
+            behind = gap + np.maximum(0, clock(self.p_latest[b] + WEEK_MINUTES) - lost)
+        wrap = behind - WEEK_MINUTES if self.cyclic else np.full(len(a), -2 * WEEK_MINUTES)  # linear: b first is fine
         # forward distance = raw if raw >= 0 else raw + week; in the mixed case b-before-a always fits
-        always = ((raw_lo >= 0) & (raw_lo >= gap)) | ((raw_hi < 0) & (raw_lo >= wrap))
-        never = ((raw_lo >= 0) & (raw_hi < gap)) | ((raw_hi < 0) & (raw_hi < wrap))
+        always = ((raw_lo >= 0) & (raw_lo >= ahead)) | ((raw_hi < 0) & (raw_lo >= wrap))
+        never = ((raw_lo >= 0) & (raw_hi < ahead)) | ((raw_hi < 0) & (raw_hi < wrap))
         for i in np.flatnonzero(~always):
             pa, pb = self.placements[a[i]], self.placements[b[i]]
             both = [pa.var, pb.var]
@@ -353,21 +364,21 @@ class WeekModel:
                 self.forbid(both, guard)
                 continue
             raw = self.slots[pb.slot].start - self.slots[pa.slot].end
-            lo, hi = raw_lo[i], raw_hi[i]
+            lo, hi, need, wrap_i = raw_lo[i], raw_hi[i], int(ahead[i]), int(wrap[i])
             if lo >= 0:
-                self.cp.add(raw >= gap).only_enforce_if(both + guard)
+                self.cp.add(raw >= need).only_enforce_if(both + guard)
             elif hi < 0:
-                self.cp.add(raw >= wrap).only_enforce_if(both + guard)
-            elif hi < gap:  # b cannot be far enough ahead: it must come before a, a week minus gap back at most
+                self.cp.add(raw >= wrap_i).only_enforce_if(both + guard)
+            elif hi < need:  # b cannot be far enough ahead: it must come before a, a week minus gap back at most
                 self.cp.add(raw <= -1).only_enforce_if(both + guard)
-                if lo < wrap:
-                    self.cp.add(raw >= wrap).only_enforce_if(both + guard)
+                if lo < wrap_i:
+                    self.cp.add(raw >= wrap_i).only_enforce_if(both + guard)
             else:
-                ahead = self.cp.new_bool_var("ahead")
-                self.cp.add(raw >= gap).only_enforce_if(both + guard + [ahead])
-                self.cp.add(raw <= -1).only_enforce_if(both + guard + [ahead.Not()])
-                if lo < wrap:
-                    self.cp.add(raw >= wrap).only_enforce_if(both + guard + [ahead.Not()])
+                later = self.cp.new_bool_var("ahead")
+                self.cp.add(raw >= need).only_enforce_if(both + guard + [later])
+                self.cp.add(raw <= -1).only_enforce_if(both + guard + [later.Not()])
+                if lo < wrap_i:
+                    self.cp.add(raw >= wrap_i).only_enforce_if(both + guard + [later.Not()])
 
     def require_after(self, first: np.ndarray, then: np.ndarray, guard: list[cp_model.IntVar]) -> None:
         """For each pair on the same day, if both are chosen, ``then`` starts after ``first`` ends.

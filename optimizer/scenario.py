@@ -363,9 +363,10 @@ class Athlete(Written):
 
     @property
     def spring_forward(self) -> int:
-        """Minutes the clocks go forward around this week (``clock.clocks_forward``), which a gap
-        stated in hours (R-GAP48) must add on the clock face. Only a week with a calendar and a
-        ``timezone`` can tell; the machine's zone is not asked, so a plan does not depend on it."""
+        """Minutes the clocks go forward from a week before this one to two after
+        (``clock.clocks_forward``): when not 0, R-GAP48 counts real hours pair by pair
+        (``real_minutes``). Only a week with a calendar and a ``timezone`` can tell; the
+        machine's zone is not asked, so a plan does not depend on it."""
         if self.calendar is None or self.timezone is None:
             return 0
         return clocks_forward(self.calendar.week_of, self.timezone)

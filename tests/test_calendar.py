@@ -1,6 +1,7 @@
-"""Weeks on a calendar: the rules that cross a week boundary use the real neighbouring
-sessions instead of wrapping the week onto itself (R-GAP48, R-KEYEVE, R-B2B, R-TAPER,
-S-SPREAD, S-STACK), in both encoder and checker."""
+"""Weeks on a calendar: the rules that cross a week boundary (R-GAP48, R-KEYEVE, R-B2B,
+R-TAPER, S-SPREAD, S-STACK) use the real neighbouring sessions and races, and wrap the week
+onto itself until the previous week's sessions are given; R-GAP48 counts real hours when
+the clocks go forward. Encoder and checker alike."""
 
 from __future__ import annotations
 
@@ -329,6 +330,50 @@ def test_gap48_encoder_adds_the_hour_the_clocks_go_forward(timezone, plans):
                   strength={"sessions": 1, "include": ["heavy_lower"]},
                   locations={"gym": ["dumbbells"], "home": []},
                   availability={"fri": ["07:00-07:40 gym"], "sun": ["08:00-11:00 home"]})
+    plan = plan_week(sc)
+    if plans:
+        assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    else:
+        assert plan.status == "infeasible" and "R-GAP48" in "\n".join(plan.problems)
+
+
+def test_gap48_adds_the_hour_only_to_pairs_it_falls_between():
+    """Thursday 18:29 to Saturday 19:00 is 48.5 h in clock and real time alike in the week the
+    clocks go forward on Sunday, and in the week after: both plan."""
+    for week_of in (DST_WEEK, "2027-03-29"):
+        sc = scenario(calendar={"week_of": week_of}, timezone="Europe/Madrid",
+                      runs=[{"kind": "long", "minutes": 120, "at": "sat 19:00"}],
+                      strength={"sessions": 1, "include": ["heavy_lower"]}, locations={"gym": ["dumbbells"], "home": []},
+                      availability={"thu": ["18:00-18:30 gym"], "sat": ["19:00-22:00 home"]})
+        plan = plan_week(sc)
+        assert plan.status == "optimal" and check_plan(plan, sc.athlete) == [], week_of
+
+
+HEAVY_SATURDAY = {"type": "strength", "day": "sat", "start": "19:00", "end": "19:40", "minutes": 40,
+                  "kind": "heavy_lower", "location": "gym", "lower_load": "heavy"}
+LONG_MONDAY_EVENING = {"type": "run", "day": "mon", "start": "20:00", "end": "22:00", "minutes": 120,
+                       "kind": "long", "location": "home", "key": True}
+
+
+@pytest.mark.parametrize("side", ["previous_week", "next_week", "round the week"])
+@pytest.mark.parametrize(("timezone", "plans"), [("Europe/Madrid", False), ("UTC", True)])
+def test_gap48_encoder_counts_real_hours_across_the_week_boundary(side, timezone, plans):
+    """Saturday 19:40 to Monday 20:00 is 48 h 20 on the clock face; across Madrid's Sunday
+    2027-03-28 it is 47 h 20. Last week's heavy legs before this Monday's long run, this
+    Saturday's before next Monday's, or (the week repeating) before this Monday's run again."""
+    if side == "previous_week":
+        fields = dict(calendar={"week_of": "2027-03-29", "previous_week": [HEAVY_SATURDAY]},
+                      runs=[{"kind": "long", "minutes": 120, "at": "mon 20:00"}], strength={"sessions": 0},
+                      availability={"mon": ["20:00-22:00 home"]})
+    elif side == "next_week":
+        fields = dict(calendar={"week_of": DST_WEEK, "next_week": [LONG_MONDAY_EVENING]},
+                      runs=[], strength={"sessions": 1, "include": ["heavy_lower"]},
+                      availability={"sat": ["19:00-19:40 gym"]})
+    else:
+        fields = dict(calendar={"week_of": DST_WEEK}, runs=[{"kind": "long", "minutes": 120, "at": "mon 20:00"}],
+                      strength={"sessions": 1, "include": ["heavy_lower"]},
+                      availability={"mon": ["20:00-22:00 home"], "sat": ["19:00-19:40 gym"]})
+    sc = scenario(timezone=timezone, locations={"gym": ["dumbbells"], "home": []}, **fields)
     plan = plan_week(sc)
     if plans:
         assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
