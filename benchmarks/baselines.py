@@ -54,8 +54,10 @@ PHASE_KINDS = {
     "base": ("heavy_lower", "upper_core", "full_body"),
     "build": ("power", "full_body", "upper_core"),
     "peak": ("full_body", "power", "upper_core"),
+    "race": ("prehab", "iso_mobility"),
     "taper": ("prehab", "iso_mobility"),
     "recovery": ("iso_mobility", "prehab"),
+    "deload": ("iso_mobility",),
 }
 LIGHT = ("prehab", "iso_mobility")
 
@@ -250,7 +252,7 @@ def _greedy_run(board: Board, athlete: Athlete, r: int) -> Session | None:
 def _greedy_kinds(athlete: Athlete) -> list[str]:
     low, high = athlete.session_range
     count = max(low, min(high, 2), len(athlete.strength.include))
-    light_only = athlete.race_week or athlete.phase == "taper"
+    light_only = athlete.race_week or athlete.phase in ("taper", "race")
     allowed = [k for k in PHASE_KINDS[athlete.phase] if k not in athlete.strength.exclude and (k in LIGHT or not light_only)]
     if not allowed:
         allowed = [k for k in (LIGHT if light_only else catalog().strength_kinds) if k not in athlete.strength.exclude]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from .catalog import catalog
 from .clock import DAYS
 from .plan import Plan, Session
 from .scenario import Scenario, ScenarioError, parse_scenario
@@ -66,14 +65,12 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
         racing = {scenario.athlete.runs[i].pinned_day for i in kept if scenario.athlete.runs[i].kind == "race"}
         data["calendar"]["races"] = [r for r in data["calendar"]["races"] if (
             (day := (datetime.date.fromisoformat(r["date"]) - week_of).days) in racing or not 0 <= day < 7)]
-    if scenario.athlete.race_week:  # a race dropped is still race week: light strength only (R-TAPER)
-        light, strength = set(catalog().light_kinds), data["strength"]
-        strength["exclude"] = sorted(set(strength["exclude"]) | (set(catalog().strength_kinds) - light))
-        strength["include"] = [k for k in strength["include"] if k in light]
     data["runs"] = [data["runs"][i] for i in kept]
     data["current_plan"] = [dict(s, run=renumber[s["run"]]) if s.get("run") is not None else s
                             for s in data["current_plan"] if s.get("run") is None or s["run"] in renumber]
     rest = parse_scenario({"athlete": data, "weights": scenario.weights, "season": scenario.season.model_dump(mode="json")})
+    if scenario.athlete.race_week and not rest.athlete.race_week:
+        rest.athlete.drop_race()
     return rest, kept
 
 

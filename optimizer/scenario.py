@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
@@ -350,6 +350,7 @@ class Athlete(Written):
     calendar: Calendar | None = None  # None: the week repeats, wrapping Sunday to Monday (``cyclic``)
     current_plan: tuple[Session, ...] = ()  # replanning: the sessions still to come, to keep if possible (S-STABLE)
     timezone: str | None = None  # IANA name for calendars (e.g. Europe/Madrid); None: the machine's zone
+    _race_dropped: bool = PrivateAttr(default=False)  # see ``drop_race``
 
     @field_validator("timezone")
     @classmethod
@@ -497,10 +498,21 @@ class Athlete(Written):
         return targets
 
     @property
+    def race_dropped(self) -> bool:
+        return self._race_dropped
+
+    def drop_race(self) -> None:
+        """Replan only, never written in a file: this week's race was missed (or fell on a day now
+        unavailable) and is left out of the runs, but the week stays race week (R-TAPER light only,
+        R-FREQ may be 0), as `check` reads it against the scenario the athlete wrote."""
+        self._race_dropped = True
+
+    @property
     def race_week(self) -> bool:
-        """A race in this week: a race run, or a calendar race between this Monday and Sunday."""
+        """A race in this week: a race run, or a calendar race between this Monday and Sunday, or
+        a race a replan dropped (``race_dropped``)."""
         in_week = self.calendar is not None and any(0 <= m < 7 * DAY_MINUTES for m, _ in self.calendar.race_starts())
-        return in_week or any(r.kind == "race" for r in self.runs)
+        return in_week or any(r.kind == "race" for r in self.runs) or self.race_dropped
 
     @property
     def cyclic(self) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 import pytest
 
-from benchmarks.baselines import BASELINES
+from benchmarks.baselines import BASELINES, PHASE_KINDS
 from benchmarks.exhaustive import exhaustive_optimum, grid_step
 from benchmarks.generate import (
     density_of,
@@ -32,6 +32,15 @@ def test_the_generator_is_deterministic():
     assert synthetic_scenario(7) != synthetic_scenario(8)
     assert synthetic_corpus(3, seed=1) != synthetic_corpus(3, seed=2)
     assert tiny_scenario(4) == tiny_scenario(4) and tiny_lift_scenario(4) == tiny_lift_scenario(4)
+
+
+def test_the_greedy_baseline_knows_every_phase_a_scenario_may_name():
+    """A phase: deload athlete used to raise KeyError in the greedy planner's kind list."""
+    from typing import get_args
+
+    from optimizer.scenario import Phase
+
+    assert set(PHASE_KINDS) == set(get_args(Phase))
 
 
 def test_the_corpus_spans_levels_phases_densities_injuries_and_pins():

@@ -251,6 +251,22 @@ def test_a_week_whose_race_is_dropped_stays_race_week():
     assert check_plan(new, scenario.athlete) == ["R-RUNS: run #3 (race 50 min) is missing from the week"]
 
 
+def test_a_week_whose_race_is_dropped_may_still_have_no_strength():
+    """Race week's range from 0 (R-FREQ: "taper / race week 0-1") stays from 0 once its race is
+    dropped: the week as run, with no lift, is a week (it used to be bumped to 1-2, infeasible)."""
+    scenario = make_scenario(goal="10k", phase="build", locations={"home": []},
+                             availability={"tue": ["07:00-08:00 home"], "thu": ["07:00-08:00 home"],
+                                           "sat": ["08:30-10:00 home"]},
+                             runs=[{"kind": "easy", "minutes": 55}, {"kind": "easy", "minutes": 55},
+                                   {"kind": "race", "minutes": 50, "at": "sat 09:00", "distance": "10k"}],
+                             strength={"sessions": [0, 2]})
+    plan = plan_week(scenario)
+    assert plan.status == "optimal" and plan.lifts() == []
+    new, rest = replan(scenario, plan, "sun", missed=["sat"])
+    assert new.status == "optimal" and rest.athlete.race_week and rest.athlete.session_range == (0, 2)
+    assert check_plan(new, scenario.athlete) == ["R-RUNS: run #3 (race 50 min) is missing from the week"]
+
+
 @pytest.mark.parametrize("how", ["missed", "unavailable"])
 def test_a_dated_race_that_will_not_be_run_is_dropped_with_its_calendar_entry(how):
     """The race is also in calendar.races: dropping its run must drop that entry too (it used to
