@@ -19,7 +19,7 @@ import typer
 from .clock import DAY_ALIASES, DAYS, parse_hhmm
 from .plan import Plan
 from .render import render
-from .scenario import FIRST_DATE, LAST_DATE, ScenarioError, load_scenario
+from .scenario import FIRST_DATE, LAST_DATE, ScenarioError, error_messages, load_scenario
 from .season import MAX_WEEKS
 from .solve import MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
 
@@ -288,7 +288,9 @@ def replan_command(
         current = Plan.model_validate_json(plan_file.read_text(encoding="utf-8"))
     except ScenarioError as err:
         fail_input(err)
-    except (OSError, UnicodeDecodeError, ValidationError) as err:
+    except ValidationError as err:  # the field that is wrong, as `check` names it in a week file
+        problems += [f"{plan_file}: {m}" for m in error_messages(err)]
+    except (OSError, UnicodeDecodeError) as err:
         problems.append(f"{plan_file}: not a plan JSON ({str(err).splitlines()[0]}); write one with `stridelift plan -f json -o`")
     else:
         problems += plan_problems(scenario_data, current)

@@ -92,6 +92,19 @@ def clocks_forward(week_of: datetime.date, zone: str) -> int:
     return round(most)
 
 
+@lru_cache(maxsize=256)
+def skipped(week_of: datetime.date, zone: str) -> tuple[int, int] | None:
+    """The minutes of the week of Monday ``week_of`` that the clock face skips in ``zone`` when
+    the clocks go forward (Sunday 02:00-03:00 in Madrid on 2027-03-28), or None."""
+    missing = []
+    for minute in range(0, WEEK_MINUTES, 15):
+        local = datetime.datetime.combine(week_of, datetime.time()) + datetime.timedelta(minutes=minute)
+        there = local.replace(tzinfo=ZoneInfo(zone)).astimezone(datetime.timezone.utc)
+        if there.astimezone(ZoneInfo(zone)).replace(tzinfo=None) != local:
+            missing.append(minute)
+    return (missing[0], missing[-1] + 15) if missing else None
+
+
 def system_timezone() -> str:
     """The machine's IANA time zone name, without tzlocal: TZ, then /etc/localtime's
     link into the zoneinfo tree, then /etc/timezone; UTC when none names a known zone.

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_fiel
 
 from .catalog import KEY_RUNS, RUN_KINDS, STRENGTH_KINDS, LowerLoad, catalog
 from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, hhmm, parse_hhmm
-from .source import SUBFIELDS, did_you_mean
+from .source import SUBFIELDS, did_you_mean, numbers_are_numbers
 
 # unknown: no week found within the time limit; checked: a week written by hand, judged by the checkers
 Status = Literal["optimal", "feasible", "infeasible", "unknown", "checked"]
@@ -68,7 +68,7 @@ class Session(BaseModel):
         (``end`` or ``minutes``: ``_end_or_minutes``). What is given is kept as given."""
         if not isinstance(data, dict):
             return data
-        s = dict(data)
+        s = dict(numbers_are_numbers(cls, data))
         kind = s.get("kind")
         if kind in RUN_KINDS or kind in STRENGTH_KINDS:  # else the kind's own message says what is wrong
             s.setdefault("type", "run" if kind in RUN_KINDS else "strength")

@@ -26,7 +26,7 @@ from .plan import Session
 from .source import (MAX_VALUES, SUBFIELDS, DuplicateKey, ScenarioLoader, did_you_mean, expanded_size, locate,
                      Written, parse_path, yaml_positions)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, real_minutes,
-                    system_timezone)
+                    skipped, system_timezone)
 
 Level = Literal["beginner", "intermediate", "advanced"]
 Goal = Literal["5k", "10k", "half", "marathon", "ultra", "general"]
@@ -456,14 +456,21 @@ class Athlete(Written):
 
     @cached_property
     def windows(self) -> tuple[Window, ...]:
-        """All availability windows, sorted by time of the week."""
+        """All availability windows, sorted by time of the week. On the night the clocks go
+        forward (a calendar and a ``timezone`` tell) a window loses the hour that does not
+        exist, so a session never spans the change and R-GAP48 knows each side's real time."""
         default_place = next(iter(self.locations), "home")
+        gone = skipped(self.calendar.week_of, self.timezone) if self.calendar and self.timezone else None
         out = []
         for day, texts in self.availability.items():
             d = day_index(day)
             for text in texts:
                 start, end, place = parse_window(text, d)
-                out.append(Window(day=d, start=start, end=end, location=place or default_place))
+                pieces = [(start, end)]
+                if gone and d == gone[0] // DAY_MINUTES:
+                    cut = (gone[0] % DAY_MINUTES, gone[1] - d * DAY_MINUTES)
+                    pieces = [(a, b) for a, b in ((start, min(end, cut[0])), (max(start, cut[1]), end)) if a < b]
+                out += [Window(day=d, start=a, end=b, location=place or default_place) for a, b in pieces]
         return tuple(sorted(out, key=lambda w: (w.week_start, w.week_end, w.location)))
 
     def equipment_at(self, location: str) -> frozenset[str]:

@@ -135,10 +135,14 @@ class Written(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _numbers_are_numbers(cls, data: Any) -> Any:
-        """Refuse ``minutes: true`` before pydantic reads it as 1 (YAML's yes/no/on/off are true
-        and false too)."""
-        if isinstance(data, dict):
-            bad = [(k, v) for k, v in data.items() if isinstance(v, bool) and k in _numeric_fields(cls)]
-            if bad:
-                raise ValueError(SUBFIELDS + SUBFIELDS.join(f"{k}: {v!r} is not a number; write e.g. 45" for k, v in bad))
-        return data
+        return numbers_are_numbers(cls, data)
+
+
+def numbers_are_numbers(model: type, data: Any) -> Any:
+    """Refuse ``minutes: true`` before pydantic reads it as 1 (YAML's yes/no/on/off are true
+    and false too): the before-validator of ``Written`` and of a plan's sessions."""
+    if isinstance(data, dict):
+        bad = [(k, v) for k, v in data.items() if isinstance(v, bool) and k in _numeric_fields(model)]
+        if bad:
+            raise ValueError(SUBFIELDS + SUBFIELDS.join(f"{k}: {v!r} is not a number; write e.g. 45" for k, v in bad))
+    return data

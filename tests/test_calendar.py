@@ -178,6 +178,7 @@ def test_taper_looks_ahead_to_races_on_the_calendar(distance, race_day, last_hea
     ({"kind": "heavy_lowr"}, "kind", "did you mean 'heavy_lower'"),
     ({"type": "run"}, "kind", "'heavy_lower' is not a run kind"),
     ({"end": "18:00"}, "end", "not after the start 19:00"),
+    ({"minutes": True}, "minutes", "True is not a number"),
 ])
 def test_a_neighbouring_session_with_a_misspelt_kind_or_backward_times_is_named(change, field, words):
     """Last week's heavy legs misspelt would otherwise count as no heavy legs at all: R-GAP48 and
@@ -379,3 +380,25 @@ def test_gap48_encoder_counts_real_hours_across_the_week_boundary(side, timezone
         assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
     else:
         assert plan.status == "infeasible" and "R-GAP48" in "\n".join(plan.problems)
+
+
+@pytest.mark.parametrize("timezone", ["Europe/Madrid", "America/New_York"])
+def test_a_window_across_the_night_the_clocks_go_forward_loses_only_the_missing_hour(timezone):
+    """A Sunday free all day on the night of the change: the hour that does not exist is cut out,
+    so a long run at Sunday 01:00 (before the change) is 48 h after Friday 01:00 in real time
+    as on the clock face, and plans; Friday 02:20 to Sunday 03:00 (after it) is 48 h 40 on the
+    clock face but 47 h 40 real, and does not."""
+    week_of = {"Europe/Madrid": DST_WEEK, "America/New_York": "2027-03-08"}[timezone]
+
+    def week(heavy_window, long_at):
+        return scenario(calendar={"week_of": week_of}, timezone=timezone, locations={"gym": ["dumbbells"], "home": []},
+                        strength={"sessions": 1, "include": ["heavy_lower"]},
+                        availability={"fri": [f"{heavy_window} gym"], "sun": ["00:00-24:00 home"]},
+                        runs=[{"kind": "long", "minutes": 60, "at": long_at}])
+
+    sc = week("00:30-01:00", "sun 01:00")
+    assert [(w.start, w.end) for w in sc.athlete.windows if w.day == 6] == [(0, 120), (180, 1440)]
+    plan = plan_week(sc)
+    assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    late = plan_week(week("02:00-03:00", "sun 03:00"))
+    assert late.status == "infeasible" and "R-GAP48" in "\n".join(late.problems)

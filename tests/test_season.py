@@ -365,6 +365,11 @@ def test_a_plan_replan_cannot_start_from_is_bad_input(tmp_path):
         assert "--plan: a session the plan keeps does not fit the scenario" in result.stderr and words in result.stderr
         lift.clear()
         lift.update(lift_before)
+    run = planned["sessions"][0]
+    for edit, words in ((dict(minutes=run["minutes"] + 7), f"sessions[0].minutes: {run['minutes'] + 7} disagrees"),
+                        (dict(start="7pm"), "sessions[0].start: '7pm' is not a time")):
+        result = replan_with(json.dumps({**planned, "sessions": [run | edit, *planned["sessions"][1:]]}))
+        assert result.exit_code == 2 and words in result.stderr, result.stderr
 
 
 def test_plan_replan_and_check_put_the_week_on_the_same_dates(tmp_path):
