@@ -447,9 +447,13 @@ class Athlete(Written):
         for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
             day = start // DAY_MINUTES
             if 0 <= day < 7 and not any(r.kind == "race" and r.pinned_day == day for r in self.runs):
+                fix = f"add {{kind: race, at: \"{DAYS[day]} {race.at}\", minutes: {race.length}, distance: {race.distance}}} to runs"
+                if start % DAY_MINUTES + race.length > DAY_MINUTES:  # that run would be refused in turn
+                    fix = (f"at {race.at} for {race.length} min it ends after midnight, and a session lies within "
+                           f"one day: start it by {hhmm(DAY_MINUTES - race.length)} or give its minutes "
+                           f"({DAY_MINUTES - start % DAY_MINUTES} or fewer), and pin a race run to it in runs")
                 problems.append(f"calendar.races[{i}]: the race on {race.date} is on {DAYS[day]} of this week but runs "
-                                f"has no race pinned to {DAYS[day]}; add {{kind: race, at: \"{DAYS[day]} {race.at}\", "
-                                f"minutes: {race.length}, distance: {race.distance}}} to runs")
+                                f"has no race pinned to {DAYS[day]}; {fix}")
         if problems:
             raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
         return self

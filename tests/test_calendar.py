@@ -402,3 +402,12 @@ def test_a_window_across_the_night_the_clocks_go_forward_loses_only_the_missing_
     assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
     late = plan_week(week("02:00-03:00", "sun 03:00"))
     assert late.status == "infeasible" and "R-GAP48" in "\n".join(late.problems)
+
+
+def test_a_race_this_week_that_would_end_after_midnight_gets_a_fix_that_works():
+    """It used to be told to add a race run at 23:30 for 120 min, which is refused in turn."""
+    with pytest.raises(ScenarioError) as error:
+        scenario(calendar={"races": [{"date": "2026-12-06", "at": "23:30", "distance": "half"}]})
+    assert ("athlete.calendar.races[0]: the race on 2026-12-06 is on sun of this week but runs has no race pinned "
+            "to sun; at 23:30 for 120 min it ends after midnight, and a session lies within one day: start it by "
+            "22:00 or give its minutes (30 or fewer), and pin a race run to it in runs") in str(error.value)
