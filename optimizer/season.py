@@ -225,12 +225,14 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
     if start is not None:
         if weeks is not None:
             raise ValueError("--weeks and --start both say when the season starts; give one of them")
+        if _monday(start) > race_monday:
+            raise ValueError(f"--start: {start} is after race week (the week of {race_monday}, race day {race_date}); "
+                             f"start the season on or before {race_monday}")
         if start.weekday():
+            after = _monday(start) + dt.timedelta(weeks=1)
             raise ValueError(f"--start: {start} is a {start:%A}; a season starts on a Monday: give {_monday(start)} "
-                             f"(the Monday before) or {_monday(start) + dt.timedelta(weeks=1)} (the Monday after)")
-        weeks = (race_monday - _monday(start)).days // 7 + 1
-        if weeks < 1:
-            raise ValueError(f"the season starts after the race ({start} > {race_date})")
+                             f"(the Monday before)" + (f" or {after} (the Monday after)" if after <= race_monday else ""))
+        weeks = (race_monday - start).days // 7 + 1
         if weeks > MAX_WEEKS:
             raise ValueError(f"--start: {start} is {weeks} weeks before race week; a season is at most {MAX_WEEKS} "
                              f"weeks, so start on or after {race_monday - dt.timedelta(weeks=MAX_WEEKS - 1)}")

@@ -716,6 +716,10 @@ def test_the_race_standing_on_race_day_is_the_one_run(race_time, start):
     (["--start", "2027-03-01", "--weeks", "4"], "--weeks and --start both say when the season starts; give one of them"),
     (["--start", "2027-03-03"], "--start: 2027-03-03 is a Wednesday; a season starts on a Monday: give 2027-03-01 "
                                 "(the Monday before) or 2027-03-08 (the Monday after)"),
+    (["--start", "2027-04-14"], "--start: 2027-04-14 is a Wednesday; a season starts on a Monday: give 2027-04-12 "
+                                "(the Monday before)\n"),  # the Monday after is past race week
+    (["--start", "2027-04-25"], "--start: 2027-04-25 is after race week (the week of 2027-04-12, race day "
+                                "2027-04-18); start the season on or before 2027-04-12"),
 ])
 def test_where_a_season_starts_is_said_once_and_within_a_year(tmp_path, options, words):
     """--start used to plan 432 weeks, and silently win over --weeks."""
