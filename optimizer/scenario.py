@@ -626,6 +626,10 @@ def error_messages(err: ValidationError, positions: dict | None = None) -> list[
             msg = f"{_shown(e['input'])} is not allowed; {msg.lower()}"
         elif e["type"] == "missing":
             msg = "required field is missing; add it (see the README's scenario format)"
+        elif (e["type"] == "string_type" and path and path[-1] in ("start", "end", "at")
+              and type(e.get("input")) is int and 0 <= e["input"] <= DAY_MINUTES):
+            # YAML 1.1 reads an unquoted 18:30 as the base-60 number 1110
+            msg = f"{e['input']} is not text; YAML reads {hhmm(e['input'])} without quotes as a number: write '{hhmm(e['input'])}'"
         elif e["type"] in FRIENDLY:
             msg = FRIENDLY[e["type"]].format(got=_shown(e.get("input")), **e.get("ctx", {}))
         items = [(f"{loc}{'' if not loc or m.startswith('[') else '.'}{m}", m.partition(": ")[0])

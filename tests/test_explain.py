@@ -191,6 +191,8 @@ def test_a_misspelt_kind_or_backward_times_name_the_field(tmp_path, line, field,
                                              "or make it 30 min"),
     ("start: '19:00', minutes: -5", "minutes", "-5 is too small; it must be more than 0"),
     ("start: '19:00', minutes: true", "minutes", "True is not a number"),  # YAML's true, not 1 minute
+    ("start: 18:30, minutes: 30", "start", "1110 is not text; YAML reads 18:30 without quotes as a number: "
+                                           "write '18:30'"),
 ])
 def test_bad_times_blame_the_field_written_not_the_end_worked_out(tmp_path, times, field, words):
     """``end`` is left out, so it is worked out from start and minutes: the one message names
