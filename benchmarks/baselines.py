@@ -37,7 +37,7 @@ on a needed rest day. A lift that fits nowhere is left out.
 
 from __future__ import annotations
 
-from constraints import cover
+from constraints import cover, taper
 from constraints.doubles import runs_a_day
 from optimizer import Plan, Scenario, score_plan
 from optimizer.catalog import catalog
@@ -252,7 +252,7 @@ def _greedy_run(board: Board, athlete: Athlete, r: int) -> Session | None:
 def _greedy_kinds(athlete: Athlete) -> list[str]:
     low, high = athlete.session_range
     count = max(low, min(high, 2), len(athlete.strength.include))
-    light_only = athlete.race_week or athlete.phase in ("taper", "race")
+    light_only = taper.applies(athlete)
     allowed = [k for k in PHASE_KINDS[athlete.phase] if k not in athlete.strength.exclude and (k in LIGHT or not light_only)]
     if not allowed:
         allowed = [k for k in (LIGHT if light_only else catalog().strength_kinds) if k not in athlete.strength.exclude]

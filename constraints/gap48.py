@@ -4,12 +4,14 @@ start of the long run or a race.
 Measured in minutes, forward, in real time: on the weekend the clocks go forward
 (a calendar and a ``timezone`` tell) Friday 07:58 to Sunday 08:00 is 48 h 02 on
 the clock face but 47 h 02 of real time, so the encoder asks 48 h plus that hour
-of each pair the change can fall between, and the checker counts real minutes. Until the scenario gives the previous week's
-sessions the week repeats, so a Sunday evening squat session is 36 h before a
-Tuesday 08:00 race the week after, and breaks the rule just as a Thursday
-evening one does before Saturday's long run. The fixed sessions of a calendar's
-weeks either side bind too: last Sunday's heavy legs bind this Monday's long
-run, and this week's heavy legs bind a long run already fixed early next week.
+of each pair the change can fall between, and the checker counts real minutes.
+
+Until the scenario gives the previous week's sessions the week repeats, so a
+Sunday evening squat session is 36 h before a Tuesday 08:00 race the week after,
+and breaks the rule just as a Thursday evening one does before Saturday's long
+run. The fixed sessions of a calendar's weeks either side bind too: last
+Sunday's heavy legs bind this Monday's long run, and this week's heavy legs bind
+a long run already fixed early next week.
 """
 
 from __future__ import annotations

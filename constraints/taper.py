@@ -6,10 +6,12 @@ A race in the week makes it race week: every strength session in it is light,
 before or after the race. Race week is also read as the 7 days before race day,
 so with a race early next week this week's last days are light too. The races
 ahead are the calendar's (``calendar.races``, or a race among next week's fixed
-sessions, whose distance is taken to be the athlete's goal). "Within 10 days" is counted in calendar days:
-no heavy legs on race day's 10 (or 7) days before it, so heavy legs end by the
-midnight that starts the 10th day before race day. That also keeps them at least
-10 x 24 clock hours before the start, so the rule holds read either way.
+sessions, whose distance is taken to be the athlete's goal).
+
+"Within 10 days" is counted in calendar days: no heavy legs on race day's 10
+(or 7) days before it, so heavy legs end by the midnight that starts the 10th
+day before race day. That also keeps them at least 10 x 24 clock hours before
+the start, so the rule holds read either way.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ TITLE = "no heavy legs before a race; race week and taper are light only"
 
 
 def applies(athlete: Athlete) -> bool:
-    return athlete.race_week or athlete.phase in ("taper", "race")
+    """Race week or the taper or race phase: every week not in season (``Athlete.in_season``)."""
+    return not athlete.in_season
 
 
 def _why(athlete: Athlete) -> str:

@@ -79,30 +79,26 @@ def real_minutes(week_of: datetime.date, zone: str, start: int, end: int) -> int
 
 
 @lru_cache(maxsize=256)
-def clocks_forward(week_of: datetime.date, zone: str) -> int:
-    """The most the clocks go forward between two moments from a week before ``week_of`` to two
-    weeks after: 60 in the three weeks around a spring-forward (the span a week's rules reach,
-    its neighbours included), else 0. Zero tells the rules the clock face is real time."""
-    offsets = [(_utc(week_of, zone, 0) - _utc(week_of, zone, hour * 60)).total_seconds() / 60 + hour * 60
-               for hour in range(-7 * 24, 14 * 24 + 1)]
-    low, most = offsets[0], 0.0
-    for offset in offsets:
-        low = min(low, offset)
-        most = max(most, offset - low)
-    return round(most)
-
-
-@lru_cache(maxsize=256)
 def skipped(week_of: datetime.date, zone: str) -> tuple[int, int] | None:
     """The minutes of the week of Monday ``week_of`` that the clock face skips in ``zone`` when
     the clocks go forward (Sunday 02:00-03:00 in Madrid on 2027-03-28), or None."""
-    missing = []
-    for minute in range(0, WEEK_MINUTES, 15):
-        local = datetime.datetime.combine(week_of, datetime.time()) + datetime.timedelta(minutes=minute)
-        there = local.replace(tzinfo=ZoneInfo(zone)).astimezone(datetime.timezone.utc)
-        if there.astimezone(ZoneInfo(zone)).replace(tzinfo=None) != local:
-            missing.append(minute)
+    if _offset(week_of, zone, 0) >= _offset(week_of, zone, WEEK_MINUTES):  # not forward this week
+        return None
+    missing = [minute for minute in range(0, WEEK_MINUTES, 15)
+               if _utc(week_of, zone, minute).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+               != datetime.datetime.combine(week_of, datetime.time()) + datetime.timedelta(minutes=minute)]
     return (missing[0], missing[-1] + 15) if missing else None
+
+
+def clocks_forward(week_of: datetime.date, zone: str) -> bool:
+    """Do the clocks go forward in ``zone`` from a week before ``week_of`` to a week after (the
+    span a week's rules reach, its neighbours included)? If not, the clock face is real time."""
+    return any(skipped(week_of + datetime.timedelta(weeks=k), zone) for k in (-1, 0, 1))
+
+
+def _offset(week_of: datetime.date, zone: str, minute: int) -> datetime.timedelta:
+    local = datetime.datetime.combine(week_of, datetime.time()) + datetime.timedelta(minutes=minute)
+    return local.replace(tzinfo=ZoneInfo(zone)).utcoffset()
 
 
 def system_timezone() -> str:

@@ -363,14 +363,12 @@ class Athlete(Written):
         return value
 
     @property
-    def spring_forward(self) -> int:
-        """Minutes the clocks go forward from a week before this one to two after
-        (``clock.clocks_forward``): when not 0, R-GAP48 counts real hours pair by pair
-        (``real_minutes``). Only a week with a calendar and a ``timezone`` can tell; the
-        machine's zone is not asked, so a plan does not depend on it."""
-        if self.calendar is None or self.timezone is None:
-            return 0
-        return clocks_forward(self.calendar.week_of, self.timezone)
+    def spring_forward(self) -> bool:
+        """Do the clocks go forward around this week (``clock.clocks_forward``)? Then R-GAP48
+        counts real hours pair by pair (``real_minutes``). Only a week with a calendar and a
+        ``timezone`` can tell; the machine's zone is not asked, so a plan does not depend on it."""
+        return self.calendar is not None and self.timezone is not None and \
+            clocks_forward(self.calendar.week_of, self.timezone)
 
     def real_minutes(self, start: int, end: int) -> int:
         """Minutes that really pass between two minutes of the week (see ``spring_forward``)."""
@@ -470,11 +468,12 @@ class Athlete(Written):
             d = day_index(day)
             for text in texts:
                 start, end, place = parse_window(text, d)
-                pieces = [(start, end)]
                 if gone and d == gone[0] // DAY_MINUTES:
                     cut = (gone[0] % DAY_MINUTES, gone[1] - d * DAY_MINUTES)
                     pieces = [(a, b) for a, b in ((start, min(end, cut[0])), (max(start, cut[1]), end)) if a < b]
-                out += [Window(day=d, start=a, end=b, location=place or default_place) for a, b in pieces]
+                    out += [Window(day=d, start=a, end=b, location=place or default_place) for a, b in pieces]
+                else:
+                    out.append(Window(day=d, start=start, end=end, location=place or default_place))
         return tuple(sorted(out, key=lambda w: (w.week_start, w.week_end, w.location)))
 
     def equipment_at(self, location: str) -> frozenset[str]:

@@ -66,7 +66,8 @@ class Browser:
         """Start Chromium and open its page. A first start on a fresh machine can stall
         (seen in CI: no answer for 20 s after its D-Bus lookups fail), so the start has
         its own, longer deadline and one more try in a new process before giving up."""
-        for attempt in range(1, START_ATTEMPTS + 1):
+        attempt = 1
+        while True:
             try:
                 self._start()
                 return self
@@ -77,7 +78,7 @@ class Browser:
                 self.__exit__(None, None, None)
                 if not isinstance(error, BrowserError) or attempt == START_ATTEMPTS:
                     raise
-        raise AssertionError("unreachable")
+                attempt += 1
 
     def _start(self) -> None:
         self.events: list[dict] = []
