@@ -48,6 +48,17 @@ def day_index(day: str) -> int:
         raise ValueError(f"'{day}' is not a day; use one of {', '.join(DAYS)}") from None
 
 
+def past_midnight(start: int, minutes: int) -> str | None:
+    """The fix, in words, when ``minutes`` from minute-of-day ``start`` end after midnight ("start it
+    by 22:00 or make it 30 min"); None when they do not. Every session lies within one day."""
+    if start + minutes <= DAY_MINUTES:
+        return None
+    fixes = [f"start it by {hhmm(DAY_MINUTES - minutes)}"] if minutes < DAY_MINUTES else []
+    if start < DAY_MINUTES:
+        fixes.append(f"make it {DAY_MINUTES - start} min")
+    return " or ".join(fixes)
+
+
 def forward_gap(from_minute: int, to_minute: int) -> int:
     """Minutes from one moment of the week forward to the next occurrence of another.
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_field, field_validator, model_validator
 
 from .catalog import KEY_RUNS, RUN_KINDS, STRENGTH_KINDS, LowerLoad, catalog
-from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, hhmm, parse_hhmm
+from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, hhmm, parse_hhmm, past_midnight
 from .source import SUBFIELDS, did_you_mean, numbers_are_numbers
 
 # unknown: no week found within the time limit; checked: a week written by hand, judged by the checkers
@@ -115,10 +115,9 @@ class Session(BaseModel):
         if not self.end and not self.minutes:
             raise ValueError(SUBFIELDS + "minutes: required field is missing; give the session's minutes or its end")
         if not self.end:
-            if start + self.minutes > DAY_MINUTES:
-                room = f" or make it {DAY_MINUTES - start} min" if start < DAY_MINUTES else ""
+            if fix := past_midnight(start, self.minutes):
                 raise ValueError(SUBFIELDS + f"start: {self.start} + {self.minutes} min runs past midnight; a session "
-                                 f"lies within one day: start it by {hhmm(max(0, DAY_MINUTES - self.minutes))}{room}")
+                                 f"lies within one day: {fix}")
             self.end = hhmm(start + self.minutes)
         elif not self.minutes:
             self.minutes = parse_hhmm(self.end) - start

@@ -25,8 +25,8 @@ from .exercises import Exercise, merged_library
 from .plan import Session
 from .source import (MAX_VALUES, SUBFIELDS, DuplicateKey, ScenarioLoader, did_you_mean, expanded_size, locate,
                      Written, parse_path, yaml_positions)
-from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, real_minutes,
-                    skipped, system_timezone)
+from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
+                    real_minutes, skipped, system_timezone)
 
 Level = Literal["beginner", "intermediate", "advanced"]
 Goal = Literal["5k", "10k", "half", "marathon", "ultra", "general"]
@@ -117,9 +117,8 @@ def at_minute(at: str) -> int:
 
 def within_day(at: str | None, minutes: int, what: str) -> None:
     """A session pinned ``at`` a day and time for ``minutes`` must end by midnight; else the fix."""
-    if at and parse_hhmm(at.split()[1]) + minutes > DAY_MINUTES:
-        raise ValueError(f"at '{at}' for {minutes} min ends after midnight; {what} lies within one day: "
-                         f"start it by {hhmm(max(0, DAY_MINUTES - minutes))}")
+    if at and (fix := past_midnight(parse_hhmm(at.split()[1]), minutes)):
+        raise ValueError(f"at '{at}' for {minutes} min ends after midnight; {what} lies within one day: {fix}")
 
 
 class Run(Written):
@@ -446,10 +445,9 @@ class Athlete(Written):
             day = start // DAY_MINUTES
             if 0 <= day < 7 and not any(r.kind == "race" and r.pinned_day == day for r in self.runs):
                 fix = f"add {{kind: race, at: \"{DAYS[day]} {race.at}\", minutes: {race.length}, distance: {race.distance}}} to runs"
-                if start % DAY_MINUTES + race.length > DAY_MINUTES:  # that run would be refused in turn
+                if late := past_midnight(start % DAY_MINUTES, race.length):  # that run would be refused in turn
                     fix = (f"at {race.at} for {race.length} min it ends after midnight, and a session lies within "
-                           f"one day: start it by {hhmm(DAY_MINUTES - race.length)} or give its minutes "
-                           f"({DAY_MINUTES - start % DAY_MINUTES} or fewer), and pin a race run to it in runs")
+                           f"one day: {late} (its at or minutes), then pin a race run to it in runs")
                 problems.append(f"calendar.races[{i}]: the race on {race.date} is on {DAYS[day]} of this week but runs "
                                 f"has no race pinned to {DAYS[day]}; {fix}")
         if problems:

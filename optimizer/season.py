@@ -17,7 +17,7 @@ import datetime as dt
 from pydantic import BaseModel
 
 from .catalog import KEY_RUNS, catalog
-from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm
+from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm, past_midnight
 from .plan import Plan
 from .scenario import FIRST_DATE, LAST_DATE, Race, Run, Scenario, ScenarioError, parse_scenario
 from .solve import plan_week
@@ -125,9 +125,8 @@ def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool)
     athlete = scenario.athlete
     races = [goal, *(r for r in (athlete.calendar.races if athlete.calendar else ()) if r.date != goal.date)]
     problems = [f"{'--race-time' if race is goal and timed else f'athlete.calendar.races ({race.date})'}: a "
-                f"{race.distance} race ({race.length} min) starting at {race.at} ends after midnight; start it by "
-                f"{hhmm(DAY_MINUTES - race.length)}" for race in races
-                if parse_hhmm(race.at) + race.length > DAY_MINUTES]  # a week's sessions end by midnight
+                f"{race.distance} race ({race.length} min) starting at {race.at} ends after midnight; {fix}"
+                for race in races if (fix := past_midnight(parse_hhmm(race.at), race.length))]
     if problems:
         raise ValueError("\n".join(problems))
     for number, runs in sorted(scenario.season.week_runs.items()):

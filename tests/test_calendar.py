@@ -410,4 +410,4 @@ def test_a_race_this_week_that_would_end_after_midnight_gets_a_fix_that_works():
         scenario(calendar={"races": [{"date": "2026-12-06", "at": "23:30", "distance": "half"}]})
     assert ("athlete.calendar.races[0]: the race on 2026-12-06 is on sun of this week but runs has no race pinned "
             "to sun; at 23:30 for 120 min it ends after midnight, and a session lies within one day: start it by "
-            "22:00 or give its minutes (30 or fewer), and pin a race run to it in runs") in str(error.value)
+            "22:00 or make it 30 min (its at or minutes), then pin a race run to it in runs") in str(error.value)

@@ -191,6 +191,7 @@ def test_a_misspelt_kind_or_backward_times_name_the_field(tmp_path, line, field,
                                              "or make it 30 min"),
     ("start: '19:00', minutes: -5", "minutes", "-5 is too small; it must be more than 0"),
     ("start: '19:00', minutes: true", "minutes", "True is not a number"),  # YAML's true, not 1 minute
+    ("start: '06:00', minutes: 1500", "start", "lies within one day: make it 1080 min"),  # no start can fit it
     ("start: 18:30, minutes: 30", "start", "1110 is not text; YAML reads 18:30 without quotes as a number: "
                                            "write '18:30'"),
 ])
