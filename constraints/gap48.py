@@ -94,6 +94,13 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     return problems
 
 
+def _hours_before(athlete: Athlete, end: int, start: int) -> int | None:
+    """Minutes from ``end`` to ``start`` as the checker counts them (round the week while it
+    repeats; real time too when the clocks change), None when ``start`` does not follow."""
+    gap = forward_gap(end, start) if athlete.cyclic else (start - end if start >= end else None)
+    return None if gap is None else min(gap, athlete.real_minutes(end, end + gap))
+
+
 def facts(athlete: Athlete) -> list[str]:
     """For a long run or race pinned in time: the windows that could host heavy legs, and how close they end."""
     able = [w for w in athlete.windows if hosts(athlete, "heavy_lower", athlete.equipment_at(w.location))]
@@ -102,9 +109,11 @@ def facts(athlete: Athlete) -> list[str]:
         start = run.pinned_start
         if run.kind not in LONG_OR_RACE or start is None or not able:
             continue
-        if all(forward_gap(w.week_start + 20, start) < GAP_MINUTES for w in able):
-            spans = "; ".join(f"{describe(w.week_start)}-{hhmm(w.end)} at {w.location} ends "
-                              f"{forward_gap(w.week_end, start) / 60:.1f} h before it" for w in able)
+        if all((gap := _hours_before(athlete, w.week_start + 20, start)) is not None and gap < GAP_MINUTES
+               for w in able):
+            spans = "; ".join(f"{describe(w.week_start)}-{hhmm(w.end)} at {w.location} " + (
+                f"ends {gap / 60:.1f} h before it" if (gap := _hours_before(athlete, w.week_end, start)) is not None
+                else "runs past its start") for w in able)
             only = "the only window" if len(able) == 1 else "every window"
             out.append(f"heavy legs must end 48 h before the {run.label().lower()} at {describe(start)}, "
                        f"and {only} that can host them is too close: {spans}")

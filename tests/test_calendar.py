@@ -336,6 +336,7 @@ def test_gap48_encoder_adds_the_hour_the_clocks_go_forward(timezone, plans):
         assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
     else:
         assert plan.status == "infeasible" and "R-GAP48" in "\n".join(plan.problems)
+        assert "Fri 07:00-07:40 at gym ends 47.3 h before it" in "\n".join(plan.problems), "the why, in real hours"
 
 
 def test_gap48_adds_the_hour_only_to_pairs_it_falls_between():
