@@ -176,6 +176,8 @@ def verified(scenario: Scenario, core: list[str], settings, limit: int = 4, clos
             changed = parse_scenario(data)
         except (ScenarioError, KeyError, IndexError, TypeError):  # an edit that breaks the scenario is not offered
             continue
+        if scenario.athlete.race_dropped:  # replan's mark is no field a file carries: bring it across
+            changed.athlete.drop_race()
         plan = plan_week(changed, time_limit=min(settings.time_limit, 5.0), workers=settings.workers, seed=settings.seed,
                          explain=False)
         if plan.status in ("optimal", "feasible"):

@@ -267,6 +267,28 @@ def test_a_week_whose_race_is_dropped_may_still_have_no_strength():
     assert check_plan(new, scenario.athlete) == ["R-RUNS: run #3 (race 50 min) is missing from the week"]
 
 
+def test_fixes_for_a_week_whose_race_is_dropped_are_tried_as_race_week(monkeypatch):
+    """The fixes offered when a replan finds no week are each planned again from a re-read
+    scenario; replan's race-dropped mark is no field, so it must be carried across."""
+    from optimizer.fixes import verified
+    from optimizer.replan import replan_scenario
+    from optimizer.solve import SolveSettings
+
+    scenario = make_scenario(goal="10k", phase="build", locations={"home": []},
+                             availability={"tue": ["07:00-08:00 home"], "sat": ["08:30-10:00 home"]},
+                             runs=[{"kind": "easy", "minutes": 55},
+                                   {"kind": "race", "minutes": 50, "at": "sat 09:00", "distance": "10k"}],
+                             strength={"sessions": [1, 2]})
+    plan = plan_week(scenario)
+    rest, _ = replan_scenario(scenario, plan, "sun", missed=["sat"], drop=[1])
+    assert rest.athlete.race_week
+    tried = []
+    monkeypatch.setattr("optimizer.solve.plan_week", lambda changed, **_: tried.append(changed.athlete.race_week)
+                        or Plan(athlete="t", status="infeasible", sessions=[]))
+    verified(rest, ["R-FREQ"], SolveSettings())
+    assert tried and all(tried)
+
+
 @pytest.mark.parametrize("how", ["missed", "unavailable"])
 def test_a_dated_race_that_will_not_be_run_is_dropped_with_its_calendar_entry(how):
     """The race is also in calendar.races: dropping its run must drop that entry too (it used to
