@@ -69,7 +69,6 @@ SCENARIO_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 MAX_CLASSES_PER_MEMBER = 3  # each member is solved for every combination: 2**3 weeks at most
 
 
-
 class _ClubSession(Written):
     """A club session at a fixed time and place, within one day."""
 

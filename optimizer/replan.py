@@ -3,10 +3,11 @@
 Sessions before ``today`` (and on ``done`` days) are done: runs are pinned where
 they happened and lifts become pinned lifts with their exercises fixed. Sessions
 on ``missed`` days did not happen: they are free to move into the rest of the
-week, except a race, which is dropped; its week stays race week, light strength
-only, as ``check`` reads it against the scenario. ``unavailable`` days lose their windows. The sessions still to come form
-the current plan that S-STABLE holds on to; every change is reported with its
-reason, found by putting the session back where it was and asking the checkers.
+week, except a race, which is dropped; its week stays race week (R-TAPER, R-FREQ),
+as ``check`` reads it against the scenario (``Athlete.drop_race``). ``unavailable``
+days lose their windows. The sessions still to come form the current plan that
+S-STABLE holds on to; every change is reported with its reason, found by putting
+the session back where it was and asking the checkers.
 
 Runs keep the numbering of the scenario the week was first planned from, so a
 replanned week can be replanned again from the same scenario file: a run the

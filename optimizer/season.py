@@ -197,9 +197,9 @@ def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int
     """The template's pinned classes and included kinds that this week can hold, in place.
 
     A heavy-legs class on a day R-TAPER closes is skipped; a heavy-legs kind in ``include`` is
-    not asked for in a week R-TAPER reaches (the solver may still place one on a day it leaves open). If the phase holds fewer
-    sessions than pinned classes and included kinds together, pinned classes come first, then
-    included kinds in the order given."""
+    not asked for in a week R-TAPER reaches (the solver may still place one on a day it leaves
+    open). If the phase holds fewer sessions than pinned classes and included kinds together,
+    pinned classes come first, then included kinds in the order given."""
     heavy = {k for k, v in catalog().strength_kinds.items() if v.lower_load == "heavy"}
     days = [week_of + dt.timedelta(days=d) for d in range(7)]
     pinned = [p for p in strength["pinned"]
