@@ -43,7 +43,7 @@ Joining (a member's scenario stays plain pydantic data; joining makes a new one)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -236,8 +236,23 @@ def parse_club(data: Any, source: str = "club", base: Path | None = None) -> Clu
             members.append(_member_from_file(base / entry.file, entry.joins))
         else:
             members.append(_inline_member(entry, f"{source} members[{i}]", i))
+    problems = _shared_names(members, club_file.classes)
+    if problems:
+        raise ScenarioError(problems, source)
     fields = {k: getattr(club_file, k) for k in ClubSetup.model_fields}
     return Club(**fields, members=tuple(members))
+
+
+def _shared_names(members: Sequence[Member], classes: Mapping[str, Any]) -> list[str]:
+    """Members who ask for a class must have names of their own: the fairness history
+    (who missed out last week) counts by name, so two members of one name would share it."""
+    where: dict[str, list[str]] = {}
+    for member in members:
+        if any(sid in classes for sid in member.joins):
+            where.setdefault(member.name, []).append(member.origin)
+    return [f"members: {len(origins)} members named '{name}' ask for a class ({', '.join(origins)}); "
+            f"the class history counts missed weeks by name, so give each a name of their own, e.g. '{name} B'"
+            for name, origins in where.items() if len(origins) > 1]
 
 
 def load_club(path: str | Path) -> Club:

@@ -136,6 +136,20 @@ def test_one_members_bad_data_is_that_members_problem_not_the_clubs(tmp_path):
     assert bea.scenario is not None and bea.errors == ()
 
 
+def test_two_members_of_one_name_who_ask_for_a_class_are_refused_naming_both(tmp_path):
+    (tmp_path / "ana.yaml").write_text(yaml.safe_dump({"athlete": athlete("Ana")}))
+    data = club_data([{"athlete": athlete("Ana"), "joins": ["strength"]}, {"athlete": athlete("Bea")},
+                      {"file": "ana.yaml", "joins": ["strength"]}])
+    with pytest.raises(ScenarioError) as err:
+        parse_club(data, "club.yaml", tmp_path)
+    (message,) = err.value.messages
+    assert message.startswith("members: 2 members named 'Ana' ask for a class (club.yaml members[0], ")
+    assert str(tmp_path / "ana.yaml") in message and "'Ana B'" in message
+    # the history counts by name only for classes: one of the two not asking for one is fine
+    data["members"][2]["joins"] = ["track_night"]
+    assert [m.name for m in parse_club(data, "club.yaml", tmp_path).members] == ["Ana", "Bea", "Ana"]
+
+
 # ---- joining ------------------------------------------------------------------------------
 
 
