@@ -43,7 +43,8 @@ Joining (a member's scenario stays plain pydantic data; joining makes a new one)
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache, partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -51,7 +52,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .catalog import catalog
 from .clock import DAY_MINUTES, DAYS, hhmm
-from .source import Written
+from .source import Written, file_positions, located
 from .scenario import (
     RunKindName,
     Scenario,
@@ -208,21 +209,24 @@ class Club(ClubSetup):
 # ---- loading --------------------------------------------------------------------------
 
 
-def parse_club(data: Any, source: str = "club", base: Path | None = None) -> Club:
+def parse_club(data: Any, source: str = "club", base: Path | None = None,
+               positions: Callable[[], dict] = dict) -> Club:
     """Validate a club's data; raise ScenarioError (exit 2) for a bad club file.
 
     A member's own bad data does not fail the club: that member carries its
-    ScenarioError messages and the others are planned.
+    ScenarioError messages and the others are planned. ``positions`` gives the club
+    file's line and column of each value (``source.file_positions``), asked for only
+    when there is something to report.
     """
     if not isinstance(data, dict):
         raise ScenarioError(["the club file must hold a mapping with name and members"], source)
     try:
         club_file = ClubFile.model_validate(data)
     except ValidationError as err:
-        raise ScenarioError(error_messages(err), source) from None
+        raise ScenarioError(error_messages(err, positions()), source) from None
     problems = club_file.problems()
     if problems:
-        raise ScenarioError(problems, source)
+        raise ScenarioError([located(p, positions()) for p in problems], source)
     base = base or Path(".")
     members: list[Member] = []
     for i, entry in enumerate(club_file.members):
@@ -235,10 +239,10 @@ def parse_club(data: Any, source: str = "club", base: Path | None = None) -> Clu
         elif entry.file is not None:
             members.append(_member_from_file(base / entry.file, entry.joins))
         else:
-            members.append(_inline_member(entry, f"{source} members[{i}]", i))
+            members.append(_inline_member(entry, f"{source} members[{i}]", i, positions))
     problems = _shared_names(members, club_file.classes)
     if problems:
-        raise ScenarioError(problems, source)
+        raise ScenarioError([located(p, positions()) for p in problems], source)
     fields = {k: getattr(club_file, k) for k in ClubSetup.model_fields}
     return Club(**fields, members=tuple(members))
 
@@ -258,17 +262,22 @@ def _shared_names(members: Sequence[Member], classes: Mapping[str, Any]) -> list
 def load_club(path: str | Path) -> Club:
     """Load a club file (YAML, JSON or TOML); member files are read relative to it."""
     path = Path(path)
-    return parse_club(read_data(path), str(path), path.parent)
+    return parse_club(read_data(path), str(path), path.parent, cache(partial(file_positions, path)))
 
 
-def _inline_member(entry: MemberEntry, origin: str, index: int) -> Member:
+def _inline_member(entry: MemberEntry, origin: str, index: int, positions: Callable[[], dict]) -> Member:
     name = entry.athlete.get("name") if entry.athlete else None
     name = name if isinstance(name, str) and name.strip() else f"member {index + 1}"
     data = {"athlete": entry.athlete, **({"weights": entry.weights} if entry.weights is not None else {})}
     try:
         scenario = parse_scenario(data, origin)
-    except ScenarioError as err:
-        return Member(name=name, origin=origin, joins=entry.joins, errors=tuple(str(err).splitlines()))
+    except ScenarioError:
+        mine = {p[2:]: v for p, v in positions().items() if p[:2] == ("members", index)}  # where the file has them
+        try:
+            parse_scenario(data, origin, mine)
+        except ScenarioError as err:
+            return Member(name=name, origin=origin, joins=entry.joins, errors=tuple(str(err).splitlines()))
+        raise
     return Member(name=scenario.athlete.name, origin=origin, joins=entry.joins, scenario=scenario)
 
 

@@ -23,8 +23,8 @@ from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
-from .source import (MAX_VALUES, SUBFIELDS, DuplicateKey, ScenarioLoader, did_you_mean, expanded_size, locate,
-                     Written, parse_path, yaml_positions)
+from .source import (MAX_VALUES, SUBFIELDS, DuplicateKey, ScenarioLoader, did_you_mean, expanded_size, file_positions,
+                     locate, Written, parse_path)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
 
@@ -717,13 +717,10 @@ def load_scenario(path: str | Path) -> Scenario:
     try:
         return parse_scenario(data, str(path))
     except ScenarioError:
-        positions = {}
-        if Path(path).suffix.lower() in (".yaml", ".yml"):
-            positions = yaml_positions(Path(path).read_text(encoding="utf-8"))
-        if library_file is not None and library_file.suffix.lower() in (".yaml", ".yml"):
-            # the library's exercises are where that file has them, not on the line naming it
-            mine = yaml_positions(library_file.read_text(encoding="utf-8"))
-            positions |= {("athlete", "strength", "library", *p[1:]): v for p, v in mine.items() if p[:1] == ("exercises",)}
+        positions = file_positions(path)
+        if library_file is not None:  # the library's exercises are where that file has them, not on the line naming it
+            positions |= {("athlete", "strength", "library", *p[1:]): v for p, v in file_positions(library_file).items()
+                          if p[:1] == ("exercises",)}
         if not positions:
             raise
         try:

@@ -13,6 +13,7 @@ import difflib
 import re
 import typing
 from functools import cache
+from os import PathLike
 from typing import Any
 
 import yaml
@@ -89,6 +90,27 @@ def yaml_positions(text: str) -> dict[Path, tuple[int, int]]:
     if root is not None:
         walk(root, ())
     return out
+
+
+def file_positions(path: str | PathLike, under: Path = ()) -> dict[Path, tuple[int, int]]:
+    """Line and column of every value of a YAML file, its paths put ``under`` a field (a week
+    written as a bare list is the plan's ``sessions``); none for JSON, TOML or an unreadable
+    file. Worked out only when there is an error to place: it reads the file again."""
+    if str(path).lower().endswith((".yaml", ".yml")):
+        try:
+            text = open(path, encoding="utf-8").read()
+        except (OSError, UnicodeDecodeError):
+            return {}
+        return {under + p: v for p, v in yaml_positions(text).items()}
+    return {}
+
+
+def located(message: str, positions: dict[Path, tuple[int, int]]) -> str:
+    """'members[0].joins[0]: ...' -> 'line 9, column 14: members[0].joins[0]: ...' (as
+    ``error_messages`` places pydantic's): the message's leading field says where."""
+    field, sep, _ = message.partition(": ")
+    where = locate(positions, parse_path(field)) if sep and positions and " " not in field else None
+    return f"line {where[0]}, column {where[1]}: {message}" if where else message
 
 
 def locate(positions: dict[Path, tuple[int, int]], path: Path, key: bool = False) -> tuple[int, int] | None:

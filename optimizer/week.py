@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from .catalog import RUN_KINDS, STRENGTH_KINDS
 from .plan import Plan, Session
 from .scenario import Athlete, ScenarioError, error_messages, read_data
+from .source import file_positions
 
 
 def _match_runs(sessions: list[Session], athlete: Athlete) -> None:
@@ -44,7 +45,8 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         # a type left out is worked out from the kind; when the kind is unknown, its message says it all
         unknown = {f"[{i}].type: required field" for i, s in enumerate(sessions)
                    if isinstance(s, dict) and "type" not in s and s.get("kind") not in RUN_KINDS + STRENGTH_KINDS}
-        messages = [m for m in error_messages(err) if not any(u in m for u in unknown)]
+        positions = file_positions(path, under=("sessions",) if isinstance(data, list) else ())
+        messages = [m for m in error_messages(err, positions) if not any(u in m for u in unknown)]
         raise ScenarioError(messages, str(path)) from None
     _match_runs(plan.sessions, athlete)
     plan.sessions.sort(key=lambda s: (s.week_start, s.week_end, s.type))

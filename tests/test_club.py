@@ -150,6 +150,28 @@ def test_two_members_of_one_name_who_ask_for_a_class_are_refused_naming_both(tmp
     assert [m.name for m in parse_club(data, "club.yaml", tmp_path).members] == ["Ana", "Bea", "Ana"]
 
 
+def test_a_club_file_error_gives_the_line_and_column_in_the_club_file(tmp_path):
+    data = club_data([{"athlete": athlete("Ana", runs=[{"kind": "easy", "minutes": -5}]), "joins": ["strength"]},
+                      {"athlete": athlete("Bea"), "joins": ["strength"]}])
+    path = tmp_path / "club.yaml"
+    text = yaml.safe_dump(data, sort_keys=False)
+    path.write_text(text)
+    lines = text.splitlines()
+    # a member's own bad data: placed in the club file, reported as that member's problem
+    (ana, bea) = load_club(path).members
+    row = next(i for i, line in enumerate(lines, start=1) if "minutes: -5" in line)
+    assert any(e.startswith(f"{path} members[0]: line {row}, column ") and "athlete.runs[0].minutes" in e
+               for e in ana.errors), ana.errors
+    # the club's own fields
+    data["members"][1]["joins"] = ["strenght"]
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    with pytest.raises(ScenarioError) as err:
+        load_club(path)
+    row = next(i for i, line in enumerate(path.read_text().splitlines(), start=1) if "strenght" in line)
+    assert err.value.messages[0].startswith(f"line {row}, column "), err.value.messages
+    assert "members[1].joins[0]: 'strenght' is not a club session" in err.value.messages[0]
+
+
 # ---- joining ------------------------------------------------------------------------------
 
 

@@ -168,6 +168,18 @@ def test_a_malformed_week_is_an_input_error(tmp_path):
     assert "sessions[0]" in result.stderr or "sessions.0" in result.stderr or "[0]" in result.stderr
 
 
+@pytest.mark.parametrize("head, indent", [("sessions:\n", "  "), ("", "")])  # a mapping, or the bare list
+def test_a_week_file_error_gives_the_line_and_column_of_the_value(tmp_path, head, indent):
+    week = tmp_path / "week.yaml"
+    week.write_text(f"{head}{indent}- {{day: mon, start: '07:00', minutes: 40, kind: easy, location: home}}\n"
+                    f"{indent}- day: tue\n{indent}  start: '07:00'\n{indent}  minutes: -5\n"
+                    f"{indent}  kind: easy\n{indent}  location: home\n")
+    result = runner.invoke(app, ["check", SEED, str(week)])
+    assert result.exit_code == 2
+    row = 5 if head else 4
+    assert f"line {row}, column {len(indent) + 12}: sessions[1].minutes: -5 is too small" in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("line, field, words", [
     ("{day: mon, start: '18:00', minutes: 50, kind: tmepo, location: home}", "sessions[0].kind", "did you mean 'tempo'"),
     ("{type: strength, day: mon, start: '18:00', minutes: 40, kind: tempo, location: gym}", "sessions[0].kind",
