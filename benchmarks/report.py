@@ -359,6 +359,16 @@ def write(r: dict, path: Path) -> None:
       "athlete against about 8 ms now. Settings tried again, all within 1 % of the current ones or slower: no "
       "presolve, no SIGINT handler, LP rows added 10 or 200 at a time, no disjunctive precedences; not exploiting "
       "every LP solution (31 % slower), linearization level 1 (5.7x), LP rows not lazy (23 %).")
+    w("- **Tried, no gain (eighth round)**: a native profile (perf, 200 corpus athletes) puts half of CP-SAT's "
+      "time in the simplex (glop: refactorising and solving after each change of the LP) and the rest in "
+      "propagation, so the LP was made smaller: linearization level 1 with the exercise-choice core written as "
+      "plain rows that stay in it (coverage, R-CONTENT's required sorts, counts and kinds, the length row, the "
+      "places an exercise needs) and the timing rows left out: the same median, but 2.4x the mean from a slow "
+      "tail; those rows as plain rows at level 2: about an eighth slower (one seed). With one worker, the "
+      "feasibility pump, LP polishing, LNS and RINS change no work (the single search never runs them); "
+      "interleaving three subsolvers in the one worker is 50x slower. R-FREQ's order written out (a later lift only after an earlier one, the "
+      "first so many lifts always used): no change. Python's garbage collector frozen and one OpenBLAS thread in "
+      "the pool's workers (2 and 1.5 % of a native profile): within the machine's noise.")
     library = [row for row in r["scale"] if row["dimension"] == "library"]
     if len(library) > 1:
         small, big = library[0], library[-1]
