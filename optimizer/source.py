@@ -98,7 +98,8 @@ def file_positions(path: str | PathLike, under: Path = ()) -> dict[Path, tuple[i
     file. Worked out only when there is an error to place: it reads the file again."""
     if str(path).lower().endswith((".yaml", ".yml")):
         try:
-            text = open(path, encoding="utf-8").read()
+            with open(path, encoding="utf-8") as file:
+                text = file.read()
         except (OSError, UnicodeDecodeError):
             return {}
         return {under + p: v for p, v in yaml_positions(text).items()}
