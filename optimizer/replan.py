@@ -5,9 +5,10 @@ they happened and lifts become pinned lifts with their exercises fixed. Sessions
 on ``missed`` days did not happen: they are free to move into the rest of the
 week, except a race, which is dropped; its week stays race week (R-TAPER, R-FREQ),
 as ``check`` reads it against the scenario (``Athlete.drop_race``). ``unavailable``
-days lose their windows. The sessions still to come form the current plan that
-S-STABLE holds on to; every change is reported with its reason, found by putting
-the session back where it was and asking the checkers.
+days lose their windows, and a pinned lift on one, which cannot move, is dropped.
+The sessions still to come form the current plan that S-STABLE holds on to; every
+change is reported with its reason, found by putting the session back where it was
+and asking the checkers.
 
 Runs keep the numbering of the scenario the week was first planned from, so a
 replanned week can be replanned again from the same scenario file: a run the
@@ -51,9 +52,9 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
             if pinned_day and DAYS.index(pinned_day) < t or pinned_day in missed:
                 run.update(at=None, day=None)  # its pinned time has passed: let it move
     # Pins still to come stay; one on a done day is back below as done (with its exercises), one
-    # on a missed day did not happen and cannot move.
+    # on a missed day did not happen and one on a day now unavailable will not: neither can move.
     to_come = [p for p in data["strength"].get("pinned", []) if (day := p["at"].split()[0]) not in done
-               and day not in missed and DAYS.index(day) >= t]
+               and day not in missed and day not in unavailable and DAYS.index(day) >= t]
     data["strength"]["pinned"] = to_come + [
         {"kind": s.kind, "at": f"{s.day} {s.start}", "minutes": s.minutes, "name": s.label or s.kind,
          "exercises": [x.id for x in s.exercises]} for s in is_done if s.type == "strength"]
