@@ -58,7 +58,8 @@ def week_of(count):
         ("race", "intermediate", 0, False),
         ("race", "intermediate", 1, True),
         ("race", "intermediate", 2, False),
-        ("race", "advanced", 2, True),
+        ("race", "advanced", 1, True),
+        ("race", "advanced", 2, False),  # "2 short for advanced" (peak / race) would break "0-1" (race week)
         ("deload", "intermediate", 0, False),
         ("deload", "intermediate", 2, True),
         ("deload", "intermediate", 3, False),
