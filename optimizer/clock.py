@@ -77,9 +77,13 @@ def describe(minute_of_week: int) -> str:
     return f"{prefix}{DAYS[day % 7].capitalize()} {hhmm(minute)}"
 
 
+def _local(week_of: datetime.date, minute: int) -> datetime.datetime:
+    """Minute ``minute`` of the week of Monday ``week_of`` on the clock face (no zone)."""
+    return datetime.datetime.combine(week_of, datetime.time()) + datetime.timedelta(minutes=minute)
+
+
 def _utc(week_of: datetime.date, zone: str, minute: int) -> datetime.datetime:
-    local = datetime.datetime.combine(week_of, datetime.time()) + datetime.timedelta(minutes=minute)
-    return local.replace(tzinfo=ZoneInfo(zone)).astimezone(datetime.timezone.utc)
+    return _local(week_of, minute).replace(tzinfo=ZoneInfo(zone)).astimezone(datetime.timezone.utc)
 
 
 def real_minutes(week_of: datetime.date, zone: str, start: int, end: int) -> int:
@@ -96,8 +100,7 @@ def skipped(week_of: datetime.date, zone: str) -> tuple[int, int] | None:
     if _offset(week_of, zone, 0) >= _offset(week_of, zone, WEEK_MINUTES):  # not forward this week
         return None
     missing = [minute for minute in range(0, WEEK_MINUTES, 15)
-               if _utc(week_of, zone, minute).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
-               != datetime.datetime.combine(week_of, datetime.time()) + datetime.timedelta(minutes=minute)]
+               if _utc(week_of, zone, minute).astimezone(ZoneInfo(zone)).replace(tzinfo=None) != _local(week_of, minute)]
     return (missing[0], missing[-1] + 15) if missing else None
 
 
@@ -108,8 +111,7 @@ def clocks_forward(week_of: datetime.date, zone: str) -> bool:
 
 
 def _offset(week_of: datetime.date, zone: str, minute: int) -> datetime.timedelta:
-    local = datetime.datetime.combine(week_of, datetime.time()) + datetime.timedelta(minutes=minute)
-    return local.replace(tzinfo=ZoneInfo(zone)).utcoffset()
+    return _local(week_of, minute).replace(tzinfo=ZoneInfo(zone)).utcoffset()
 
 
 def system_timezone() -> str:

@@ -24,7 +24,7 @@ from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
 from .source import (MAX_VALUES, SUBFIELDS, DuplicateKey, ScenarioLoader, did_you_mean, expanded_size, file_positions,
-                     locate, Written, parse_path)
+                     locate, placed, Written, parse_path)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
 
@@ -58,7 +58,6 @@ class ScenarioError(Exception):
 def _normalise_day(value: Any) -> Any:
     """'Tuesday' -> 'tue'; anything that is not a day is left for validation to reject."""
     return DAY_ALIASES.get(value.strip().lower(), value) if isinstance(value, str) else value
-
 
 
 class Window(Written):
@@ -635,7 +634,7 @@ def error_messages(err: ValidationError, positions: dict | None = None) -> list[
         for text, sub in items:
             full = path + parse_path(sub) if sub else path
             where = locate(positions, full, key=e["type"] == "extra_forbidden") if positions else None
-            out.append(f"line {where[0]}, column {where[1]}: {text}" if where else text)
+            out.append(placed(where, text))
     return list(dict.fromkeys(out))
 
 

@@ -111,6 +111,11 @@ def located(message: str, positions: dict[Path, tuple[int, int]]) -> str:
     ``error_messages`` places pydantic's): the message's leading field says where."""
     field, sep, _ = message.partition(": ")
     where = locate(positions, parse_path(field)) if sep and positions and " " not in field else None
+    return placed(where, message)
+
+
+def placed(where: tuple[int, int] | None, message: str) -> str:
+    """``message`` prefixed with 'line L, column C: ' when ``where`` is known."""
     return f"line {where[0]}, column {where[1]}: {message}" if where else message
 
 

@@ -138,11 +138,11 @@ class Browser:
         while data:
             data = data[os.write(self._to_browser, data):]
 
-    def _read(self, deadline: float, waited: float | None = None) -> dict:
+    def _read(self, deadline: float, waited: float) -> dict:
         while b"\0" not in self._buffer:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([self._from_browser], [], [], left)[0]:
-                raise BrowserError(f"chromium did not answer in {waited or self.timeout:.0f} s{self._log_tail()}")
+                raise BrowserError(f"chromium did not answer in {waited:.0f} s{self._log_tail()}")
             chunk = os.read(self._from_browser, 1 << 16)
             if not chunk:
                 raise BrowserError(f"chromium exited (code {self.proc.poll()}){self._log_tail()}")
@@ -180,7 +180,7 @@ class Browser:
             if seen.get("method") == event:
                 return self.events.pop(i)
         while True:
-            message = self._read(deadline)
+            message = self._read(deadline, self.timeout)
             if message.get("method") == event:
                 return message
             self.events.append(message)
