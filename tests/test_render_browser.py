@@ -161,6 +161,32 @@ def test_club_pages_render_and_link_every_member(browser, plans, tmp_path):
     assert "strength: place" in inspect(browser, tmp_path / "ana.html").text
 
 
+def test_a_browser_that_exits_before_its_first_message_is_a_browser_error(tmp_path, monkeypatch):
+    """A Chromium that dies at once closes its end of the pipe before the first message is
+    written: that is a failed start (retried, then a BrowserError), not a BrokenPipeError
+    escaping from the write. Each start here waits for the process to end first, so the
+    pipe is always closed when the write comes (as it was, by chance, under load in CI)."""
+    import subprocess
+
+    from optimizer.render import html_screenshot
+
+    started = []
+
+    class ExitedFirst(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self.wait())
+
+    monkeypatch.setattr(html_screenshot.subprocess, "Popen", ExitedFirst)
+    dies = tmp_path / "chromium"
+    dies.write_text("#!/bin/sh\necho no display >&2\nexit 3\n")
+    dies.chmod(0o755)
+    with pytest.raises(html_screenshot.BrowserError, match=r"chromium exited \(code 3\): no display"):
+        with Browser(binary=str(dies)):
+            pass
+    assert started == [3, 3]  # retried once in a new process
+
+
 def test_a_failed_first_start_is_retried_and_a_silent_browser_is_given_up(tmp_path, monkeypatch):
     """CI once saw a fresh Chromium not answer at all: a start that fails gets one more
     try in a new process, and a browser that never answers ends in a BrowserError when

@@ -135,8 +135,11 @@ class Browser:
 
     def _write(self, message: dict) -> None:
         data = json.dumps(message).encode() + b"\0"
-        while data:
-            data = data[os.write(self._to_browser, data):]
+        try:
+            while data:
+                data = data[os.write(self._to_browser, data):]
+        except BrokenPipeError:  # it exited before reading: a start that fails at once
+            raise BrowserError(f"chromium exited (code {self.proc.poll()}){self._log_tail()}") from None
 
     def _read(self, deadline: float, waited: float) -> dict:
         while b"\0" not in self._buffer:
