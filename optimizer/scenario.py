@@ -23,7 +23,7 @@ from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
-from .source import (MAX_VALUES, SUBFIELDS, DuplicateKey, ScenarioLoader, did_you_mean, expanded_size, file_positions,
+from .source import (MAX_VALUES, SUBFIELDS, DuplicateKey, ScenarioLoader, at_mark, did_you_mean, expanded_size, file_positions,
                      locate, placed, Written, parse_path)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
@@ -675,17 +675,14 @@ def read_data(path: str | Path) -> Any:
     except RecursionError:
         raise ScenarioError(["the file nests too deeply to read; a scenario is a few levels deep"], str(path)) from None
     except DuplicateKey as err:
-        raise ScenarioError([f"line {err.problem_mark.line + 1}, column {err.problem_mark.column + 1}: '{err.key}' is "
-                             f"given twice in one block, and YAML would silently keep only the last; "
-                             f"merge the two into one"], str(path)) from None
+        raise ScenarioError([placed(at_mark(err.problem_mark), f"'{err.key}' is given twice in one block, and YAML would "
+                                    "silently keep only the last; merge the two into one")], str(path)) from None
     except yaml.constructor.ConstructorError as err:
-        raise ScenarioError(
-            [f"line {err.problem_mark.line + 1 if err.problem_mark else '?'}: the tag is not allowed "
-             f"({err.problem}); scenario files hold plain data only"], str(path)) from None
+        raise ScenarioError([placed(at_mark(err.problem_mark), f"the tag is not allowed ({err.problem}); scenario "
+                                    "files hold plain data only")], str(path)) from None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise ScenarioError([f"{where}malformed YAML ({getattr(err, 'problem', err)}); check indentation and quotes"], str(path)) from None
+        raise ScenarioError([placed(at_mark(getattr(err, "problem_mark", None)), f"malformed YAML "
+                                    f"({getattr(err, 'problem', err)}); check indentation and quotes")], str(path)) from None
     except json.JSONDecodeError as err:
         raise ScenarioError([f"line {err.lineno}, column {err.colno}: malformed JSON ({err.msg})"], str(path)) from None
     except tomllib.TOMLDecodeError as err:

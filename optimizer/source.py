@@ -114,6 +114,11 @@ def located(message: str, positions: dict[Path, tuple[int, int]]) -> str:
     return placed(where, message)
 
 
+def at_mark(mark: yaml.Mark | None) -> tuple[int, int] | None:
+    """A YAML mark (where PyYAML stopped reading) as the 1-based (line, column) ``placed`` takes."""
+    return (mark.line + 1, mark.column + 1) if mark else None
+
+
 def placed(where: tuple[int, int] | None, message: str) -> str:
     """``message`` prefixed with 'line L, column C: ' when ``where`` is known."""
     return f"line {where[0]}, column {where[1]}: {message}" if where else message
