@@ -211,7 +211,8 @@ def season_command(
     weeks: Annotated[Optional[int], typer.Option(min=1, max=MAX_WEEKS, help="weeks up to and including race week (default 16)")] = None,
     start: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], callback=plan_date, help="the first week's Monday, YYYY-MM-DD, instead of --weeks")] = None,
     race_time: Annotated[Optional[str], typer.Option(help="race start, HH:MM (default: the time calendar.races gives race day, else 08:00)")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="[table|json|markdown|ics]",
+                                        help="output format (html is a week's page: `plan -f html`)")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, help="seconds per week")] = 10.0,
 ) -> None:
