@@ -152,12 +152,16 @@ def allocate(
     """
     missed = missed or {}
     model = cp_model.CpModel()
-    rank = {m: r for r, m in enumerate(sorted(range(len(names)), key=lambda m: (names[m], m)))}
+    order = sorted(range(len(names)), key=lambda m: (names[m], m))
+    rank = {m: r for r, m in enumerate(order)}
     choice: dict[tuple[int, Combination], cp_model.IntVar] = {}
-    for m, options in enumerate(penalties):
-        mine = [model.new_bool_var(f"m{m}_{'+'.join(sorted(combo))}") for combo, penalty in options.items()
-                if penalty is not None]
-        choice |= zip(((m, combo) for combo, penalty in options.items() if penalty is not None), mine)
+    # The model is built in name order, each member's combinations in one order: CP-SAT picks
+    # among allocations equal on every tier by the model's order, which must not be the file's.
+    for m in order:
+        combos = sorted((combo for combo, penalty in penalties[m].items() if penalty is not None),
+                        key=lambda combo: (len(combo), sorted(combo)))
+        mine = [model.new_bool_var(f"m{rank[m]}_{'+'.join(sorted(combo))}") for combo in combos]
+        choice |= zip(((m, combo) for combo in combos), mine)
         model.add_at_most_one(mine)  # one combination of places per member
     if not choice:
         return Allocation([None] * len(names))

@@ -468,6 +468,23 @@ def test_two_classes_with_one_place_each_are_allocated_jointly():
     assert sum("mobility" in m.places for m in result.members) == 1
 
 
+def test_the_places_do_not_depend_on_the_order_of_the_members_in_the_file():
+    # Two equal weeks that hold either class but not both (one lift a week): Ana in strength and
+    # Bea in mobility is as good on every tier as the swap, so the model's own order must not be
+    # the file's, or listing Bea first hands her the other class.
+    members = [{"athlete": athlete(name, strength={"sessions": 1}), "joins": ["strength", "mobility"]}
+               for name in ("Ana", "Bea")]
+    outcomes = []
+    for listed in (members, members[::-1]):
+        club_json = club_data(listed, capacity=1)
+        club_json["classes"]["mobility"] = {"name": "Mobility", "kind": "iso_mobility", "at": "tue 19:00",
+                                            "minutes": 30, "place": "club_gym", "capacity": 1}
+        result = plan_club(parse_club(club_json), jobs=1)
+        outcomes.append({m.name: m.places for m in result.members})
+    assert outcomes[0] == outcomes[1]
+    assert sorted(map(tuple, outcomes[0].values())) == [("mobility",), ("strength",)]
+
+
 def test_the_result_carries_next_weeks_history():
     club = parse_club(club_data([
         {"athlete": athlete("Ana"), "joins": ["strength"]},
