@@ -381,12 +381,14 @@ def _full_detail(club: Club, session: ClubClass, report: ClassReport, seat: Clas
 
 def _next_history(club: Club, reports: dict[str, ClassReport]) -> dict[str, dict[str, int]]:
     """Weeks in a row without a place: +1 for a member left out because the class was full,
-    unchanged for one whose week could not hold it, gone for one who got a place or did not ask."""
+    unchanged for one whose week could not hold it (or whose data is invalid this week), gone for
+    one who got a place or did not ask."""
     out: dict[str, dict[str, int]] = {}
     for sid, report in reports.items():
         before = club.history.get(sid, {})
         counts = {name: before.get(name, 0) + 1 for name in report.full}
-        counts |= {name: before[name] for name in report.cannot if before.get(name)}
+        left = set(report.asked) - set(report.placed) - set(report.full)  # cannot, or invalid data
+        counts |= {name: before[name] for name in left if before.get(name)}
         if counts:
             out[sid] = dict(sorted(counts.items()))
     return out

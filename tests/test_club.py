@@ -498,6 +498,18 @@ def test_the_result_carries_next_weeks_history():
     assert result.history == {"strength": {"Bea": 1, "Cal": 1}}
 
 
+def test_a_member_whose_data_is_invalid_this_week_keeps_their_missed_weeks():
+    # like a week that cannot hold the class: a typo in the file does not wipe out the
+    # weeks they already missed, nor add one
+    club = parse_club(club_data([
+        {"athlete": athlete("Ana", runs=[{"kind": "easy", "minutes": -5}]), "joins": ["strength"]},
+        {"athlete": athlete("Bea"), "joins": ["strength"]},
+    ], capacity=1, history={"strength": {"Ana": 2}}))
+    result = plan_club(club, jobs=1)
+    assert result.members[0].classes["strength"].outcome == "invalid"
+    assert result.history == {"strength": {"Ana": 2}}
+
+
 # ---- parallel and deterministic -------------------------------------------------------------
 
 
