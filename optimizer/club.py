@@ -374,8 +374,10 @@ def _full_detail(club: Club, session: ClubClass, report: ClassReport, seat: Clas
             f"per week missed in a row, ties by name.")
     priority = _priority(club, seat)
     if priority is not None:
-        text += (f" Yours: gain {seat.gain} + {club.points_per_missed_week} x {seat.missed_weeks} = {priority}; "
-                 f"the last place went to priority {report.lowest_priority_placed}.")
+        text += f" Yours: gain {seat.gain} + {club.points_per_missed_week} x {seat.missed_weeks} = {priority}"
+        # no priority to quote when no place was given, or each went to a week that needs the class
+        last = report.lowest_priority_placed
+        text += f"; the last place went to priority {last}." if last is not None else "."
     return text
 
 

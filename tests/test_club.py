@@ -510,6 +510,19 @@ def test_a_member_whose_data_is_invalid_this_week_keeps_their_missed_weeks():
     assert result.history == {"strength": {"Ana": 2}}
 
 
+def test_a_member_left_out_is_never_told_of_a_priority_of_none():
+    # the one place goes to Cal, whose week needs the class (no week without it): a place with
+    # no gain to quote; with no places at all there is no last place either
+    no_week_without = athlete("Cal", locations={"home": []}, strength={"sessions": 1, "include": ["full_body"]})
+    for capacity, members in ((1, [{"athlete": athlete("Ana"), "joins": ["strength"]},
+                                   {"athlete": no_week_without, "joins": ["strength"]}]),
+                              (0, [{"athlete": athlete("Ana"), "joins": ["strength"]}])):
+        result = plan_club(parse_club(club_data(members, capacity=capacity)), jobs=1)
+        ana = result.members[0].classes["strength"]
+        assert ana.outcome == "full" and "None" not in ana.detail, ana.detail
+        assert ana.detail.endswith(f"= {ana.gain}."), ana.detail
+
+
 # ---- parallel and deterministic -------------------------------------------------------------
 
 
