@@ -21,7 +21,7 @@ from .plan import Plan
 from .render import render
 from .scenario import FIRST_DATE, LAST_DATE, ScenarioError, error_messages, load_scenario
 from .season import MAX_WEEKS
-from .solve import MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
+from .solve import MAX_TIME_LIMIT, MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
 
 
 def plan_date(value: datetime | None) -> datetime | None:
@@ -117,7 +117,7 @@ def plan_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file (YAML, JSON or TOML)")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
-    time_limit: Annotated[float, typer.Option(min=0.01, help="seconds; past it the best week found is returned, marked not proven")] = 10.0,
+    time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds; past it the best week found is returned, marked not proven")] = 10.0,
     workers: Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="CP-SAT workers (results stay deterministic)")] = 1,
     seed: Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")] = 0,
     explain: Annotated[bool, typer.Option("--explain", help="say why no week pays less for each soft goal")] = False,
@@ -169,7 +169,7 @@ def add_reasons(plan: Plan, scenario, time_limit: float, workers: int, seed: int
 def explain_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file (YAML, JSON or TOML)")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
-    time_limit: Annotated[float, typer.Option(min=0.01, help="seconds per solve")] = 10.0,
+    time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds per solve")] = 10.0,
 ) -> None:
     """Plan SCENARIO and explain it: each soft goal's weight, penalty, reasons, and why no
     week pays less for it; or, with no week, the conflict and the changes that would fix it."""
@@ -214,7 +214,7 @@ def season_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", metavar="[table|json|markdown|ics]",
                                         help="output format (html is a week's page: `plan -f html`)")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
-    time_limit: Annotated[float, typer.Option(min=0.01, help="seconds per week")] = 10.0,
+    time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds per week")] = 10.0,
 ) -> None:
     """Plan every week from the start to race day and a recovery week after (exit 1 if a week has no plan)."""
     from .render.season import SEASON_FORMATS, render_season
@@ -266,7 +266,7 @@ def replan_command(
     done: DayList = [],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
-    time_limit: Annotated[float, typer.Option(min=0.01, help="seconds")] = 10.0,
+    time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds")] = 10.0,
 ) -> None:
     """Plan the rest of the week again after a missed session or a new commitment, keeping what is
     done and moving as little as possible (S-STABLE); says what moved and why."""

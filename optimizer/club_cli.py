@@ -38,7 +38,7 @@ from .club_schema import Club
 from .executors import default_jobs, make_executor
 from .render import render
 from .scenario import ScenarioError
-from .solve import SEED_MAX, SEED_MIN
+from .solve import MAX_TIME_LIMIT, SEED_MAX, SEED_MIN
 
 
 # ---- the output directory -------------------------------------------------------------
@@ -176,7 +176,7 @@ def plan_command(
     jobs: Annotated[Optional[int], typer.Option(min=1, help="parallel solves (local executor); default: the CPU count")] = None,
     executor: Annotated[ExecutorName, typer.Option(help="local process pool, or a Ray cluster")] = ExecutorName.local,
     address: Annotated[Optional[str], typer.Option(help="Ray address, e.g. auto (default: start Ray here)")] = None,
-    time_limit: Annotated[float, typer.Option(min=0.01, help="seconds per member week; past it the best week found is kept, not proven")] = 10.0,
+    time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds per member week; past it the best week found is kept, not proven")] = 10.0,
     seed: Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")] = 0,
 ) -> None:
     """Plan every member's week in CLUB_FILE, decide class places, write one file per member."""

@@ -28,6 +28,7 @@ from .scenario import Athlete, Scenario
 # limit comes first on any machine at least as fast, and the clock stays as the backstop.
 WORK_PER_SECOND = 0.2
 MAX_WORKERS = 64
+MAX_TIME_LIMIT = 86_400  # seconds (a day) for the command line's --time-limit: 'inf' is a float too, and refused
 SEED_MIN, SEED_MAX = -2**31, 2**31 - 1  # CP-SAT's random_seed is a 32-bit integer
 
 

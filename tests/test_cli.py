@@ -266,6 +266,22 @@ def test_an_option_out_of_range_is_exit_2(args, words):
     assert result.exit_code == 2 and words in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", [
+    ["plan", EXAMPLE],
+    ["explain", EXAMPLE],
+    ["season", EXAMPLE, "--race-date", "2027-04-18"],
+    ["replan", EXAMPLE, "--plan", "{plan}", "--today", "wed"],
+    ["club", "plan", str(ROOT / "scenarios" / "club_riverside.yaml")],
+])
+def test_an_endless_time_limit_is_exit_2(tmp_path, command):
+    """'inf' is a float above the minimum: it reached SolveSettings, a traceback (the club's after planning)."""
+    plan = tmp_path / "week.json"
+    plan.write_text(invoke("plan", EXAMPLE, "-f", "json").stdout)
+    result = invoke(*[c.format(plan=plan) for c in command], "--time-limit", "inf")
+    assert result.exit_code == 2 and "--time-limit" in result.output, result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, (SystemExit, type(None)))
+
+
 def test_solve_settings_out_of_range_raise_a_clear_error():
     from optimizer.scenario import load_scenario
     from optimizer.solve import plan_week
