@@ -34,7 +34,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .club import ClubPlan, MemberResult, load_club, plan_club, synthetic_club_data
-from .club_schema import Club
+from .club_schema import MAX_CAPACITY, Club
 from .executors import default_jobs, make_executor
 from .render import render
 from .scenario import ScenarioError
@@ -246,7 +246,7 @@ def synthetic_command(
     members: Annotated[int, typer.Argument(min=1, help="how many members")],
     output: Annotated[Path, typer.Option("--output", "-o", help="club file to write (YAML)")],
     seed: Annotated[int, typer.Option(help="same seed and size, same club")] = 0,
-    places: Annotated[Optional[int], typer.Option(help="strength class places (default: a fifth of the members)")] = None,
+    places: Annotated[Optional[int], typer.Option(min=0, max=MAX_CAPACITY, help="strength class places (default: a fifth of the members)")] = None,
 ) -> None:
     """Write a synthetic club file (seeded) for tests and benchmarks. Needs the repository's benchmarks/."""
     from .cli import write_atomic

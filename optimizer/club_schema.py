@@ -68,6 +68,7 @@ from .scenario import (
 
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
 MAX_CLASSES_PER_MEMBER = 3  # each member is solved for every combination: 2**3 weeks at most
+MAX_CAPACITY = 100_000  # a class's places: more than any club has members, within what CP-SAT takes as a bound
 
 
 class _ClubSession(Written):
@@ -101,7 +102,7 @@ class ClubClass(_ClubSession):
 
     kind: StrengthKindName
     minutes: Annotated[int, Field(ge=20, le=180)]
-    capacity: Annotated[int, Field(ge=0)] | None = None
+    capacity: Annotated[int, Field(ge=0, le=MAX_CAPACITY)] | None = None
 
 
 class MemberEntry(Written):

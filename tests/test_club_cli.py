@@ -197,6 +197,24 @@ def test_plan_exits_2_on_a_bad_club_file_with_the_field_and_the_fix(tmp_path):
     assert missing.exit_code == 2 and "no such file" in missing.output
 
 
+def test_a_class_with_more_places_than_a_bound_holds_is_exit_2_before_planning(tmp_path):
+    """10**30 places passed the club file's check and reached CP-SAT: a traceback after every member was planned."""
+    club = tmp_path / "club.yaml"
+    club.write_text(yaml.safe_dump(club_data([{"athlete": athlete("Ana"), "joins": ["strength"]}], capacity=10**30)))
+    result = runner.invoke(app, ["club", "plan", str(club), "--jobs", "1"])
+    assert result.exit_code == 2 and "classes.strength.capacity" in result.output and "at most" in result.output, \
+        result.output
+    assert "planning" not in result.output
+
+
+@pytest.mark.parametrize("places", ["-5", str(10**30)])
+def test_synthetic_refuses_places_a_club_file_cannot_hold(tmp_path, places):
+    """The club file written would be refused (-5) or crash (10**30) when planned."""
+    out = tmp_path / "club.yaml"
+    result = runner.invoke(app, ["club", "synthetic", "3", "-o", str(out), "--places", places])
+    assert result.exit_code == 2 and "--places" in result.output and not out.exists(), result.output
+
+
 def test_synthetic_writes_a_club_file_that_loads(tmp_path):
     out = tmp_path / "club.yaml"
     result = runner.invoke(app, ["club", "synthetic", "7", "-o", str(out), "--seed", "3", "--places", "2"])
