@@ -19,7 +19,7 @@ import typer
 from .clock import DAY_ALIASES, DAYS, parse_hhmm
 from .plan import Plan
 from .render import render
-from .scenario import FIRST_DATE, LAST_DATE, ScenarioError, error_messages, load_scenario
+from .scenario import FIRST_DATE, LAST_DATE, ScenarioError, error_messages, library_path, load_scenario, read_data
 from .season import MAX_WEEKS
 from .solve import MAX_TIME_LIMIT, MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
 
@@ -70,6 +70,16 @@ def output_problem(path: Path | None, *, folder: bool = False, inputs: Sequence[
         if not folder and path.exists() and given.exists() and path.samefile(given):
             return f"-o: {path} is the input {given}; writing the plan there would replace it, so name another file"
     return None
+
+
+def scenario_files(scenario: Path) -> list[Path]:
+    """The scenario and the exercise library file it names (``strength.library``): both are the
+    command's input, so ``-o`` must be neither."""
+    try:
+        library = library_path(scenario, read_data(scenario))
+    except ScenarioError:  # loading it says what is wrong
+        return [scenario]
+    return [scenario] if library is None else [scenario, library]
 
 
 def check_output(path: Path | None, *, folder: bool = False, inputs: Sequence[Path] = ()) -> None:
@@ -124,7 +134,7 @@ def plan_command(
     week_of: Annotated[Optional[datetime], typer.Option("--week-of", formats=["%Y-%m-%d"], callback=plan_date, help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
 ) -> None:
     """Plan the week in SCENARIO and print it (exit 0), or say why no week exists (exit 1)."""
-    check_output(output, inputs=[scenario])
+    check_output(output, inputs=scenario_files(scenario))
     try:
         scenario_data = load_scenario(scenario)
     except ScenarioError as err:
@@ -223,7 +233,7 @@ def season_command(
     if fmt.value not in SEASON_FORMATS:
         fail_input(ScenarioError([f"--format: a season is written as {', '.join(SEASON_FORMATS)}; "
                                   f"plan one week with `stridelift plan -f {fmt.value}` for that"]))
-    check_output(output, inputs=[scenario])
+    check_output(output, inputs=scenario_files(scenario))
     try:
         scenario_data = load_scenario(scenario)
         if race_time is not None:
@@ -282,7 +292,7 @@ def replan_command(
     if both:
         problems.append(f"--missed and --done both name {', '.join(both)}; a day's sessions were done or missed, "
                         f"give the day once")
-    if problem := output_problem(output, inputs=[scenario, plan_file]):
+    if problem := output_problem(output, inputs=[*scenario_files(scenario), plan_file]):
         problems.append(problem)
     try:
         scenario_data = load_scenario(scenario)

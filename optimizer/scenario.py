@@ -689,6 +689,15 @@ def read_data(path: str | Path) -> Any:
         raise ScenarioError([f"malformed TOML ({err})"], str(path)) from None
 
 
+def library_path(path: str | Path, data: Any) -> Path | None:
+    """The file a scenario's ``strength.library`` names (beside the scenario at ``path``), or None."""
+    athlete = data.get("athlete") if isinstance(data, dict) else None
+    strength = athlete.get("strength") if isinstance(athlete, dict) else None
+    if isinstance(strength, dict) and isinstance(strength.get("library"), str):
+        return Path(path).parent / strength["library"]
+    return None
+
+
 def load_scenario(path: str | Path) -> Scenario:
     """Load and validate a scenario file (YAML, JSON or TOML).
 
@@ -697,12 +706,10 @@ def load_scenario(path: str | Path) -> Scenario:
     Line and column are worked out only when there is something to report.
     """
     data = read_data(path)
-    athlete = data.get("athlete") if isinstance(data, dict) else None
-    strength = athlete.get("strength") if isinstance(athlete, dict) else None
-    library_file = None
-    if isinstance(strength, dict) and isinstance(strength.get("library"), str):
+    library_file = library_path(path, data)
+    if library_file is not None:
+        strength = data["athlete"]["strength"]
         named = strength["library"]
-        library_file = Path(path).parent / named
         try:
             library = read_data(library_file)
         except ScenarioError as err:  # say which field named the file, and where it was looked for

@@ -219,6 +219,27 @@ def test_output_onto_an_input_is_exit_2_and_the_input_is_kept(tmp_path, command)
     assert (scenario.read_text(), plan.read_text()) == before
 
 
+@pytest.mark.parametrize("command", [
+    ["plan", "{s}"],
+    ["season", "{s}", "--race-date", "2027-04-18"],
+    ["replan", "{s}", "--plan", "{p}", "--today", "wed"],
+])
+def test_output_onto_the_scenarios_exercise_library_is_exit_2_and_the_library_is_kept(tmp_path, command):
+    """strength.library names a file the command reads: -o there replaced the user's exercises with the plan."""
+    library = tmp_path / "my_exercises.yaml"
+    library.write_text("exercises:\n  - {id: my_squat, name: My squat, category: compound, muscles: [quads, glutes], "
+                       "lower_load: heavy, work: 40, rest: 90, equipment: [[dumbbells]]}\n")
+    scenario = tmp_path / "week.yaml"
+    scenario.write_text(Path(EXAMPLE).read_text().replace("    max_minutes: 45\n",
+                                                          "    max_minutes: 45\n    library: my_exercises.yaml\n"))
+    plan = tmp_path / "week.json"
+    assert invoke("plan", str(scenario), "-f", "json", "-o", str(plan)).exit_code == 0
+    before = library.read_text()
+    result = invoke(*[c.format(s=scenario, p=plan) for c in command], "-o", str(library))
+    assert result.exit_code == 2 and "writing the plan there would replace it" in result.stderr, result.output
+    assert library.read_text() == before
+
+
 def test_output_through_a_link_writes_the_file_it_points_to(tmp_path):
     real = tmp_path / "real.json"
     real.write_text("old")
