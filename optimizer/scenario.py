@@ -23,8 +23,8 @@ from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
-from .source import (MAX_VALUES, SUBFIELDS, DuplicateKey, ScenarioLoader, at_mark, did_you_mean, expanded_size, file_positions,
-                     locate, placed, Written, parse_path)
+from .source import (MAX_VALUES, SUBFIELDS, BadValue, DuplicateKey, ScenarioLoader, at_mark, did_you_mean,
+                     expanded_size, file_positions, locate, placed, Written, parse_path)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
 
@@ -598,6 +598,9 @@ FRIENDLY = {  # pydantic's error types, said as the fix
     "dict_type": "{got} is not a mapping; write name: value lines",
     "model_type": "{got} is not a mapping; write name: value lines",
     "string_too_short": "{got} is empty; give a value",
+    "date_from_datetime_parsing": "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30",
+    "date_from_datetime_inexact": "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30",
+    "date_type": "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30",
 }
 
 
@@ -677,7 +680,13 @@ def read_data(path: str | Path) -> Any:
     except DuplicateKey as err:
         raise ScenarioError([placed(at_mark(err.problem_mark), f"'{err.key}' is given twice in one block, and YAML would "
                                     "silently keep only the last; merge the two into one")], str(path)) from None
+    except BadValue as err:
+        raise ScenarioError([placed(at_mark(err.problem_mark), f"{err}; write the value without its tag")],
+                            str(path)) from None
     except yaml.constructor.ConstructorError as err:
+        if err.problem == "found unhashable key":  # '[a, b]: x' or '? {a: 1}'
+            raise ScenarioError([placed(at_mark(err.problem_mark), "a key is a list or a mapping; write a name before "
+                                        "the colon, e.g. mon:")], str(path)) from None
         raise ScenarioError([placed(at_mark(err.problem_mark), f"the tag is not allowed ({err.problem}); scenario "
                                     "files hold plain data only")], str(path)) from None
     except yaml.YAMLError as err:

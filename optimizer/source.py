@@ -38,9 +38,31 @@ class DuplicateKey(yaml.YAMLError):
         self.key, self.problem_mark = key, mark
 
 
+class BadValue(yaml.YAMLError):
+    """A value its tag cannot make (``!!int abc``): the constructor's ValueError, placed."""
+
+    def __init__(self, node: yaml.Node, reason: str):
+        super().__init__(f"{node.value!r} cannot be read as {node.tag.rpartition(':')[2]} ({reason})")
+        self.problem_mark = node.start_mark
+
+
 class ScenarioLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
     """The safe loader, refusing a key given twice in one mapping (the first would be lost
-    without a word: two ``mon:`` lines of availability, say)."""
+    without a word: two ``mon:`` lines of availability, say). A date that is no date
+    (``2026-02-30``) stays the text it is, so the field it is in says so by name; any other
+    value its tag cannot make is ``BadValue`` (both were a ValueError, a traceback)."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep=deep)
+        except ValueError as err:
+            raise BadValue(node, str(err)) from None
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -50,6 +72,9 @@ class ScenarioLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
                     raise DuplicateKey(key_node.value, key_node.start_mark)
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
+
+
+ScenarioLoader.add_constructor("tag:yaml.org,2002:timestamp", ScenarioLoader.construct_yaml_timestamp)
 
 
 def expanded_size(data) -> int:

@@ -85,6 +85,11 @@ BAD = {
     "malformed.yaml": ("athlete:\n  name: [x\n", "malformed YAML"),
     "tag.yaml": ("athlete: !!python/object/apply:os.system ['true']\n", "tag is not allowed"),
     "empty.yaml": ("", "mapping with an 'athlete' block"),
+    # a date that is no date, or a value its tag cannot make, was the YAML constructor's ValueError: a traceback
+    "no_such_date.yaml": ("athlete:\n  name: x\n  availability: {}\n  calendar: {week_of: 2026-02-30}\n",
+                          "line 4, column 23: athlete.calendar.week_of: '2026-02-30' is not a date; write YYYY-MM-DD"),
+    "bad_int.yaml": ("athlete: !!int abc\n", "line 1, column 10: 'abc' cannot be read as int"),
+    "list_key.yaml": ("athlete:\n  [a, b]: 1\n", "line 2, column 3: a key is a list or a mapping; write a name"),
     # refused when read, as a run pinned so is, not left to the planner to find no week (exit 1)
     "late_class.yaml": ("athlete:\n  name: x\n  availability: {}\n  strength:\n    pinned: [{kind: full_body, "
                         "at: 'sun 23:30', minutes: 45}]\n", "athlete.strength.pinned[0]: at 'sun 23:30' for 45 min "
