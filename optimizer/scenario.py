@@ -23,8 +23,8 @@ from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
-from .source import (MAX_VALUES, SUBFIELDS, BadValue, DuplicateKey, ScenarioLoader, at_mark, did_you_mean,
-                     expanded_size, file_positions, locate, placed, Written, parse_path)
+from .source import (MAX_VALUES, SUBFIELDS, at_mark, BadValue, did_you_mean, DuplicateKey, expanded_size,
+                     file_positions, locate, parse_path, placed, ScenarioLoader, too_deep, Written)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
 
@@ -670,6 +670,8 @@ def read_data(path: str | Path) -> Any:
         elif suffix == ".toml":
             data = tomllib.loads(text)
         else:
+            if too_deep(text):  # libyaml's C recursion would crash the process first: said as Python's is
+                raise RecursionError
             data = yaml.load(text, Loader=ScenarioLoader)
             if expanded_size(data) > MAX_VALUES:
                 raise ScenarioError([f"the file expands to more than {MAX_VALUES:,} values once its YAML aliases "

@@ -28,6 +28,9 @@ SUBFIELDS = "\x1f"  # separates "subfield: problem" items raised by one validato
 # Values a file may expand to once YAML aliases are followed: a club of a thousand members is
 # well under it; a few lines of nested aliases ("billion laughs") would be billions.
 MAX_VALUES = 2_000_000
+# Lists and mappings inside one another: a club file is about six deep. libyaml builds the document
+# by recursion in C, so a few kilobytes of '[[[[...' (tens of thousands deep) crash the process.
+MAX_DEPTH = 100
 
 
 class DuplicateKey(yaml.YAMLError):
@@ -75,6 +78,20 @@ class ScenarioLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
 
 
 ScenarioLoader.add_constructor("tag:yaml.org,2002:timestamp", ScenarioLoader.construct_yaml_timestamp)
+
+
+def too_deep(text: str) -> bool:
+    """Whether YAML ``text`` nests lists and mappings deeper than ``MAX_DEPTH``, read from the
+    parser's events, which take no recursion (the document is not built)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return False
 
 
 def expanded_size(data) -> int:

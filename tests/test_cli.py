@@ -197,6 +197,17 @@ def test_yaml_that_would_lose_or_swamp_a_value_is_exit_2(tmp_path, monkeypatch, 
     assert len(result.stderr) < 500, "a message, not the whole expanded value"
 
 
+@pytest.mark.parametrize("command", [["plan", "{f}"], ["check", EXAMPLE, "{f}"], ["club", "plan", "{f}"]])
+def test_yaml_nested_past_any_scenario_is_exit_2_not_a_crash(tmp_path, command):
+    """200 KB of '[[[[...': libyaml builds the document by recursion in C and the process died (SIGSEGV);
+    run in a process of its own, so a crash fails this test and not the whole run."""
+    path = tmp_path / "deep.yaml"
+    path.write_text("athlete: " + "[" * 200_000 + "]" * 200_000 + "\n")
+    done = subprocess.run([sys.executable, "-m", "optimizer", *[c.format(f=path) for c in command]],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 2 and "nests too deeply" in done.stderr, (done.returncode, done.stderr[-300:])
+
+
 def test_a_long_bad_value_is_shown_cut_short(tmp_path):
     path = tmp_path / "long.yaml"
     path.write_text("athlete:\n  name: x\n  availability: {}\n  runs: [{kind: easy, minutes: [" + ", ".join(["45"] * 500) + "]}]\n")
