@@ -81,7 +81,11 @@ class RayExecutor:
         self._ray = ray
         self._started = False
         if not ray.is_initialized():
-            ray.init(address=address, include_dashboard=False, log_to_driver=False)
+            try:
+                ray.init(address=address, include_dashboard=False, log_to_driver=False)
+            except (ConnectionError, ValueError) as err:  # no cluster there, or an address Ray cannot use
+                raise RuntimeError(f"--address {address}: cannot join Ray there ({str(err).splitlines()[0]}); check "
+                                   f"the address, or leave --address out to start Ray on this machine") from None
             self._started = True
 
     def as_completed(self, fn: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[tuple[int, Result]]:

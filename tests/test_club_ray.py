@@ -49,3 +49,21 @@ def test_the_command_runs_on_ray(local_ray, tmp_path):
     result = CliRunner().invoke(app, ["club", "plan", str(path), "-o", str(tmp_path / "out"), "--executor", "ray"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "ana.json").exists()
+
+
+@pytest.mark.parametrize("error", [
+    ConnectionError("Could not find any running Ray instance."),
+    ValueError("Ray Client requires pip package `ray[client]`."),
+])
+def test_a_ray_address_with_no_cluster_is_exit_2_with_the_address(tmp_path, monkeypatch, error):
+    """`--address auto` with no cluster running was Ray's ConnectionError, a traceback (exit 1)."""
+    def refuse(**_):
+        raise error
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", refuse)
+    club = tmp_path / "club.yaml"
+    club.write_text(yaml.safe_dump(club_data([{"athlete": athlete("Ana")}])))
+    result = CliRunner().invoke(app, ["club", "plan", str(club), "--executor", "ray", "--address", "auto"])
+    assert result.exit_code == 2 and "--address auto: cannot join Ray there" in result.output, result.output
+    assert str(error) in result.output and "leave --address out" in result.output
