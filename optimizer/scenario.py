@@ -654,6 +654,16 @@ def parse_scenario(data: Any, source: str | None = None, positions: dict | None 
         raise ScenarioError(error_messages(err, positions), source) from None
 
 
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice: json keeps only the last, as YAML would."""
+    seen = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise DuplicateKey(key, None)
+        seen.add(key)
+    return dict(pairs)
+
+
 def read_data(path: str | Path) -> Any:
     """Read YAML, JSON or TOML by suffix; errors become ScenarioError (never a traceback)."""
     path = Path(path)
@@ -666,7 +676,7 @@ def read_data(path: str | Path) -> Any:
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_json_object)
         elif suffix == ".toml":
             data = tomllib.loads(text)
         else:
@@ -680,8 +690,9 @@ def read_data(path: str | Path) -> Any:
     except RecursionError:
         raise ScenarioError(["the file nests too deeply to read; a scenario is a few levels deep"], str(path)) from None
     except DuplicateKey as err:
-        raise ScenarioError([placed(at_mark(err.problem_mark), f"'{err.key}' is given twice in one block, and YAML would "
-                                    "silently keep only the last; merge the two into one")], str(path)) from None
+        raise ScenarioError([placed(at_mark(err.problem_mark), f"'{err.key}' is given twice in one block, and "
+                                    f"{'JSON' if suffix == '.json' else 'YAML'} would silently keep only the last; "
+                                    "merge the two into one")], str(path)) from None  # no mark in JSON
     except BadValue as err:
         raise ScenarioError([placed(at_mark(err.problem_mark), f"{err}; write the value without its tag")],
                             str(path)) from None

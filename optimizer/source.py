@@ -34,9 +34,9 @@ MAX_DEPTH = 100
 
 
 class DuplicateKey(yaml.YAMLError):
-    """A key given twice in one YAML block: YAML would silently keep only the last."""
+    """A key given twice in one YAML block (or JSON object): only the last would be kept, silently."""
 
-    def __init__(self, key: str, mark: yaml.Mark):
+    def __init__(self, key: str, mark: yaml.Mark | None):
         super().__init__(f"'{key}' is given twice in one block")
         self.key, self.problem_mark = key, mark
 

@@ -178,6 +178,9 @@ BAD_YAML = {
     # two mon: lines: YAML keeps the last and the first window would be lost without a word
     "dupkey.yaml": ("athlete:\n  name: x\n  availability:\n    mon: ['07:00-08:00']\n    mon: ['18:00-19:00']\n",
                     "line 5, column 5: 'mon' is given twice"),
+    # the same in JSON, which json.loads settled silently for the last
+    "dupkey.json": ('{"athlete": {"name": "x", "availability": {"mon": ["07:00-08:00"], "mon": ["18:00-19:00"]}}}',
+                    "'mon' is given twice in one block, and JSON would silently keep only the last"),
     # a few lines of nested aliases that expand to 10**4 values, here over the limit (set low below):
     # eight more lines would be 10**12 ("billion laughs")
     "aliases.yaml": ("a: &a [x,x,x,x,x,x,x,x,x,x]\n"
