@@ -235,7 +235,11 @@ def parse_club(data: Any, source: str = "club", base: Path | None = None,
             folder = base / entry.dir
             if not folder.is_dir():
                 raise ScenarioError([f"members[{i}].dir: no folder '{folder}'; check the path"], source)
-            files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SCENARIO_SUFFIXES)
+            try:
+                files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SCENARIO_SUFFIXES)
+            except OSError as err:  # no permission to list it, say
+                raise ScenarioError([f"members[{i}].dir: cannot read the folder '{folder}' ({err.strerror or err}); "
+                                     f"check its permissions"], source) from None
             members += [_member_from_file(p, entry.joins) for p in files]
         elif entry.file is not None:
             members.append(_member_from_file(base / entry.file, entry.joins))

@@ -215,6 +215,26 @@ def test_synthetic_refuses_places_a_club_file_cannot_hold(tmp_path, places):
     assert result.exit_code == 2 and "--places" in result.output and not out.exists(), result.output
 
 
+def test_a_members_folder_that_cannot_be_listed_is_exit_2_naming_it(tmp_path, monkeypatch):
+    """A dir: with no permission to list it was a PermissionError, a traceback (as root a folder can
+    always be listed, so the refusal is the system's, imitated)."""
+    folder = tmp_path / "juniors"
+    folder.mkdir()
+    real = Path.iterdir
+
+    def iterdir(self):
+        if self == folder:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    club = tmp_path / "club.yaml"
+    club.write_text(yaml.safe_dump(club_data([{"dir": "juniors"}])))
+    result = runner.invoke(app, ["club", "plan", str(club), "--jobs", "1"])
+    assert result.exit_code == 2 and "members[0].dir: cannot read the folder" in result.output, result.output
+    assert "Permission denied" in result.output and "check its permissions" in result.output
+
+
 def test_synthetic_writes_a_club_file_that_loads(tmp_path):
     out = tmp_path / "club.yaml"
     result = runner.invoke(app, ["club", "synthetic", "7", "-o", str(out), "--seed", "3", "--places", "2"])
