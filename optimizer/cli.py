@@ -300,7 +300,9 @@ def replan_command(
     except ScenarioError as err:
         fail_input(err)
     except ValidationError as err:  # the field that is wrong, as `check` names it in a week file
-        problems += [f"{plan_file}: {m}" for m in error_messages(err)]
+        unread = [e["msg"] for e in err.errors() if e["type"] == "json_invalid"]  # not JSON at all: no field to name
+        problems += [f"{plan_file}: not a plan JSON ({unread[0]}); write one with `stridelift plan -f json -o`"] \
+            if unread else [f"{plan_file}: {m}" for m in error_messages(err)]
     except (OSError, UnicodeDecodeError) as err:
         problems.append(f"{plan_file}: not a plan JSON ({str(err).splitlines()[0]}); write one with `stridelift plan -f json -o`")
     else:

@@ -373,6 +373,10 @@ def test_a_plan_replan_cannot_start_from_is_bad_input(tmp_path):
     assert result.exit_code == 2 and "--plan: this plan is 'infeasible'" in result.stderr
     result = replan_with(b"\xff\xfe{")
     assert result.exit_code == 2 and "not a plan JSON" in result.stderr
+    for text in (Path(example).read_text(), ""):  # the scenario's YAML given as the plan, an empty file
+        result = replan_with(text)
+        assert result.exit_code == 2 and "not a plan JSON (Invalid JSON" in result.stderr, result.stderr
+        assert "write one with `stridelift plan -f json -o`" in result.stderr
     planned = json.loads(plan_week(load_scenario(example)).model_dump_json())
     lift = next(s for s in planned["sessions"] if s["type"] == "strength" and s["day"] in ("mon", "tue", "wed", "thu"))
     for edit, words in ((dict(minutes=9), "minutes: 9 is too small"),
