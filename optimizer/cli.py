@@ -247,8 +247,8 @@ def season_command(
                              race_time=race_time, time_limit=time_limit)
     except ScenarioError as err:  # a week the template cannot make (its own fields are checked above)
         fail_input(err)
-    except ValueError as err:
-        fail_input(ScenarioError([str(err)]))
+    except ValueError as err:  # an option (--start, ...), or a field of the file that only a season reads
+        fail_input(ScenarioError([m if m.startswith("--") else f"{scenario}: {m}" for m in str(err).splitlines()]))
     text = render_season(season, fmt.value, timezone=scenario_data.athlete.calendar_zone)
     if output is None:
         typer.echo(text, nl=False)

@@ -776,8 +776,8 @@ def test_race_time_replaces_a_calendar_race_day_time_that_ends_after_midnight(tm
     args = ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-03-14", "--weeks", "2", "--time-limit", "5"]
     late = CliRunner().invoke(app, args)
     assert late.exit_code == 2
-    assert "athlete.calendar.races (2027-03-14): a marathon race (200 min) starting at 22:00 ends after midnight; " \
-           "start it by 20:40" in late.stderr
+    assert f"{tmp_path / 's.yaml'}: athlete.calendar.races (2027-03-14): a marathon race (200 min) starting at 22:00 " \
+           "ends after midnight; start it by 20:40" in late.stderr, "the file, the field and the fix"
     fixed = CliRunner().invoke(app, [*args, "--race-time", "08:00", "-f", "json"])
     assert fixed.exit_code == 0, fixed.output
     (race,) = [s for s in json.loads(fixed.stdout)["weeks"][1]["plan"]["sessions"] if s["kind"] == "race"]
@@ -790,4 +790,5 @@ def test_a_week_after_the_season_is_bad_input(tmp_path):
     (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
     result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-03-14", "--weeks", "4"])
     assert result.exit_code == 2
-    assert "season.week_runs: week 9 is after this season's 5 weeks (4 to race week, then a recovery week)" in result.stderr
+    assert f"{tmp_path / 's.yaml'}: season.week_runs: week 9 is after this season's 5 weeks (4 to race week, then a " \
+           "recovery week)" in result.stderr, "the file, the field and the fix"
