@@ -56,19 +56,25 @@ def output_problem(path: Path | None, *, folder: bool = False, inputs: Sequence[
     over a member's scenario would lose it, and a plan beside them would be read as a member."""
     if path is None:
         return None
-    if folder and path.exists() and not path.is_dir():
-        return f"-o: {path} is a file; give a folder for the members' files"
-    if not folder and path.is_dir():
-        return f"-o: {path} is a folder; give a file name, e.g. {path / 'week.json'}"
-    blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    try:
+        if folder and path.exists() and not path.is_dir():
+            return f"-o: {path} is a file; give a folder for the members' files"
+        if not folder and path.is_dir():
+            return f"-o: {path} is a folder; give a file name, e.g. {path / 'week.json'}"
+        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    except OSError as err:  # a name the system refuses to look up (too long, say)
+        return f"-o: cannot write {path}: {err.strerror or err}"
     if blocking is not None:
         return f"-o: {blocking} is a file, not a folder; choose another path"
     for given in inputs:
-        if folder and path.is_dir() and given.is_file() and given.parent.samefile(path):
-            return (f"-o: {path} holds the club's own files ({given.name}); write the members' files to a folder "
-                    f"of their own, e.g. {path / 'plans'}")
-        if not folder and path.exists() and given.exists() and path.samefile(given):
-            return f"-o: {path} is the input {given}; writing the plan there would replace it, so name another file"
+        try:
+            if folder and path.is_dir() and given.is_file() and given.parent.samefile(path):
+                return (f"-o: {path} holds the club's own files ({given.name}); write the members' files to a "
+                        f"folder of their own, e.g. {path / 'plans'}")
+            if not folder and path.exists() and given.exists() and path.samefile(given):
+                return f"-o: {path} is the input {given}; writing the plan there would replace it, so name another file"
+        except OSError:  # an input the system cannot look up is not the output: reading it says what is wrong
+            continue
     return None
 
 

@@ -174,6 +174,25 @@ def test_an_output_path_that_cannot_be_written_is_exit_2_before_planning(tmp_pat
     assert existing.read_text() == "kept" and sorted(p.name for p in tmp_path.iterdir()) == ["week.json"]
 
 
+@pytest.mark.parametrize("command, where", [
+    (["plan", EXAMPLE], "output"),
+    (["season", EXAMPLE, "--race-date", "2027-04-18"], "output"),
+    (["club", "plan", str(ROOT / "scenarios" / "club_riverside.yaml")], "output"),
+    (["plan", "{long}.yaml"], "input"),
+])
+def test_a_file_name_the_system_refuses_is_exit_2_naming_it(tmp_path, command, where):
+    """A name longer than the file system allows (255 bytes): looking it up was OSError ENAMETOOLONG,
+    a traceback, whether it was -o's or, with an -o that exists, the input's."""
+    long = tmp_path / ("a" * 300)
+    existing = tmp_path / "week.json"
+    existing.write_text("kept")
+    output = str(long) + ".json" if where == "output" else str(existing)
+    result = invoke(*[c.format(long=long) for c in command], "-o", output)
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert "File name too long" in result.stderr and existing.read_text() == "kept"
+    assert ("-o: cannot write" in result.stderr) == (where == "output")
+
+
 BAD_YAML = {
     # two mon: lines: YAML keeps the last and the first window would be lost without a word
     "dupkey.yaml": ("athlete:\n  name: x\n  availability:\n    mon: ['07:00-08:00']\n    mon: ['18:00-19:00']\n",
