@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
 import tomllib
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -683,7 +684,10 @@ def read_data(path: str | Path) -> Any:
             if too_deep(text):  # libyaml's C recursion would crash the process first: said as Python's is
                 raise RecursionError
             data = yaml.load(text, Loader=ScenarioLoader)
-            if expanded_size(data) > MAX_VALUES:
+            if (size := expanded_size(data)) == math.inf:
+                raise ScenarioError(["a YAML alias (*name) is used inside the value it names, so the value never "
+                                     "ends; write the value out instead"], str(path))
+            if size > MAX_VALUES:
                 raise ScenarioError([f"the file expands to more than {MAX_VALUES:,} values once its YAML aliases "
                                      f"(*name) are followed; write the values out instead"], str(path))
         return data

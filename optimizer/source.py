@@ -10,6 +10,7 @@ a map from field path (keys and list indexes) to (line, column), 1-based.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import typing
 from functools import cache
@@ -94,16 +95,17 @@ def too_deep(text: str) -> bool:
     return False
 
 
-def expanded_size(data) -> int:
+def expanded_size(data) -> float:
     """How many values ``data`` holds with every shared (aliased) part counted each time it is
-    used: what validating it, or printing it, would walk through."""
-    sizes: dict[int, int] = {}
+    used: what validating it, or printing it, would walk through. Infinite for an alias used
+    inside the value it names: following it never ends."""
+    sizes: dict[int, float] = {}
 
-    def size(value) -> int:
+    def size(value) -> float:
         if not isinstance(value, (dict, list)):
             return 1
         if id(value) not in sizes:
-            sizes[id(value)] = 0  # a cycle (an alias inside itself) counts once
+            sizes[id(value)] = math.inf  # met again before it is counted: a cycle
             items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
             sizes[id(value)] = 1 + sum(size(v) for v in items)
         return sizes[id(value)]

@@ -200,6 +200,9 @@ BAD_YAML = {
     # the same in JSON, which json.loads settled silently for the last
     "dupkey.json": ('{"athlete": {"name": "x", "availability": {"mon": ["07:00-08:00"], "mon": ["18:00-19:00"]}}}',
                     "'mon' is given twice in one block, and JSON would silently keep only the last"),
+    # an alias inside the value it names: endless, and placing the error walked it until RecursionError
+    "cycle.yaml": ("athlete: &a\n  name: x\n  availability: {}\n  strength: *a\n",
+                   "a YAML alias (*name) is used inside the value it names, so the value never ends"),
     # a few lines of nested aliases that expand to 10**4 values, here over the limit (set low below):
     # eight more lines would be 10**12 ("billion laughs")
     "aliases.yaml": ("a: &a [x,x,x,x,x,x,x,x,x,x]\n"
