@@ -120,16 +120,19 @@ def yaml_positions(text: str) -> dict[Path, tuple[int, int]]:
         return {}
     out: dict[Path, tuple[int, int]] = {}
 
-    def walk(node: yaml.Node, path: Path) -> None:
+    def walk(node: yaml.Node, path: Path, inside: frozenset[int] = frozenset()) -> None:
         out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in inside:  # an alias inside the block it names (a merge key, <<: *a, may be)
+            return
+        inside |= {id(node)}
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 child = path + (key.value,)
-                walk(value, child)
+                walk(value, child, inside)
                 out[child + ("<key>",)] = (key.start_mark.line + 1, key.start_mark.column + 1)
         elif isinstance(node, yaml.SequenceNode):
             for i, value in enumerate(node.value):
-                walk(value, path + (i,))
+                walk(value, path + (i,), inside)
 
     if root is not None:
         walk(root, ())

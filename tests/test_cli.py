@@ -203,6 +203,9 @@ BAD_YAML = {
     # an alias inside the value it names: endless, and placing the error walked it until RecursionError
     "cycle.yaml": ("athlete: &a\n  name: x\n  availability: {}\n  strength: *a\n",
                    "a YAML alias (*name) is used inside the value it names, so the value never ends"),
+    # a merge key naming its own block: the data is whole, but placing its error walked the block forever
+    "self_merge.yaml": ("athlete: &a\n  <<: *a\n  name: x\n",
+                        "line 1, column 10: athlete.availability: required field is missing"),
     # a few lines of nested aliases that expand to 10**4 values, here over the limit (set low below):
     # eight more lines would be 10**12 ("billion laughs")
     "aliases.yaml": ("a: &a [x,x,x,x,x,x,x,x,x,x]\n"
