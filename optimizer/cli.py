@@ -302,7 +302,7 @@ def replan_command(
         problems.append(problem)
     try:
         scenario_data = load_scenario(scenario)
-        current = Plan.model_validate_json(plan_file.read_text(encoding="utf-8"))
+        current = Plan.model_validate_json(plan_file.read_text(encoding="utf-8-sig"))
     except ScenarioError as err:
         fail_input(err)
     except ValidationError as err:  # the field that is wrong, as `check` names it in a week file

@@ -669,10 +669,13 @@ def read_data(path: str | Path) -> Any:
     """Read YAML, JSON or TOML by suffix; errors become ScenarioError (never a traceback)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # the byte order mark some editors write is not content
     except FileNotFoundError:
         raise ScenarioError([f"no such file; check the path '{path}'"], str(path)) from None
-    except (OSError, UnicodeDecodeError) as err:
+    except UnicodeDecodeError as err:
+        raise ScenarioError([f"cannot read the file: byte {err.start + 1} is not UTF-8 text; save the file as UTF-8"],
+                            str(path)) from None
+    except OSError as err:
         raise ScenarioError([f"cannot read the file: {err}"], str(path)) from None
     suffix = path.suffix.lower()
     try:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from optimizer.cli import app
@@ -112,6 +113,22 @@ def test_bad_input_exits_2_with_the_field_and_no_traceback(tmp_path, name):
     assert words in result.stderr
     assert "Traceback" not in result.output
     assert keep.read_text() == "untouched"
+
+
+def test_a_byte_order_mark_is_not_content_and_a_file_not_in_utf8_says_how_to_save_it(tmp_path):
+    """Windows editors may start a UTF-8 file with a byte order mark: JSON and TOML read it as a stray
+    character on line 1 (exit 2, 'Unexpected UTF-8 BOM (decode using utf-8-sig)'), YAML skipped it.
+    A file in another encoding was Python's codec message, with no fix."""
+    scenario = yaml.safe_load(Path(EXAMPLE).read_text())
+    texts = {"week.yaml": Path(EXAMPLE).read_text(), "week.json": json.dumps(scenario),
+             "week.toml": '[athlete]\nname = "x"\nrest_days = 7\n[athlete.availability]\n[athlete.strength]\nsessions = 0\n'}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8-sig")
+        result = invoke("plan", str(tmp_path / name), "-f", "json")
+        assert result.exit_code == 0 and json.loads(result.stdout)["status"] == "optimal", result.output
+    (tmp_path / "utf16.yaml").write_text(Path(EXAMPLE).read_text(), encoding="utf-16")
+    result = invoke("plan", str(tmp_path / "utf16.yaml"))
+    assert result.exit_code == 2 and "byte 1 is not UTF-8 text; save the file as UTF-8" in result.stderr
 
 
 def test_missing_file_exits_2(tmp_path):
