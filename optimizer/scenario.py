@@ -441,6 +441,7 @@ class Athlete(Written):
         if len(self.strength.include) > most:
             problems.append(f"strength.include: {len(self.strength.include)} kinds but strength.sessions allows "
                             f"at most {most}; raise strength.sessions or shorten include")
+        problems += self._pins_in_the_skipped_hour()
         for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
             day = start // DAY_MINUTES
             if 0 <= day < 7 and not any(r.kind == "race" and r.pinned_day == day for r in self.runs):
@@ -453,6 +454,20 @@ class Athlete(Written):
         if problems:
             raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
         return self
+
+    def _pins_in_the_skipped_hour(self) -> list[str]:
+        """A session pinned over the hour the clocks skip that night (Madrid, Sunday 02:00-03:00
+        on 2027-03-28) cannot happen as written: no window holds it (``windows`` leaves the hour
+        out), so say so at its ``at`` rather than as a conflict with no reason."""
+        gone = skipped(self.calendar.week_of, self.timezone) if self.calendar and self.timezone else None
+        if gone is None:
+            return []
+        pins = [(f"runs[{i}].at", r.at, r.pinned_start, r.minutes) for i, r in enumerate(self.runs) if r.at]
+        pins += [(f"strength.pinned[{i}].at", p.at, p.start, p.minutes) for i, p in enumerate(self.strength.pinned)]
+        day, (first, last) = DAYS[gone[0] // DAY_MINUTES], (hhmm(g % DAY_MINUTES) for g in gone)
+        return [f"{field}: '{at}' for {minutes} min takes in {day} {first}-{last}, which the clocks skip in "
+                f"{self.timezone} that week; pin it to end by {first} or to start at {last} or later"
+                for field, at, start, minutes in pins if start < gone[1] and gone[0] < start + minutes]
 
     @cached_property
     def windows(self) -> tuple[Window, ...]:

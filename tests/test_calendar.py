@@ -5,6 +5,8 @@ the clocks go forward. Encoder and checker alike."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from constraints import b2b, gap48, key_eve, spread, stack, taper
@@ -349,6 +351,31 @@ def test_gap48_adds_the_hour_only_to_pairs_it_falls_between():
                       availability={"thu": ["18:00-18:30 gym"], "sat": ["19:00-22:00 home"]})
         plan = plan_week(sc)
         assert plan.status == "optimal" and check_plan(plan, sc.athlete) == [], week_of
+
+
+@pytest.mark.parametrize(("at", "pin", "refused"), [
+    ("sun 02:30", "run", True), ("sun 01:45", "run", True), ("sun 02:00", "class", True),
+    ("sun 01:30", "run", False), ("sun 03:00", "run", False), ("sun 03:00", "class", False),
+])
+def test_a_session_pinned_over_the_hour_the_clocks_skip_is_refused_at_its_at(at, pin, refused):
+    """Madrid has no Sunday 02:00-03:00 on 2027-03-28: a run or class pinned over it is bad input
+    naming its ``at`` and the fix, not a week with no reason; one that ends by 02:00 or starts at
+    03:00 plans (30 minutes each)."""
+    fields = (dict(runs=[{"kind": "easy", "minutes": 30, "at": at}], strength={"sessions": 0}) if pin == "run" else
+              dict(runs=[], strength={"sessions": 1, "pinned": [{"kind": "iso_mobility", "at": at, "minutes": 30}]}))
+    make = lambda: scenario(calendar={"week_of": DST_WEEK}, timezone="Europe/Madrid",  # noqa: E731
+                            availability={"sun": ["00:00-06:00 home"]}, locations={"home": []}, **fields)
+    field = "runs[0].at" if pin == "run" else "strength.pinned[0].at"
+    if refused:
+        with pytest.raises(ScenarioError, match=rf"{re.escape(field)}: '{at}' for 30 min takes in sun 02:00-03:00, "
+                                                r"which the clocks skip in Europe/Madrid that week; pin it to end by "
+                                                r"02:00 or to start at 03:00 or later"):
+            make()
+    else:
+        sc = make()
+        plan = plan_week(sc)
+        assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+        assert [(x.day, x.start) for x in plan.sessions] == [tuple(at.split())]
 
 
 HEAVY_SATURDAY = {"type": "strength", "day": "sat", "start": "19:00", "end": "19:40", "minutes": 40,
