@@ -308,7 +308,7 @@ def replan_command(
     except ValidationError as err:  # the field that is wrong, as `check` names it in a week file
         unread = [e["msg"] for e in err.errors() if e["type"] == "json_invalid"]  # not JSON at all: no field to name
         problems += [f"{plan_file}: not a plan JSON ({unread[0]}); write one with `stridelift plan -f json -o`"] \
-            if unread else [f"{plan_file}: {m}" for m in error_messages(err)]
+            if unread else [f"{plan_file}: {m}" for m in error_messages(err, guide="a plan from `stridelift plan -f json`")]
     except (OSError, UnicodeDecodeError) as err:
         problems.append(f"{plan_file}: not a plan JSON ({str(err).splitlines()[0]}); write one with `stridelift plan -f json -o`")
     else:

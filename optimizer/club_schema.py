@@ -224,7 +224,7 @@ def parse_club(data: Any, source: str = "club", base: Path | None = None,
     try:
         club_file = ClubFile.model_validate(data)
     except ValidationError as err:
-        raise ScenarioError(error_messages(err, positions()), source) from None
+        raise ScenarioError(error_messages(err, positions(), "optimizer/club_schema.py"), source) from None
     problems = club_file.problems()
     if problems:
         raise ScenarioError([located(p, positions()) for p in problems], source)

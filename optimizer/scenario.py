@@ -627,8 +627,10 @@ def _shown(value: Any, width: int = 60) -> str:
     return text if len(text) <= width else f"{text[:width - 5]}...{text[-2:]}"
 
 
-def error_messages(err: ValidationError, positions: dict | None = None) -> list[str]:
-    """One line per problem: 'line 12, column 7: athlete.runs[0].minutes: <what is wrong and the fix>'."""
+def error_messages(err: ValidationError, positions: dict | None = None,
+                   guide: str = "the README's scenario format") -> list[str]:
+    """One line per problem: 'line 12, column 7: athlete.runs[0].minutes: <what is wrong and the fix>'.
+    ``guide`` is where the file's fields are described, for a field unknown or missing."""
     out = []
     for e in err.errors():
         # pydantic names the member of a union it tried ('int', 'tuple[int,int]'): not a field
@@ -636,11 +638,11 @@ def error_messages(err: ValidationError, positions: dict | None = None) -> list[
         loc = _format_loc(path)
         msg = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
-            msg = "unknown field; check the spelling against the README's scenario format"
+            msg = f"unknown field; check the spelling against {guide}"
         elif e["type"] == "literal_error":
             msg = f"{_shown(e['input'])} is not allowed; {msg.lower()}"
         elif e["type"] == "missing":
-            msg = "required field is missing; add it (see the README's scenario format)"
+            msg = f"required field is missing; add it (see {guide})"
         elif (e["type"] == "string_type" and path and path[-1] in ("start", "end", "at")
               and type(e.get("input")) is int and 0 <= e["input"] <= DAY_MINUTES):
             # YAML 1.1 reads an unquoted 18:30 as the base-60 number 1110

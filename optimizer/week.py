@@ -46,7 +46,8 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         unknown = {f"[{i}].type: required field" for i, s in enumerate(sessions)
                    if isinstance(s, dict) and "type" not in s and s.get("kind") not in RUN_KINDS + STRENGTH_KINDS}
         positions = file_positions(path, under=("sessions",) if isinstance(data, list) else ())
-        messages = [m for m in error_messages(err, positions) if not any(u in m for u in unknown)]
+        messages = [m for m in error_messages(err, positions, "the README's 'Check a hand-made week'")
+                    if not any(u in m for u in unknown)]
         raise ScenarioError(messages, str(path)) from None
     _match_runs(plan.sessions, athlete)
     plan.sessions.sort(key=lambda s: (s.week_start, s.week_end, s.type))

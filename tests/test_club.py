@@ -87,7 +87,7 @@ def test_the_riverside_club_is_a_clean_example_where_the_class_is_oversubscribed
     (lambda d: d["group_runs"]["track_night"].update(at="sun 23:30"),
      "group_runs.track_night: sun 23:30 for 60 min runs past midnight; a club session lies within one day"),
     (lambda d: d["classes"]["strength"].update(capacity=-1), "classes.strength.capacity: -1 is too small"),
-    (lambda d: d.update(colour="red"), "colour: unknown field"),
+    (lambda d: d.update(colour="red"), "colour: unknown field; check the spelling against optimizer/club_schema.py"),
     (lambda d: d["members"][0].update(file="x.yaml"),
      "members[0]: give exactly one of athlete, file, dir (found athlete, file)"),
     (lambda d: d.update(members=[]), "members: a club needs at least one member"),

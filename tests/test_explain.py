@@ -166,6 +166,10 @@ def test_a_malformed_week_is_an_input_error(tmp_path):
     result = runner.invoke(app, ["check", SEED, str(week)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "sessions[0]" in result.stderr or "sessions.0" in result.stderr or "[0]" in result.stderr
+    week.write_text("sessions:\n  - {day: mon, start: '07:00', minutes: 40, kind: easy, location: home, pace: 5}\n")
+    result = runner.invoke(app, ["check", SEED, str(week)])  # the guide to a week's fields, not a scenario's
+    assert result.exit_code == 2 and "sessions[0].pace: unknown field; check the spelling against the README's " \
+        "'Check a hand-made week'" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("head, indent", [("sessions:\n", "  "), ("", "")])  # a mapping, or the bare list

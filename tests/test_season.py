@@ -377,6 +377,9 @@ def test_a_plan_replan_cannot_start_from_is_bad_input(tmp_path):
         result = replan_with(text)
         assert result.exit_code == 2 and "not a plan JSON (Invalid JSON" in result.stderr, result.stderr
         assert "write one with `stridelift plan -f json -o`" in result.stderr
+    result = replan_with(json.dumps({"weeks": []}))  # JSON, but a season's, not a week's plan
+    assert result.exit_code == 2 and "status: required field is missing; add it (see a plan from `stridelift plan " \
+        "-f json`)" in result.stderr and "scenario format" not in result.stderr, result.stderr
     planned = json.loads(plan_week(load_scenario(example)).model_dump_json())
     lift = next(s for s in planned["sessions"] if s["type"] == "strength" and s["day"] in ("mon", "tue", "wed", "thu"))
     for edit, words in ((dict(minutes=9), "minutes: 9 is too small"),
