@@ -19,7 +19,7 @@ import typer
 from .clock import DAY_ALIASES, DAYS, parse_hhmm
 from .plan import Plan
 from .render import render
-from .scenario import FIRST_DATE, LAST_DATE, ScenarioError, error_messages, library_path, load_scenario, read_data
+from .scenario import FIRST_DATE, LAST_DATE, ScenarioError, error_messages, load_scenario, read_data, read_scenario
 from .season import MAX_WEEKS
 from .solve import MAX_TIME_LIMIT, MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
 
@@ -78,16 +78,6 @@ def output_problem(path: Path | None, *, folder: bool = False, inputs: Sequence[
     return None
 
 
-def scenario_files(scenario: Path) -> list[Path]:
-    """The scenario and the exercise library file it names (``strength.library``): both are the
-    command's input, so ``-o`` must be neither."""
-    try:
-        library = library_path(scenario, read_data(scenario))
-    except ScenarioError:  # loading it says what is wrong
-        return [scenario]
-    return [scenario] if library is None else [scenario, library]
-
-
 def check_output(path: Path | None, *, folder: bool = False, inputs: Sequence[Path] = ()) -> None:
     if problem := output_problem(path, folder=folder, inputs=inputs):
         fail_input(ScenarioError([problem]))
@@ -140,11 +130,11 @@ def plan_command(
     week_of: Annotated[Optional[datetime], typer.Option("--week-of", formats=["%Y-%m-%d"], callback=plan_date, help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
 ) -> None:
     """Plan the week in SCENARIO and print it (exit 0), or say why no week exists (exit 1)."""
-    check_output(output, inputs=scenario_files(scenario))
     try:
-        scenario_data = load_scenario(scenario)
+        scenario_data, inputs = read_scenario(scenario)
     except ScenarioError as err:
         fail_input(err)
+    check_output(output, inputs=inputs)
     plan = plan_week(scenario_data, time_limit=time_limit, workers=workers, seed=seed)
     if explain and plan.status in ("optimal", "feasible"):
         add_reasons(plan, scenario_data, time_limit, workers, seed)
@@ -239,15 +229,15 @@ def season_command(
     if fmt.value not in SEASON_FORMATS:
         fail_input(ScenarioError([f"--format: a season is written as {', '.join(SEASON_FORMATS)}; "
                                   f"plan one week with `stridelift plan -f {fmt.value}` for that"]))
-    check_output(output, inputs=scenario_files(scenario))
     try:
-        scenario_data = load_scenario(scenario)
+        scenario_data, inputs = read_scenario(scenario)
         if race_time is not None:
             parse_hhmm(race_time)
     except ScenarioError as err:
         fail_input(err)
     except ValueError as err:
         fail_input(ScenarioError([f"--race-time: {err}"]))
+    check_output(output, inputs=inputs)
     try:
         season = plan_season(scenario_data, race_date.date(), weeks=weeks, start=start.date() if start else None,
                              race_time=race_time, time_limit=time_limit)
@@ -298,19 +288,19 @@ def replan_command(
     if both:
         problems.append(f"--missed and --done both name {', '.join(both)}; a day's sessions were done or missed, "
                         f"give the day once")
-    if problem := output_problem(output, inputs=[*scenario_files(scenario), plan_file]):
-        problems.append(problem)
     try:
-        scenario_data = load_scenario(scenario)
-        current = Plan.model_validate_json(plan_file.read_text(encoding="utf-8-sig"))
+        scenario_data, inputs = read_scenario(scenario)
     except ScenarioError as err:
         fail_input(err)
+    if problem := output_problem(output, inputs=[*inputs, plan_file]):
+        problems.append(problem)
+    try:
+        current = Plan.model_validate(read_data(plan_file))
+    except ScenarioError as err:  # not readable, or not JSON at all (the scenario's YAML given by mistake, say)
+        problems += [f"{plan_file}: not a plan JSON ({m}); write one with `stridelift plan -f json -o`"
+                     for m in err.messages]
     except ValidationError as err:  # the field that is wrong, as `check` names it in a week file
-        unread = [e["msg"] for e in err.errors() if e["type"] == "json_invalid"]  # not JSON at all: no field to name
-        problems += [f"{plan_file}: not a plan JSON ({unread[0]}); write one with `stridelift plan -f json -o`"] \
-            if unread else [f"{plan_file}: {m}" for m in error_messages(err, guide="a plan from `stridelift plan -f json`")]
-    except (OSError, UnicodeDecodeError) as err:
-        problems.append(f"{plan_file}: not a plan JSON ({str(err).splitlines()[0]}); write one with `stridelift plan -f json -o`")
+        problems += [f"{plan_file}: {m}" for m in error_messages(err, guide="a plan from `stridelift plan -f json`")]
     else:
         problems += plan_problems(scenario_data, current)
     if problems:

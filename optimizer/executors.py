@@ -84,8 +84,10 @@ class RayExecutor:
             try:
                 ray.init(address=address, include_dashboard=False, log_to_driver=False)
             except (ConnectionError, ValueError) as err:  # no cluster there, or an address Ray cannot use
-                raise RuntimeError(f"--address {address}: cannot join Ray there ({str(err).splitlines()[0]}); check "
-                                   f"the address, or leave --address out to start Ray on this machine") from None
+                where, fix = ((f"--address {address}", "leave --address out") if address else
+                              ("RAY_ADDRESS", "unset it"))  # no address: Ray read its environment's
+                raise RuntimeError(f"{where}: cannot join Ray there ({str(err).splitlines()[0]}); check the address, "
+                                   f"or {fix} to start Ray on this machine") from None
             self._started = True
 
     def as_completed(self, fn: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[tuple[int, Result]]:

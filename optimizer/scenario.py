@@ -455,11 +455,17 @@ class Athlete(Written):
             raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
         return self
 
+    @cached_property
+    def skipped_hour(self) -> tuple[int, int] | None:
+        """The minutes of this week the clock face skips when the clocks go forward (a calendar
+        and a ``timezone`` tell), or None."""
+        return skipped(self.calendar.week_of, self.timezone) if self.calendar and self.timezone else None
+
     def _pins_in_the_skipped_hour(self) -> list[str]:
         """A session pinned over the hour the clocks skip that night (Madrid, Sunday 02:00-03:00
         on 2027-03-28) cannot happen as written: no window holds it (``windows`` leaves the hour
         out), so say so at its ``at`` rather than as a conflict with no reason."""
-        gone = skipped(self.calendar.week_of, self.timezone) if self.calendar and self.timezone else None
+        gone = self.skipped_hour
         if gone is None:
             return []
         pins = [(f"runs[{i}].at", r.at, r.pinned_start, r.minutes) for i, r in enumerate(self.runs) if r.at]
@@ -475,7 +481,7 @@ class Athlete(Written):
         forward (a calendar and a ``timezone`` tell) a window loses the hour that does not
         exist, so a session never spans the change and R-GAP48 knows each side's real time."""
         default_place = next(iter(self.locations), "home")
-        gone = skipped(self.calendar.week_of, self.timezone) if self.calendar and self.timezone else None
+        gone = self.skipped_hour
         out = []
         for day, texts in self.availability.items():
             d = day_index(day)
@@ -614,10 +620,8 @@ FRIENDLY = {  # pydantic's error types, said as the fix
     "dict_type": "{got} is not a mapping; write name: value lines",
     "model_type": "{got} is not a mapping; write name: value lines",
     "string_too_short": "{got} is empty; give a value",
-    "date_from_datetime_parsing": "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30",
-    "date_from_datetime_inexact": "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30",
-    "date_type": "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30",
-}
+} | dict.fromkeys(("date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"),
+                 "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30")
 
 
 def _shown(value: Any, width: int = 60) -> str:
@@ -735,15 +739,6 @@ def read_data(path: str | Path) -> Any:
         raise ScenarioError([f"malformed TOML ({err})"], str(path)) from None
 
 
-def library_path(path: str | Path, data: Any) -> Path | None:
-    """The file a scenario's ``strength.library`` names (beside the scenario at ``path``), or None."""
-    athlete = data.get("athlete") if isinstance(data, dict) else None
-    strength = athlete.get("strength") if isinstance(athlete, dict) else None
-    if isinstance(strength, dict) and isinstance(strength.get("library"), str):
-        return Path(path).parent / strength["library"]
-    return None
-
-
 def load_scenario(path: str | Path) -> Scenario:
     """Load and validate a scenario file (YAML, JSON or TOML).
 
@@ -751,11 +746,19 @@ def load_scenario(path: str | Path) -> Scenario:
     it is read here, so a Scenario is always plain data (it pickles to workers).
     Line and column are worked out only when there is something to report.
     """
+    return read_scenario(path)[0]
+
+
+def read_scenario(path: str | Path) -> tuple[Scenario, list[Path]]:
+    """``load_scenario``, and the files it read: the scenario and the exercise library it names,
+    if any (a command's ``-o`` must be neither)."""
     data = read_data(path)
-    library_file = library_path(path, data)
-    if library_file is not None:
-        strength = data["athlete"]["strength"]
+    athlete = data.get("athlete") if isinstance(data, dict) else None
+    strength = athlete.get("strength") if isinstance(athlete, dict) else None
+    library_file = None
+    if isinstance(strength, dict) and isinstance(strength.get("library"), str):
         named = strength["library"]
+        library_file = Path(path).parent / named
         try:
             library = read_data(library_file)
         except ScenarioError as err:  # say which field named the file, and where it was looked for
@@ -763,8 +766,9 @@ def load_scenario(path: str | Path) -> Scenario:
         if not isinstance(library, dict) or not isinstance(library.get("exercises"), list):
             raise ScenarioError([f"athlete.strength.library: {named} must hold a list under 'exercises'"], str(path))
         strength["library"] = library["exercises"]
+    files = [Path(path)] if library_file is None else [Path(path), library_file]
     try:
-        return parse_scenario(data, str(path))
+        return parse_scenario(data, str(path)), files
     except ScenarioError:
         positions = file_positions(path)
         if library_file is not None:  # the library's exercises are where that file has them, not on the line naming it

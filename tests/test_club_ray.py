@@ -67,3 +67,18 @@ def test_a_ray_address_with_no_cluster_is_exit_2_with_the_address(tmp_path, monk
     result = CliRunner().invoke(app, ["club", "plan", str(club), "--executor", "ray", "--address", "auto"])
     assert result.exit_code == 2 and "--address auto: cannot join Ray there" in result.output, result.output
     assert str(error) in result.output and "leave --address out" in result.output
+
+
+def test_no_address_with_a_dead_ray_address_in_the_environment_names_it(tmp_path, monkeypatch):
+    """Without --address, Ray joins the cluster RAY_ADDRESS names: the message names that, not
+    '--address None'."""
+    def refuse(**_):
+        raise ConnectionError("Could not find any running Ray instance.")
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", refuse)
+    club = tmp_path / "club.yaml"
+    club.write_text(yaml.safe_dump(club_data([{"athlete": athlete("Ana")}])))
+    result = CliRunner().invoke(app, ["club", "plan", str(club), "--executor", "ray"])
+    assert result.exit_code == 2 and "RAY_ADDRESS: cannot join Ray there" in result.output, result.output
+    assert "unset it to start Ray on this machine" in result.output and "None" not in result.output

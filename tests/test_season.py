@@ -375,8 +375,17 @@ def test_a_plan_replan_cannot_start_from_is_bad_input(tmp_path):
     assert result.exit_code == 2 and "not a plan JSON" in result.stderr
     for text in (Path(example).read_text(), ""):  # the scenario's YAML given as the plan, an empty file
         result = replan_with(text)
-        assert result.exit_code == 2 and "not a plan JSON (Invalid JSON" in result.stderr, result.stderr
+        assert result.exit_code == 2 and "not a plan JSON (line 1, column 1: malformed JSON" in result.stderr, \
+            result.stderr
         assert "write one with `stridelift plan -f json -o`" in result.stderr
+    good = plan_week(load_scenario(example)).model_dump_json()
+    result = replan_with(good.replace('"status":', '"status":"feasible","status":', 1))  # read as every input file is
+    assert result.exit_code == 2 and "'status' is given twice in one block, and JSON would silently keep only the " \
+        "last" in result.stderr, result.stderr
+    result = replan_with(b"\xef\xbb\xbf" + good.encode())  # the byte order mark some editors write: not content
+    assert result.exit_code == 0, result.stderr
+    result = replan_with(good.encode("utf-16"))
+    assert result.exit_code == 2 and "is not UTF-8 text; save the file as UTF-8" in result.stderr, result.stderr
     result = replan_with(json.dumps({"weeks": []}))  # JSON, but a season's, not a week's plan
     assert result.exit_code == 2 and "status: required field is missing; add it (see a plan from `stridelift plan " \
         "-f json`)" in result.stderr and "scenario format" not in result.stderr, result.stderr

@@ -139,7 +139,7 @@ class Browser:
             while data:
                 data = data[os.write(self._to_browser, data):]
         except BrokenPipeError:  # it exited before reading: a start that fails at once
-            raise BrowserError(f"chromium exited (code {self.proc.poll()}){self._log_tail()}") from None
+            raise self._exited() from None
 
     def _read(self, deadline: float, waited: float) -> dict:
         while b"\0" not in self._buffer:
@@ -148,10 +148,18 @@ class Browser:
                 raise BrowserError(f"chromium did not answer in {waited:.0f} s{self._log_tail()}")
             chunk = os.read(self._from_browser, 1 << 16)
             if not chunk:
-                raise BrowserError(f"chromium exited (code {self.proc.poll()}){self._log_tail()}")
+                raise self._exited()
             self._buffer += chunk
         message, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(message)
+
+    def _exited(self) -> BrowserError:
+        """Chromium closed its end of the pipe: it is exiting, so wait a moment for its code."""
+        try:
+            code = self.proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            code = None
+        return BrowserError(f"chromium exited (code {code}){self._log_tail()}")
 
     def _log_tail(self) -> str:
         self._log.seek(0)
