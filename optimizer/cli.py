@@ -241,10 +241,10 @@ def season_command(
     try:
         season = plan_season(scenario_data, race_date.date(), weeks=weeks, start=start.date() if start else None,
                              race_time=race_time, time_limit=time_limit)
-    except ScenarioError as err:  # a week the template cannot make (its own fields are checked above)
-        fail_input(err)
-    except ValueError as err:  # an option (--start, ...), or a field of the file that only a season reads
-        fail_input(ScenarioError([m if m.startswith("--") else f"{scenario}: {m}" for m in str(err).splitlines()]))
+    except ScenarioError as err:  # a field only a season reads (named with the file), or a week the template cannot make
+        fail_input(err if err.source else ScenarioError(err.messages, str(scenario)))
+    except ValueError as err:  # an option: --start, --race-time, ...
+        fail_input(ScenarioError(str(err).splitlines()))
     text = render_season(season, fmt.value, timezone=scenario_data.athlete.calendar_zone)
     if output is None:
         typer.echo(text, nl=False)

@@ -124,11 +124,12 @@ def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool)
     the first of those three stands (``--race-time``, then the calendar, then the week's run)."""
     athlete = scenario.athlete
     races = [goal, *(r for r in (athlete.calendar.races if athlete.calendar else ()) if r.date != goal.date)]
-    problems = [f"{'--race-time' if race is goal and timed else f'athlete.calendar.races ({race.date})'}: a "
-                f"{race.distance} race ({race.length} min) starting at {race.at} ends after midnight; {fix}"
-                for race in races if (fix := past_midnight(parse_hhmm(race.at), race.length))]
-    if problems:
-        raise ValueError("\n".join(problems))
+    late = {race.date: f"a {race.distance} race ({race.length} min) starting at {race.at} ends after midnight; {fix}"
+            for race in races if (fix := past_midnight(parse_hhmm(race.at), race.length))}
+    if timed and goal.date in late:
+        raise ValueError(f"--race-time: {late[goal.date]}")
+    if late:  # the file's own race day or tune-ups
+        raise ScenarioError([f"athlete.calendar.races ({date}): {words}" for date, words in late.items()])
     for number, runs in sorted(scenario.season.week_runs.items()):
         for run in runs:
             if run.kind == "race":  # SeasonRuns makes sure it has ``at``, and Run that it ends by midnight
@@ -217,7 +218,12 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
     """Plan the season week by week, yielding each week's scenario (its calendar included) and result.
 
     Race day is the ``calendar.races`` entry on ``race_date`` if there is one (its time, distance
-    and name), else a race of the athlete's goal distance at 08:00; ``race_time`` overrides the time."""
+    and name), else a race of the athlete's goal distance at 08:00; ``race_time`` overrides the time.
+
+    Raises ValueError for an option that cannot be (named as the command line names it, ``--start``)
+    and ScenarioError for a field of the scenario that only a season reads, or a week it cannot make."""
+    if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
+        raise ValueError(f"--weeks: {weeks}; a season has 1 to {MAX_WEEKS} weeks up to and including race week")
     if not FIRST_DATE <= race_date <= LAST_DATE:
         raise ValueError(f"--race-date: {race_date} is outside {FIRST_DATE.year}-{LAST_DATE.year}; give a date in it")
     race_monday = _monday(race_date)
@@ -235,11 +241,19 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         if weeks > MAX_WEEKS:
             raise ValueError(f"--start: {start} is {weeks} weeks before race week; a season is at most {MAX_WEEKS} "
                              f"weeks, so start on or after {race_monday - dt.timedelta(weeks=MAX_WEEKS - 1)}")
-    weeks = weeks or 16
+    weeks = 16 if weeks is None else weeks
     if late := sorted(n for n in scenario.season.week_runs if n > weeks + 1):
-        raise ValueError(f"season.week_runs: week {late[0]} is after this season's {weeks + 1} weeks ({weeks} to race "
-                         f"week, then a recovery week); drop it, or start the season earlier")
+        raise ScenarioError([f"season.week_runs: week {late[0]} is after this season's {weeks + 1} weeks ({weeks} to "
+                             f"race week, then a recovery week); drop it, or start the season earlier"])
     first = race_monday - dt.timedelta(weeks=weeks - 1)
+    if first < FIRST_DATE:  # a week's calendar.week_of would say it, not naming the option to change
+        most = (race_monday - _monday(FIRST_DATE + dt.timedelta(days=6))).days // 7 + 1
+        raise ValueError(f"--race-date: {race_date} with {weeks} weeks to race week starts the season on {first}, "
+                         f"before {FIRST_DATE}; give --weeks {most} or fewer")
+    if race_monday + dt.timedelta(weeks=1) > LAST_DATE:  # the recovery week starts too late
+        latest = _monday(LAST_DATE - dt.timedelta(weeks=1)) + dt.timedelta(days=6)
+        raise ValueError(f"--race-date: {race_date} puts the recovery week after it past {LAST_DATE}; "
+                         f"give a race date on or before {latest}")
     athlete = scenario.athlete
     listed = next((r for r in athlete.calendar.races if r.date == race_date), None) if athlete.calendar else None
     goal = listed or Race(date=race_date, distance=athlete.goal if athlete.goal != "general" else "10k")

@@ -18,6 +18,7 @@ from optimizer.clock import DAYS
 from optimizer.cli import app
 from optimizer.catalog import catalog
 from optimizer.replan import in_rest_numbering, replan
+from optimizer.scenario import ScenarioError
 from optimizer.season import check_season, phases, season_weeks
 from optimizer.solve import solve_week
 
@@ -804,3 +805,35 @@ def test_a_week_after_the_season_is_bad_input(tmp_path):
     assert result.exit_code == 2
     assert f"{tmp_path / 's.yaml'}: season.week_runs: week 9 is after this season's 5 weeks (4 to race week, then a " \
            "recovery week)" in result.stderr, "the file, the field and the fix"
+
+
+@pytest.mark.parametrize(("race_date", "options", "words"), [
+    ("1900-01-07", [], "--race-date: 1900-01-07 with 16 weeks to race week starts the season on 1899-09-18, before "
+                       "1900-01-01; give --weeks 1 or fewer"),
+    ("1900-03-04", ["--weeks", "12"], "give --weeks 9 or fewer"),
+    ("2999-12-31", ["--weeks", "1"], "--race-date: 2999-12-31 puts the recovery week after it past 2999-12-31; give a "
+                                     "race date on or before 2999-12-29"),
+])
+def test_a_season_reaching_past_the_years_a_plan_can_be_on_names_the_option(tmp_path, race_date, options, words):
+    """It was athlete.calendar.week_of of some season week that was out of range: a field the user never wrote."""
+    result = CliRunner().invoke(app, ["season", str(ROOT / "scenarios/10k_build.yaml"), "--race-date", race_date,
+                                      *options, "-o", str(tmp_path / "season.json")])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert words in result.stderr and "week_of" not in result.stderr
+
+
+def test_the_latest_race_date_offered_plans():
+    """The fix the message offers works: the recovery week starts on the last Monday a plan can be on."""
+    scenario = load_scenario(ROOT / "scenarios/10k_build.yaml")
+    weeks = [week for _, week in season_weeks(scenario, dt.date(2999, 12, 29), weeks=1, time_limit=5)]
+    assert weeks[-1].week_of == dt.date(2999, 12, 30)
+
+
+def test_a_field_only_a_season_reads_is_a_scenario_error_for_library_callers():
+    """Library callers tell bad input apart from bad options by type, as the command line does."""
+    data = load_scenario(ROOT / "scenarios" / "busy_parent.yaml").model_dump(mode="json")
+    data["season"] = {"week_runs": {9: [{"kind": "easy", "minutes": 30}]}}
+    with pytest.raises(ScenarioError, match="season.week_runs: week 9"):
+        next(season_weeks(parse_scenario(data), dt.date(2027, 3, 14), weeks=4))
+    with pytest.raises(ValueError, match="--weeks: 0"):  # was a 16-week season
+        next(season_weeks(parse_scenario(data), dt.date(2027, 3, 14), weeks=0))
