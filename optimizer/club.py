@@ -425,7 +425,7 @@ def synthetic_club_data(n: int, seed: int = 0, *, class_places: int | None = Non
     try:
         from benchmarks.generate import corpus_seed, synthetic_scenario
     except ImportError:
-        raise RuntimeError("synthetic clubs use benchmarks/generate.py; run from the repository root") from None
+        raise RuntimeError("synthetic clubs use benchmarks/generate.py: run `python -m optimizer club synthetic` from the repository root") from None
     rng = random.Random(seed)
     members = []
     history: dict[str, int] = {}

@@ -24,7 +24,7 @@ from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
-from .source import (MAX_VALUES, SUBFIELDS, at_mark, BadValue, did_you_mean, DuplicateKey, expanded_size,
+from .source import (MAX_BYTES, MAX_VALUES, SUBFIELDS, at_mark, BadValue, did_you_mean, DuplicateKey, expanded_size,
                      file_positions, locate, parse_path, placed, ScenarioLoader, too_deep, Written)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
@@ -690,7 +690,12 @@ def read_data(path: str | Path) -> Any:
     """Read YAML, JSON or TOML by suffix; errors become ScenarioError (never a traceback)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # the byte order mark some editors write is not content
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise ScenarioError([f"the file is over {MAX_BYTES // 2**20} MiB, more than any scenario or club (ten "
+                                 "thousand members are about 8 MiB); check the path"], str(path))
+        text = raw.decode("utf-8-sig")  # the byte order mark some editors write is not content
     except FileNotFoundError:
         raise ScenarioError([f"no such file; check the path '{path}'"], str(path)) from None
     except UnicodeDecodeError as err:

@@ -29,6 +29,9 @@ SUBFIELDS = "\x1f"  # separates "subfield: problem" items raised by one validato
 # Values a file may expand to once YAML aliases are followed: a club of a thousand members is
 # well under it; a few lines of nested aliases ("billion laughs") would be billions.
 MAX_VALUES = 2_000_000
+# Bytes read of an input file at most: a club of ten thousand members written inline is about 8 MiB;
+# reading /dev/zero or a disk image given by mistake whole would exhaust the memory first.
+MAX_BYTES = 64 * 2**20
 # Lists and mappings inside one another: a club file is about six deep. libyaml builds the document
 # by recursion in C, so a few kilobytes of '[[[[...' (tens of thousands deep) crash the process.
 MAX_DEPTH = 100

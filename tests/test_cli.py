@@ -131,6 +131,20 @@ def test_a_byte_order_mark_is_not_content_and_a_file_not_in_utf8_says_how_to_sav
     assert result.exit_code == 2 and "byte 1 is not UTF-8 text; save the file as UTF-8" in result.stderr
 
 
+def test_a_file_too_big_to_be_a_scenario_is_refused_before_it_is_read_whole(tmp_path):
+    """'plan /dev/zero' read until the memory ran out. The file here is sparse: no disk is used."""
+    from optimizer.source import MAX_BYTES
+
+    huge = tmp_path / "image.yaml"
+    with huge.open("wb") as file:
+        file.truncate(MAX_BYTES + 1)
+    result = invoke("plan", str(huge))
+    assert result.exit_code == 2 and f"{huge}: the file is over 64 MiB" in result.stderr and "check the path" in result.stderr
+    with huge.open("r+b") as file:
+        file.truncate(MAX_BYTES)  # at the limit it is read, and is not a scenario (NUL bytes)
+    assert "over 64 MiB" not in invoke("plan", str(huge)).stderr
+
+
 def test_missing_file_exits_2(tmp_path):
     result = invoke("plan", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2 and "no such file" in result.stderr
