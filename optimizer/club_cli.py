@@ -12,7 +12,8 @@ from it: only letters, digits, ``_`` and ``-`` survive (``../../etc/x`` becomes
 ``etc-x``, so every file stays inside the directory), names are folded to lower
 case (case-insensitive file systems) and made unique with ``-2``, ``-3``. Every
 file is written atomically (a temporary file beside it, then a rename): an
-interrupted run leaves whole files or none.
+interrupted run leaves whole files or none. ``.stridelift-files`` lists what was
+written, so a run into the same directory removes the files of members who left.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import unicodedata
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NamedTuple, Optional
 
 import typer
 import yaml
@@ -121,33 +122,62 @@ def summary_csv(club_plan: ClubPlan) -> str:
     return buffer.getvalue()
 
 
-def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -> list[Path]:
+class ClubFiles(NamedTuple):
+    written: list[Path]  # in the order written
+    removed: list[Path]  # an earlier run's files for members this run does not have
+
+
+def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -> ClubFiles:
     """Write every member's files (JSON, Markdown, an HTML page and, with a week, a calendar),
-    the club's index.html, then summary.csv and history.yaml; return the paths written. With
-    the ``club`` planned, each member's calendar is in their own time zone (else the system's)
-    and on their own ``calendar.week_of`` (else this week), as ``stridelift plan`` writes it."""
+    the club's index.html, then summary.csv and history.yaml. With the ``club`` planned, each
+    member's calendar is in their own time zone (else the system's) and on their own
+    ``calendar.week_of`` (else this week), as ``stridelift plan`` writes it.
+
+    A folder used again would keep last week's files of a member who has left, read as this
+    week's; so the names written are kept in ``MANIFEST``, and an earlier run's files that
+    this run does not write again are removed. Nothing else in the folder is touched. The
+    manifest lists both runs' files until the stale ones are gone, so an interrupted run
+    leaves none that the next run would not remove."""
     from .cli import write_atomic  # optimizer.cli imports this module at its end: import it late
     from .render import club_files
 
     directory = Path(directory)
-    written = []
     stems = safe_stems([m.name for m in club_plan.members])
-    for result, stem in zip(club_plan.members, stems):
-        for suffix, text in ((".json", member_json(result)), (".md", member_markdown(result))):
-            path = directory / f"{stem}{suffix}"
-            write_atomic(path, text)
-            written.append(path)
     athletes = {m.name: m.scenario.athlete for m in (club.members if club else ()) if m.scenario is not None}
     zones = {name: a.calendar_zone for name, a in athletes.items()}
     weeks = {name: a.calendar.week_of for name, a in athletes.items() if a.calendar is not None}
-    for name, text in club_files(club_plan, stems, week_of=weeks, timezone=zones or None).items():
+    files = {f"{stem}{suffix}": text for result, stem in zip(club_plan.members, stems)
+             for suffix, text in ((".json", member_json(result)), (".md", member_markdown(result)))}
+    files |= club_files(club_plan, stems, week_of=weeks, timezone=zones or None)
+    files["summary.csv"] = summary_csv(club_plan)
+    files["history.yaml"] = yaml.safe_dump(club_plan.history, allow_unicode=True, sort_keys=True)
+    earlier = _earlier_files(directory)
+    stale = sorted(earlier - files.keys())
+    if stale:
+        write_atomic(directory / MANIFEST, "".join(f"{name}\n" for name in sorted(earlier | files.keys())))
+    for name, text in files.items():
         write_atomic(directory / name, text)
-        written.append(directory / name)
-    for name, text in (("summary.csv", summary_csv(club_plan)),
-                       ("history.yaml", yaml.safe_dump(club_plan.history, allow_unicode=True, sort_keys=True))):
-        write_atomic(directory / name, text)
-        written.append(directory / name)
-    return written
+    removed = []
+    for name in stale:
+        path = directory / name
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path)
+    write_atomic(directory / MANIFEST, "".join(f"{name}\n" for name in sorted(files)))
+    return ClubFiles([directory / name for name in files], removed)
+
+
+MANIFEST = ".stridelift-files"  # the names the last run wrote in an output folder, one a line
+
+
+def _earlier_files(directory: Path) -> set[str]:
+    """The files an earlier run wrote here, from its manifest: plain names only, so a manifest
+    someone edited cannot point outside the folder (or at the manifest itself)."""
+    try:
+        lines = (directory / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {name for name in lines if name and name == Path(name).name and not name.startswith(".")}
 
 
 # ---- the commands ---------------------------------------------------------------------
@@ -205,8 +235,11 @@ def plan_command(
     finally:
         pool.close()
     if output is not None:
-        write_club(result, output, club)
+        removed = write_club(result, output, club).removed
         stderr.print(f"wrote {len(result.members)} members to {output}/ (summary.csv, history.yaml)")
+        if removed:
+            names = ", ".join(p.name for p in removed[:6]) + (", ..." if len(removed) > 6 else "")
+            stderr.print(f"removed {len(removed)} files an earlier run wrote there for members not in this one ({names})")
     _print_summary(result)
     raise typer.Exit(0 if result.all_planned else 1)
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from optimizer.cli import app
 from optimizer.club import ClubPlan, MemberResult, parse_club, plan_club
-from optimizer.club_cli import SUMMARY_FIELDS, safe_stems, summary_csv, write_club
+from optimizer.club_cli import MANIFEST, SUMMARY_FIELDS, safe_stems, summary_csv, write_club
 from test_club import athlete, club_data
 
 runner = CliRunner()
@@ -70,16 +70,47 @@ def _result(*names: str) -> ClubPlan:
 
 def test_every_file_lands_inside_the_directory_even_for_hostile_names(tmp_path):
     out = tmp_path / "out"
-    written = write_club(_result("../../etc/x", "/abs/path", "..", "Ana"), out)
+    written = write_club(_result("../../etc/x", "/abs/path", "..", "Ana"), out).written
     assert all(p.resolve().parent == out.resolve() for p in written)
     # members with invalid data get no page or calendar (the overview says why), the club an overview
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [f"{stem}.{ext}" for stem in ("etc-x", "abs-path", "member", "ana") for ext in ("json", "md")]
-        + ["index.html", "summary.csv", "history.yaml"])
+        + ["index.html", "summary.csv", "history.yaml", MANIFEST])
     assert not (tmp_path / "etc").exists()
     assert yaml.safe_load((out / "history.yaml").read_text()) == {"strength": {"../../etc/x": 1}}
     invalid = json.loads((out / "etc-x.json").read_text())
     assert invalid == {"athlete": "../../etc/x", "status": "invalid", "problems": ["../../etc/x: bad data"]}
+
+
+def test_a_folder_used_again_loses_the_files_of_members_who_left_and_nothing_else(tmp_path):
+    """Last week's plan of a member who has left stayed in the folder, looking like this week's."""
+    out = tmp_path / "out"
+    write_club(_result("Ana", "Bea", "Cal"), out)
+    (out / "notes.txt").write_text("the coach's own file")
+    (out / "bea.md").unlink()  # gone by hand already: nothing to remove
+    with (out / MANIFEST).open("a") as manifest:  # a manifest edited to point elsewhere is not followed
+        manifest.write("../outside.txt\n.hidden\n")
+    (tmp_path / "outside.txt").write_text("keep")
+    (out / ".hidden").write_text("keep")
+    files = write_club(_result("Ana", "Cal"), out)
+    assert sorted(p.name for p in files.removed) == ["bea.json"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{stem}.{ext}" for stem in ("ana", "cal") for ext in ("json", "md")]
+        + ["index.html", "summary.csv", "history.yaml", "notes.txt", ".hidden", MANIFEST])
+    assert (tmp_path / "outside.txt").read_text() == "keep"
+    assert (out / MANIFEST).read_text().split() == sorted(p.name for p in files.written)
+
+
+def test_a_run_interrupted_before_removing_stale_files_leaves_them_for_the_next(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    write_club(_result("Ana", "Bea"), out)
+    real_unlink = Path.unlink
+    monkeypatch.setattr(Path, "unlink", lambda self, *a, **k: (_ for _ in ()).throw(KeyboardInterrupt))
+    with pytest.raises(KeyboardInterrupt):
+        write_club(_result("Ana", "Dan"), out)  # Bea's files still there, Dan's written
+    monkeypatch.setattr(Path, "unlink", real_unlink)
+    files = write_club(_result("Ana"), out)  # the manifest still names both Bea's and Dan's
+    assert sorted(p.name for p in files.removed) == ["bea.json", "bea.md", "dan.json", "dan.md"]
 
 
 def test_an_interrupted_write_leaves_whole_files_or_none(tmp_path, monkeypatch):
@@ -141,7 +172,7 @@ def test_plan_writes_every_member_and_exits_0_when_all_are_planned(tmp_path):
     assert "Club strength: 1 of 1 places taken, 1 missed out (full)" in result.stdout
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
         f"{stem}.{ext}" for stem in ("ana", "bea") for ext in ("json", "md", "html", "ics")} | {
-        "index.html", "summary.csv", "history.yaml"}
+        "index.html", "summary.csv", "history.yaml", MANIFEST}
     full = next(n for n in ("ana", "bea") if "no place (class full)" in (tmp_path / "out" / f"{n}.md").read_text())
     assert yaml.safe_load((tmp_path / "out" / "history.yaml").read_text()) == {"strength": {full.capitalize(): 1}}
 
