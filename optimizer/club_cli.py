@@ -218,7 +218,8 @@ def plan_command(
         club = load_club(club_file)
     except ScenarioError as err:
         _fail(str(err).splitlines())
-    if problem := output_problem(output, folder=True, inputs=[club_file, *(Path(m.origin) for m in club.members)]):
+    inputs = [club_file, *(Path(f) for m in club.members for f in m.files or (m.origin,))]  # libraries too
+    if problem := output_problem(output, folder=True, inputs=inputs):
         _fail([problem])
     stderr = Console(stderr=True)
     try:

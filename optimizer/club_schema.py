@@ -61,9 +61,9 @@ from .scenario import (
     at_minute,
     check_at,
     error_messages,
-    load_scenario,
     parse_scenario,
     read_data,
+    read_scenario,
 )
 
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
@@ -199,6 +199,7 @@ class Member(Written):
     joins: tuple[str, ...] = ()
     scenario: Scenario | None = None
     errors: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()  # the member's own files read (its scenario and exercise library), if any
 
 
 class Club(ClubSetup):
@@ -288,10 +289,11 @@ def _inline_member(entry: MemberEntry, origin: str, index: int, positions: Calla
 
 def _member_from_file(path: Path, joins: tuple[str, ...]) -> Member:
     try:
-        scenario = load_scenario(path)
+        scenario, files = read_scenario(path)
     except ScenarioError as err:
         return Member(name=path.stem, origin=str(path), joins=joins, errors=tuple(str(err).splitlines()))
-    return Member(name=scenario.athlete.name, origin=str(path), joins=joins, scenario=scenario)
+    return Member(name=scenario.athlete.name, origin=str(path), joins=joins, scenario=scenario,
+                  files=tuple(map(str, files)))
 
 
 # ---- joining club sessions ------------------------------------------------------------

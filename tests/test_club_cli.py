@@ -287,3 +287,17 @@ def test_members_files_are_not_written_among_the_clubs_own(tmp_path):
     apart = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "plans"), "--jobs", "1"])
     assert apart.exit_code == 0, apart.output
     assert json.loads((tmp_path / "plans" / "ana.json").read_text())["status"] == "optimal"
+
+
+def test_a_members_exercise_library_file_is_not_written_among_either(tmp_path):
+    """The folder of a library a member's file names is an input folder too: a member called
+    'exercises' would have had their plan written over it."""
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "exercises.yaml").write_text(yaml.safe_dump({"exercises": []}))
+    member = {"athlete": {**athlete("Exercises"), "strength": {"library": "lib/exercises.yaml"}}}
+    (tmp_path / "exercises.json").write_text(json.dumps(member))
+    club = tmp_path / "club.yaml"
+    club.write_text(yaml.safe_dump(club_data([{"file": "exercises.json"}])))
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "lib"), "--jobs", "1"])
+    assert result.exit_code == 2 and "holds the club's own files" in result.output, result.output
+    assert sorted(p.name for p in (tmp_path / "lib").iterdir()) == ["exercises.yaml"]
