@@ -245,6 +245,7 @@ class ClassReport(BaseModel):
     placed: list[str] = []
     full: list[str] = []  # could hold it, no place left
     cannot: list[str] = []  # their week could not hold it
+    invalid: list[str] = []  # their data was not a valid scenario this week
     lowest_priority_placed: int | None = None  # gain + fairness points of the last place given, when full
 
 
@@ -358,7 +359,8 @@ def _class_reports(club: Club, results: list[MemberResult]) -> dict[str, ClassRe
         for sid, seat in result.classes.items():
             report = reports[sid]
             report.asked.append(result.name)
-            {"place": report.placed, "full": report.full, "cannot": report.cannot}.get(seat.outcome, []).append(result.name)
+            {"place": report.placed, "full": report.full, "cannot": report.cannot,
+             "invalid": report.invalid}[seat.outcome].append(result.name)
     for sid, report in reports.items():
         if report.full:
             placed = [_priority(club, r.classes[sid]) for r in results if sid in r.places]
@@ -389,8 +391,7 @@ def _next_history(club: Club, reports: dict[str, ClassReport]) -> dict[str, dict
     for sid, report in reports.items():
         before = club.history.get(sid, {})
         counts = {name: before.get(name, 0) + 1 for name in report.full}
-        left = set(report.asked) - set(report.placed) - set(report.full)  # cannot, or invalid data
-        counts |= {name: before[name] for name in left if before.get(name)}
+        counts |= {name: before[name] for name in report.cannot + report.invalid if before.get(name)}
         if counts:
             out[sid] = dict(sorted(counts.items()))
     return out

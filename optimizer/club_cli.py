@@ -272,7 +272,8 @@ def _print_summary(result: ClubPlan) -> None:
     for report in result.classes:
         places = report.capacity if report.capacity is not None else "unlimited"
         console.print(f"{report.name}: {len(report.placed)} of {places} places taken, {len(report.full)} missed out "
-                      f"(full), {len(report.cannot)} could not fit it")
+                      f"(full), {len(report.cannot)} could not fit it"
+                      + (f", {len(report.invalid)} with invalid data" if report.invalid else ""))
 
 
 @club_app.command("synthetic")

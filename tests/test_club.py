@@ -508,6 +508,9 @@ def test_a_member_whose_data_is_invalid_this_week_keeps_their_missed_weeks():
     result = plan_club(club, jobs=1)
     assert result.members[0].classes["strength"].outcome == "invalid"
     assert result.history == {"strength": {"Ana": 2}}
+    (report,) = result.classes  # each who asked is in exactly one of the outcomes
+    assert (report.asked, report.placed, report.full, report.cannot, report.invalid) == (
+        ["Ana", "Bea"], ["Bea"], [], [], ["Ana"])
 
 
 def test_a_member_left_out_is_never_told_of_a_priority_of_none():
