@@ -686,6 +686,18 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
+def _json_duplicate_mark(text: str) -> yaml.Mark | None:
+    """Where the first key given twice is in a JSON text: read as YAML (JSON is its flow style),
+    whose loader knows the line."""
+    try:
+        yaml.load(text, Loader=ScenarioLoader)
+    except DuplicateKey as err:
+        return err.problem_mark
+    except yaml.YAMLError:
+        pass
+    return None
+
+
 def read_data(path: str | Path) -> Any:
     """Read YAML, JSON or TOML by suffix; errors become ScenarioError (never a traceback)."""
     path = Path(path)
@@ -723,9 +735,10 @@ def read_data(path: str | Path) -> Any:
     except RecursionError:
         raise ScenarioError(["the file nests too deeply to read; a scenario is a few levels deep"], str(path)) from None
     except DuplicateKey as err:
-        raise ScenarioError([placed(at_mark(err.problem_mark), f"'{err.key}' is given twice in one block, and "
+        mark = err.problem_mark or _json_duplicate_mark(text)  # json's hook is not told where it is
+        raise ScenarioError([placed(at_mark(mark), f"'{err.key}' is given twice in one block, and "
                                     f"{'JSON' if suffix == '.json' else 'YAML'} would silently keep only the last; "
-                                    "merge the two into one")], str(path)) from None  # no mark in JSON
+                                    "merge the two into one")], str(path)) from None
     except BadValue as err:
         raise ScenarioError([placed(at_mark(err.problem_mark), f"{err}; write the value without its tag")],
                             str(path)) from None

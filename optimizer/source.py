@@ -143,10 +143,11 @@ def yaml_positions(text: str) -> dict[Path, tuple[int, int]]:
 
 
 def file_positions(path: str | PathLike, under: Path = ()) -> dict[Path, tuple[int, int]]:
-    """Line and column of every value of a YAML file, its paths put ``under`` a field (a week
-    written as a bare list is the plan's ``sessions``); none for JSON, TOML or an unreadable
-    file. Worked out only when there is an error to place: it reads the file again."""
-    if str(path).lower().endswith((".yaml", ".yml")):
+    """Line and column of every value of a YAML or JSON file (JSON is YAML's flow style, so one
+    reader places both), its paths put ``under`` a field (a week written as a bare list is the
+    plan's ``sessions``); none for TOML or an unreadable file. Worked out only when there is an
+    error to place: it reads the file again."""
+    if str(path).lower().endswith((".yaml", ".yml", ".json")):
         try:
             with open(path, encoding="utf-8") as file:
                 text = file.read()

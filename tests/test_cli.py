@@ -131,6 +131,16 @@ def test_a_byte_order_mark_is_not_content_and_a_file_not_in_utf8_says_how_to_sav
     assert result.exit_code == 2 and "byte 1 is not UTF-8 text; save the file as UTF-8" in result.stderr
 
 
+def test_a_json_scenario_error_says_its_line_and_column(tmp_path):
+    """JSON files were placed by field only; JSON is YAML's flow style, so the YAML reader places them."""
+    scenario = yaml.safe_load(Path(EXAMPLE).read_text())
+    scenario["athlete"]["runs"][1]["minutes"] = -5
+    (tmp_path / "week.json").write_text(json.dumps(scenario, indent=2))
+    result = invoke("plan", str(tmp_path / "week.json"))
+    line = next(n for n, text in enumerate((tmp_path / "week.json").read_text().splitlines(), 1) if "-5" in text)
+    assert result.exit_code == 2 and f"line {line}, column 20: athlete.runs[1].minutes: -5" in result.stderr
+
+
 def test_a_file_too_big_to_be_a_scenario_is_refused_before_it_is_read_whole(tmp_path):
     """'plan /dev/zero' read until the memory ran out. The file here is sparse: no disk is used."""
     from optimizer.source import MAX_BYTES
@@ -229,8 +239,8 @@ BAD_YAML = {
     "dupkey.yaml": ("athlete:\n  name: x\n  availability:\n    mon: ['07:00-08:00']\n    mon: ['18:00-19:00']\n",
                     "line 5, column 5: 'mon' is given twice"),
     # the same in JSON, which json.loads settled silently for the last
-    "dupkey.json": ('{"athlete": {"name": "x", "availability": {"mon": ["07:00-08:00"], "mon": ["18:00-19:00"]}}}',
-                    "'mon' is given twice in one block, and JSON would silently keep only the last"),
+    "dupkey.json": ('{"athlete": {"name": "x",\n  "availability": {"mon": ["07:00-08:00"], "mon": ["18:00-19:00"]}}}',
+                    "line 2, column 44: 'mon' is given twice in one block, and JSON would silently keep only the last"),
     # an alias inside the value it names: endless, and placing the error walked it until RecursionError
     "cycle.yaml": ("athlete: &a\n  name: x\n  availability: {}\n  strength: *a\n",
                    "a YAML alias (*name) is used inside the value it names, so the value never ends"),
