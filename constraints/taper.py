@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime
 
+import numpy as np
+
 from optimizer.catalog import catalog
 from optimizer.clock import DAY_MINUTES, WEEK_MINUTES, describe
 from optimizer.model import WeekModel
@@ -56,6 +58,30 @@ def encode(m: WeekModel) -> None:
             date = m.athlete.calendar.week_of + datetime.timedelta(days=start // DAY_MINUTES)
             guard = m.guard(f"{RULE}:{date}", f"no heavy legs in the {days} days before the race on {date}")
             m.end_no_later(m.select(m.p_heavy), taper_starts(start, days), guard)
+            if start < WEEK_MINUTES and any(taper_starts(start, days) < end for end in last_weeks_heavy_legs(m.athlete)):
+                m.forbid([], guard)  # last week's heavy legs, done, are already inside this race's taper
+    if ends := last_weeks_heavy_legs(m.athlete):
+        guard = m.guard(f"{RULE}:last-week", "no heavy legs in the days before a race, last week's included")
+        for p in m.select(m.p_run):
+            placement = m.placements[p]
+            if placement.kind == "race":
+                days = taper_days(m.athlete, m.athlete.runs[m.slots[placement.slot].run].distance)
+                m.start_no_earlier(np.array([p]), race_day_after(max(ends), days), guard)
+
+
+def last_weeks_heavy_legs(athlete: Athlete) -> list[int]:
+    """Where last week's heavy lower-body sessions (``calendar.previous_week``) end, in minutes from
+    this Monday (negative): done and fixed, they still bind a race this week (R-TAPER counts back
+    from race day, across the week boundary, as R-GAP48 and R-KEYEVE do)."""
+    if athlete.calendar is None:
+        return []
+    return [end for session, _, end in athlete.calendar.neighbours if session.heavy_lower and end <= 0]
+
+
+def race_day_after(lift_end: int, days: int) -> int:
+    """The first minute a race may start after heavy legs that end at ``lift_end``: the start of the
+    first day that is more than ``days`` days after the lift's day (inverse of ``taper_starts``)."""
+    return (-(-lift_end // DAY_MINUTES) + days) * DAY_MINUTES
 
 
 def taper_starts(race_start: int, days: int) -> int:
@@ -108,14 +134,16 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     races = [(s.week_start, athlete.runs[s.run].distance if s.run is not None and s.run < len(athlete.runs) else None)
              for s in plan.runs() if s.kind == "race"]
     races += calendar_races(athlete)
-    for lift in plan.lifts():
-        if not lift.heavy_lower:
-            continue
+    ends = [(lift.week_end, "") for lift in plan.lifts() if lift.heavy_lower]
+    ends += [(end, "last week's ") for end in last_weeks_heavy_legs(athlete)]
+    for end, whose in ends:
         for start, distance in races:
+            if whose and start >= WEEK_MINUTES:
+                continue  # last week's lift and next week's race: both fixed, no week planned here changes them
             days = taper_days(athlete, distance)
-            if taper_starts(start, days) < lift.week_end <= start:
+            if taper_starts(start, days) < end <= start:
                 problems.append(
-                    f"{RULE}: heavy lower-body session ending {describe(lift.week_end)} is within {days} days "
+                    f"{RULE}: {whose}heavy lower-body session ending {describe(end)} is within {days} days "
                     f"before the race at {describe(start)}; end heavy legs by {describe(taper_starts(start, days))}"
                 )
     return problems

@@ -188,3 +188,40 @@ def test_encoder_keeps_the_taper_phase_light():
 def test_including_a_non_light_kind_in_a_taper_week_is_infeasible(fields, include):
     scenario = make_scenario(strength={"sessions": 1, "include": [include]}, **fields)
     assert_infeasible(scenario, "R-TAPER", "R-FREQ")
+
+
+# ---- last week's heavy legs (calendar.previous_week) ------------------------------------
+
+# Heavy legs done last Tuesday 18:00-19:00: a 10k (7 days) may be run from this Wednesday on.
+LAST_TUESDAY_HEAVY = {"week_of": "2027-05-03",
+                      "previous_week": [{"kind": "heavy_lower", "day": "tue", "start": "18:00", "minutes": 60,
+                                         "location": "gym"}]}
+
+
+@pytest.mark.parametrize(("day", "breaks"), [("mon", True), ("tue", True), ("wed", False), ("sun", False)])
+def test_last_weeks_heavy_legs_count_before_a_race_this_week(day, breaks):
+    """R-TAPER's days before race day reach back into last week when the scenario gives it: a 10k
+    this Tuesday is 7 days after last Tuesday's squats, inside its taper."""
+    athlete = make_athlete(goal="10k", phase="peak", strength={"sessions": 0}, calendar=LAST_TUESDAY_HEAVY,
+                           runs=[{"kind": "race", "minutes": 60, "distance": "10k"}])
+    problems = rule.check(plan_of(run("race", day, "07:00", "08:00", 0)), athlete)
+    assert bool(problems) == breaks, problems
+    assert all("R-TAPER" in p and "last week's heavy" in p for p in problems)
+
+
+def test_encoder_runs_the_race_after_last_weeks_taper_days():
+    """The race is free to move: Monday and Tuesday are inside the 7 days after last Tuesday's
+    heavy legs, so it goes on Sunday, the one other day with a window."""
+    scenario = make_scenario(goal="10k", phase="peak", strength={"sessions": 0}, calendar=LAST_TUESDAY_HEAVY,
+                             locations={"home": []},
+                             availability={d: ["07:00-09:00 home"] for d in ("mon", "tue", "sun")},
+                             runs=[{"kind": "race", "minutes": 60, "distance": "10k"}])
+    assert solve_without(scenario, rule).runs()[0].day in ("mon", "tue")  # the temptation is real
+    plan = solve_optimal(scenario)
+    assert [s.day for s in plan.runs()] == ["sun"]
+
+
+def test_a_race_pinned_inside_last_weeks_taper_days_has_no_week():
+    scenario = make_scenario(goal="10k", phase="peak", strength={"sessions": 0}, calendar=LAST_TUESDAY_HEAVY,
+                             runs=[{"kind": "race", "minutes": 60, "distance": "10k", "at": "tue 07:00"}])
+    assert_infeasible(scenario, "R-TAPER")
