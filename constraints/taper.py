@@ -138,8 +138,8 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     ends += [(end, "last week's ") for end in last_weeks_heavy_legs(athlete)]
     for end, whose in ends:
         for start, distance in races:
-            if whose and start >= WEEK_MINUTES:
-                continue  # last week's lift and next week's race: both fixed, no week planned here changes them
+            if whose and not 0 < start < WEEK_MINUTES:
+                continue  # last week's lift and a race of another week: both fixed, this week changes neither
             days = taper_days(athlete, distance)
             if taper_starts(start, days) < end <= start:
                 problems.append(

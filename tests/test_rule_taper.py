@@ -225,3 +225,14 @@ def test_a_race_pinned_inside_last_weeks_taper_days_has_no_week():
     scenario = make_scenario(goal="10k", phase="peak", strength={"sessions": 0}, calendar=LAST_TUESDAY_HEAVY,
                              runs=[{"kind": "race", "minutes": 60, "distance": "10k", "at": "tue 07:00"}])
     assert_infeasible(scenario, "R-TAPER")
+
+
+def test_last_weeks_heavy_legs_and_last_weeks_race_are_not_this_weeks_concern():
+    """Both done and fixed (heavy legs last Friday, a race last Saturday): no week planned now
+    changes them, so the checker does not hold them against it (property tests found it)."""
+    calendar = {"week_of": "2026-11-30", "previous_week": [
+        {"kind": "heavy_lower", "day": "fri", "start": "06:00", "minutes": 40, "location": "gym"},
+        {"type": "run", "kind": "race", "day": "sat", "start": "06:00", "minutes": 60, "location": "gym"}]}
+    athlete = make_athlete(goal="5k", strength={"sessions": 0}, calendar=calendar,
+                           runs=[{"kind": "easy", "minutes": 25}])
+    assert rule.check(plan_of(run("easy", "sat", "05:00", "05:25", 0)), athlete) == []
