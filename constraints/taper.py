@@ -8,6 +8,9 @@ so with a race early next week this week's last days are light too. The races
 ahead are the calendar's (``calendar.races``, or a race among next week's fixed
 sessions, whose distance is taken to be the athlete's goal).
 
+Last week's heavy legs (``calendar.previous_week``) count against a race this
+week: done, they leave the race the days after their taper.
+
 "Within 10 days" is counted in calendar days: no heavy legs on race day's 10
 (or 7) days before it, so heavy legs end by the midnight that starts the 10th
 day before race day. That also keeps them at least 10 x 24 clock hours before
@@ -17,8 +20,6 @@ the start, so the rule holds read either way.
 from __future__ import annotations
 
 import datetime
-
-import numpy as np
 
 from optimizer.catalog import catalog
 from optimizer.clock import DAY_MINUTES, WEEK_MINUTES, describe
@@ -58,15 +59,30 @@ def encode(m: WeekModel) -> None:
             date = m.athlete.calendar.week_of + datetime.timedelta(days=start // DAY_MINUTES)
             guard = m.guard(f"{RULE}:{date}", f"no heavy legs in the {days} days before the race on {date}")
             m.end_no_later(m.select(m.p_heavy), taper_starts(start, days), guard)
-            if start < WEEK_MINUTES and any(taper_starts(start, days) < end for end in last_weeks_heavy_legs(m.athlete)):
-                m.forbid([], guard)  # last week's heavy legs, done, are already inside this race's taper
+            inside = [end for end in last_weeks_heavy_legs(m.athlete) if taper_starts(start, days) < end]
+            if start < WEEK_MINUTES and inside:  # done, last week: no week this week keeps the race clear of them
+                _no_race_on(m, start // DAY_MINUTES, m.guard(
+                    f"{RULE}:{date}:last-week", f"no heavy legs in the {days} days before the race on {date}, but "
+                                                f"last week's ended {describe(max(inside))}"))
     if ends := last_weeks_heavy_legs(m.athlete):
-        guard = m.guard(f"{RULE}:last-week", "no heavy legs in the days before a race, last week's included")
+        last = max(ends)
+        guard = m.guard(f"{RULE}:last-week", f"no race in the days after last week's heavy legs (ended "
+                                             f"{describe(last)}) that a race's taper keeps free of them")
         for p in m.select(m.p_run):
             placement = m.placements[p]
-            if placement.kind == "race":
+            if placement.kind == "race":  # a calendar race pins its run to its day (R-PINNED): the same row says it
                 days = taper_days(m.athlete, m.athlete.runs[m.slots[placement.slot].run].distance)
-                m.start_no_earlier(np.array([p]), race_day_after(max(ends), days), guard)
+                m.start_no_earlier([p], race_day_after(last, days), guard)
+
+
+def _no_race_on(m: WeekModel, day: int, guard: list) -> None:
+    """No week holds a race on ``day``: its race run may not go there (R-PINNED keeps it there, so
+    explain names both), and without one there the guard alone says it."""
+    races = [p for p in m.select(m.p_run & (m.p_day == day)) if m.placements[p].kind == "race"]
+    for p in races:
+        m.forbid([m.placements[p].var], guard)
+    if not races:
+        m.forbid([], guard)
 
 
 def last_weeks_heavy_legs(athlete: Athlete) -> list[int]:
@@ -138,7 +154,7 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     ends += [(end, "last week's ") for end in last_weeks_heavy_legs(athlete)]
     for end, whose in ends:
         for start, distance in races:
-            if whose and not 0 < start < WEEK_MINUTES:
+            if whose and not 0 <= start < WEEK_MINUTES:
                 continue  # last week's lift and a race of another week: both fixed, this week changes neither
             days = taper_days(athlete, distance)
             if taper_starts(start, days) < end <= start:

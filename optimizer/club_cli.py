@@ -135,7 +135,8 @@ def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -
 
     A folder used again would keep last week's files of a member who has left, read as this
     week's; so the names written are kept in ``MANIFEST``, and an earlier run's files that
-    this run does not write again are removed. Nothing else in the folder is touched. The
+    this run does not write again are removed (a member who left; a page and calendar for a
+    week there is no longer). Nothing else in the folder is touched. The
     manifest lists both runs' files until the stale ones are gone, so an interrupted run
     leaves none that the next run would not remove."""
     from .cli import write_atomic  # optimizer.cli imports this module at its end: import it late
@@ -153,8 +154,7 @@ def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -
     files["history.yaml"] = yaml.safe_dump(club_plan.history, allow_unicode=True, sort_keys=True)
     earlier = _earlier_files(directory)
     stale = sorted(earlier - files.keys())
-    if stale:
-        write_atomic(directory / MANIFEST, "".join(f"{name}\n" for name in sorted(earlier | files.keys())))
+    write_atomic(directory / MANIFEST, "".join(f"{name}\n" for name in sorted(earlier | files.keys())))
     for name, text in files.items():
         write_atomic(directory / name, text)
     removed = []
@@ -240,7 +240,8 @@ def plan_command(
         stderr.print(f"wrote {len(result.members)} members to {output}/ (summary.csv, history.yaml)")
         if removed:
             names = ", ".join(p.name for p in removed[:6]) + (", ..." if len(removed) > 6 else "")
-            stderr.print(f"removed {len(removed)} files an earlier run wrote there for members not in this one ({names})")
+            stderr.print(f"removed {len(removed)} files an earlier run wrote there and this one did not (members who "
+                         f"left, or whose week has no page or calendar now): {names}")
     _print_summary(result)
     raise typer.Exit(0 if result.all_planned else 1)
 

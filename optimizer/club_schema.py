@@ -290,8 +290,9 @@ def _inline_member(entry: MemberEntry, origin: str, index: int, positions: Calla
 def _member_from_file(path: Path, joins: tuple[str, ...]) -> Member:
     try:
         scenario, files = read_scenario(path)
-    except ScenarioError as err:
-        return Member(name=path.stem, origin=str(path), joins=joins, errors=tuple(str(err).splitlines()))
+    except ScenarioError as err:  # its library, if it names one, is still its own file
+        return Member(name=path.stem, origin=str(path), joins=joins, errors=tuple(str(err).splitlines()),
+                      files=tuple(map(str, err.files)))
     return Member(name=scenario.athlete.name, origin=str(path), joins=joins, scenario=scenario,
                   files=tuple(map(str, files)))
 

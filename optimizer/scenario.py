@@ -25,7 +25,7 @@ from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
 from .source import (MAX_BYTES, MAX_VALUES, SUBFIELDS, at_mark, BadValue, did_you_mean, DuplicateKey, expanded_size,
-                     file_positions, locate, parse_path, placed, ScenarioLoader, too_deep, Written)
+                     file_positions, json_for_yaml, locate, parse_path, placed, ScenarioLoader, too_deep, Written)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
 
@@ -52,6 +52,7 @@ class ScenarioError(Exception):
     def __init__(self, messages: list[str], source: str | None = None):
         self.messages = messages
         self.source = source
+        self.files: list = []  # the files read for it (read_scenario: a scenario and its library), if known
         where = f"{source}: " if source else ""
         super().__init__("\n".join(f"{where}{m}" for m in messages))
 
@@ -686,16 +687,20 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
-def _json_duplicate_mark(text: str) -> yaml.Mark | None:
-    """Where the first key given twice is in a JSON text: read as YAML (JSON is its flow style),
-    whose loader knows the line."""
+def _json_duplicate(text: str, found: DuplicateKey) -> DuplicateKey:
+    """A key given twice in a JSON text, with where it is: json's hook is not told, so the text is
+    read as YAML (JSON is its flow style), whose loader knows the line. Its loader may meet another
+    key given twice first (an outer block before an inner one): as real, and placed. ``found`` if
+    YAML cannot read the text, or would nest too deeply for libyaml's C recursion."""
+    if too_deep(text):
+        return found
     try:
-        yaml.load(text, Loader=ScenarioLoader)
+        yaml.load(json_for_yaml(text), Loader=ScenarioLoader)
     except DuplicateKey as err:
-        return err.problem_mark
-    except yaml.YAMLError:
+        return err
+    except (yaml.YAMLError, RecursionError):
         pass
-    return None
+    return found
 
 
 def read_data(path: str | Path) -> Any:
@@ -735,8 +740,9 @@ def read_data(path: str | Path) -> Any:
     except RecursionError:
         raise ScenarioError(["the file nests too deeply to read; a scenario is a few levels deep"], str(path)) from None
     except DuplicateKey as err:
-        mark = err.problem_mark or _json_duplicate_mark(text)  # json's hook is not told where it is
-        raise ScenarioError([placed(at_mark(mark), f"'{err.key}' is given twice in one block, and "
+        if suffix == ".json":
+            err = _json_duplicate(text, err)
+        raise ScenarioError([placed(at_mark(err.problem_mark), f"'{err.key}' is given twice in one block, and "
                                     f"{'JSON' if suffix == '.json' else 'YAML'} would silently keep only the last; "
                                     "merge the two into one")], str(path)) from None
     except BadValue as err:
@@ -769,24 +775,34 @@ def load_scenario(path: str | Path) -> Scenario:
 
 def read_scenario(path: str | Path) -> tuple[Scenario, list[Path]]:
     """``load_scenario``, and the files it read: the scenario and the exercise library it names,
-    if any (a command's ``-o`` must be neither)."""
+    if any (a command's ``-o`` must be neither). A ScenarioError raised carries them too, as
+    ``files``: a library with a mistake in it is still the user's file."""
     data = read_data(path)
     athlete = data.get("athlete") if isinstance(data, dict) else None
     strength = athlete.get("strength") if isinstance(athlete, dict) else None
-    library_file = None
-    if isinstance(strength, dict) and isinstance(strength.get("library"), str):
-        named = strength["library"]
-        library_file = Path(path).parent / named
+    named = strength.get("library") if isinstance(strength, dict) else None
+    library_file = Path(path).parent / named if isinstance(named, str) else None
+    files = [Path(path)] if library_file is None else [Path(path), library_file]
+    try:
+        return _parse_with_library(path, data, library_file), files
+    except ScenarioError as err:
+        err.files = files
+        raise
+
+
+def _parse_with_library(path: str | Path, data: dict, library_file: Path | None) -> Scenario:
+    """The scenario with the exercises of its ``strength.library`` file in place of the file's name."""
+    if library_file is not None:
+        named = data["athlete"]["strength"]["library"]
         try:
             library = read_data(library_file)
         except ScenarioError as err:  # say which field named the file, and where it was looked for
             raise ScenarioError([f"athlete.strength.library: {m}" for m in err.messages], str(path)) from None
         if not isinstance(library, dict) or not isinstance(library.get("exercises"), list):
             raise ScenarioError([f"athlete.strength.library: {named} must hold a list under 'exercises'"], str(path))
-        strength["library"] = library["exercises"]
-    files = [Path(path)] if library_file is None else [Path(path), library_file]
+        data["athlete"]["strength"]["library"] = library["exercises"]
     try:
-        return parse_scenario(data, str(path)), files
+        return parse_scenario(data, str(path))
     except ScenarioError:
         positions = file_positions(path)
         if library_file is not None:  # the library's exercises are where that file has them, not on the line naming it

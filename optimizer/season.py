@@ -242,18 +242,21 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
             raise ValueError(f"--start: {start} is {weeks} weeks before race week; a season is at most {MAX_WEEKS} "
                              f"weeks, so start on or after {race_monday - dt.timedelta(weeks=MAX_WEEKS - 1)}")
     weeks = 16 if weeks is None else weeks
-    if late := sorted(n for n in scenario.season.week_runs if n > weeks + 1):
-        raise ScenarioError([f"season.week_runs: week {late[0]} is after this season's {weeks + 1} weeks ({weeks} to "
-                             f"race week, then a recovery week); drop it, or start the season earlier"])
     first = race_monday - dt.timedelta(weeks=weeks - 1)
     if first < FIRST_DATE:  # a week's calendar.week_of would say it, not naming the option to change
-        most = (race_monday - _monday(FIRST_DATE + dt.timedelta(days=6))).days // 7 + 1
+        earliest = _monday(FIRST_DATE + dt.timedelta(days=6))
+        if start is not None:
+            raise ValueError(f"--start: {start} is before {FIRST_DATE}; start on or after {earliest}")
+        most = (race_monday - earliest).days // 7 + 1
         raise ValueError(f"--race-date: {race_date} with {weeks} weeks to race week starts the season on {first}, "
-                         f"before {FIRST_DATE}; give --weeks {most} or fewer")
+                         f"before {FIRST_DATE}; give --weeks {most}" + (" or fewer" if most > 1 else ""))
     if race_monday + dt.timedelta(weeks=1) > LAST_DATE:  # the recovery week starts too late
         latest = _monday(LAST_DATE - dt.timedelta(weeks=1)) + dt.timedelta(days=6)
         raise ValueError(f"--race-date: {race_date} puts the recovery week after it past {LAST_DATE}; "
                          f"give a race date on or before {latest}")
+    if late := sorted(n for n in scenario.season.week_runs if n > weeks + 1):
+        raise ScenarioError([f"season.week_runs: week {late[0]} is after this season's {weeks + 1} weeks ({weeks} to "
+                             f"race week, then a recovery week); drop it, or start the season earlier"])
     athlete = scenario.athlete
     listed = next((r for r in athlete.calendar.races if r.date == race_date), None) if athlete.calendar else None
     goal = listed or Race(date=race_date, distance=athlete.goal if athlete.goal != "general" else "10k")

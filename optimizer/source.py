@@ -142,6 +142,17 @@ def yaml_positions(text: str) -> dict[Path, tuple[int, int]]:
     return out
 
 
+# A JSON escape of a character beyond the 16-bit range: a pair of surrogates, which PyYAML refuses.
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def json_for_yaml(text: str) -> str:
+    """JSON text YAML reads as the same structure, at the same lines and columns: an escaped
+    character beyond the 16-bit range (``json.dumps`` writes an emoji so) becomes two escaped
+    spaces, twelve characters as before; the values may differ, the places do not."""
+    return _SURROGATE_PAIR.sub(r"\1\\u0020\\u0020", text)
+
+
 def file_positions(path: str | PathLike, under: Path = ()) -> dict[Path, tuple[int, int]]:
     """Line and column of every value of a YAML or JSON file (JSON is YAML's flow style, so one
     reader places both), its paths put ``under`` a field (a week written as a bare list is the
@@ -153,6 +164,8 @@ def file_positions(path: str | PathLike, under: Path = ()) -> dict[Path, tuple[i
                 text = file.read()
         except (OSError, UnicodeDecodeError):
             return {}
+        if str(path).lower().endswith(".json"):
+            text = json_for_yaml(text)
         return {under + p: v for p, v in yaml_positions(text).items()}
     return {}
 

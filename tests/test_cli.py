@@ -141,6 +141,27 @@ def test_a_json_scenario_error_says_its_line_and_column(tmp_path):
     assert result.exit_code == 2 and f"line {line}, column 20: athlete.runs[1].minutes: -5" in result.stderr
 
 
+def test_a_json_error_is_placed_past_an_emoji_too(tmp_path):
+    """json.dumps escapes an emoji as a surrogate pair, which YAML (that places JSON's errors) refuses."""
+    scenario = yaml.safe_load(Path(EXAMPLE).read_text())
+    scenario["athlete"]["name"] = "Ana \U0001F3C3"
+    scenario["athlete"]["runs"][1]["minutes"] = -5
+    (tmp_path / "week.json").write_text(json.dumps(scenario, indent=2))
+    result = invoke("plan", str(tmp_path / "week.json"))
+    assert result.exit_code == 2 and ", column 20: athlete.runs[1].minutes: -5" in result.stderr
+
+
+def test_a_key_given_twice_before_deep_json_is_said_without_crashing(tmp_path):
+    """json stops at the key given twice; placing it must not hand the deep rest to libyaml's C
+    recursion (a segmentation fault). In a process of its own, so a crash fails only this test."""
+    deep = 200_000
+    path = tmp_path / "deep.json"
+    path.write_text('{"athlete": {"name": "x", "name": "y"}, "z": ' + "[" * deep + "]" * deep + "}")
+    result = subprocess.run([sys.executable, "-m", "optimizer", "plan", str(path)], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120)
+    assert result.returncode == 2 and "'name' is given twice" in result.stderr, result.stderr
+
+
 def test_a_file_too_big_to_be_a_scenario_is_refused_before_it_is_read_whole(tmp_path):
     """'plan /dev/zero' read until the memory ran out. The file here is sparse: no disk is used."""
     from optimizer.source import MAX_BYTES
@@ -241,6 +262,9 @@ BAD_YAML = {
     # the same in JSON, which json.loads settled silently for the last
     "dupkey.json": ('{"athlete": {"name": "x",\n  "availability": {"mon": ["07:00-08:00"], "mon": ["18:00-19:00"]}}}',
                     "line 2, column 44: 'mon' is given twice in one block, and JSON would silently keep only the last"),
+    # json meets the inner duplicate first, YAML the outer: the message names the one it places
+    "dupkey_nested.json": ('{"athlete": {"name": "x",\n  "availability": {"mon": [], "mon": []},\n  "name": "y"}}',
+                           "line 3, column 3: 'name' is given twice"),
     # an alias inside the value it names: endless, and placing the error walked it until RecursionError
     "cycle.yaml": ("athlete: &a\n  name: x\n  availability: {}\n  strength: *a\n",
                    "a YAML alias (*name) is used inside the value it names, so the value never ends"),

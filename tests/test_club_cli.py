@@ -113,6 +113,24 @@ def test_a_run_interrupted_before_removing_stale_files_leaves_them_for_the_next(
     assert sorted(p.name for p in files.removed) == ["bea.json", "bea.md", "dan.json", "dan.md"]
 
 
+def test_a_run_interrupted_with_nothing_stale_still_lists_what_it_wrote(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    write_club(_result("Ana", "Bea"), out)
+    real_replace = os.replace
+
+    def interrupted(src, dst):
+        real_replace(src, dst)
+        if str(dst).endswith("dan.md"):  # Ctrl-C once Dan's files are in place, before the run ends
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_club(_result("Ana", "Bea", "Dan"), out)
+    monkeypatch.setattr(os, "replace", real_replace)
+    files = write_club(_result("Ana"), out)
+    assert sorted(p.name for p in files.removed) == ["bea.json", "bea.md", "dan.json", "dan.md"]
+
+
 def test_an_interrupted_write_leaves_whole_files_or_none(tmp_path, monkeypatch):
     out = tmp_path / "out"
     out.mkdir()
@@ -122,7 +140,7 @@ def test_an_interrupted_write_leaves_whole_files_or_none(tmp_path, monkeypatch):
 
     def interrupted(src, dst):
         calls.append(dst)
-        if len(calls) == 3:  # Ctrl-C while the third file is being put in place
+        if len(calls) == 4:  # Ctrl-C while the third file is being put in place (after the manifest)
             raise KeyboardInterrupt
         real_replace(src, dst)
 
@@ -130,7 +148,7 @@ def test_an_interrupted_write_leaves_whole_files_or_none(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         write_club(_result("Ana", "Bea", "Cal"), out)
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["ana.json", "ana.md", "summary.csv"]  # no temporary file left behind
+    assert names == [MANIFEST, "ana.json", "ana.md", "summary.csv"]  # no temporary file left behind
     assert json.loads((out / "ana.json").read_text())["athlete"] == "Ana"
     assert (out / "summary.csv").read_text() == "last week's summary\n"  # untouched
 
@@ -289,11 +307,12 @@ def test_members_files_are_not_written_among_the_clubs_own(tmp_path):
     assert json.loads((tmp_path / "plans" / "ana.json").read_text())["status"] == "optimal"
 
 
-def test_a_members_exercise_library_file_is_not_written_among_either(tmp_path):
+@pytest.mark.parametrize("exercises", [[], [{"id": "bad"}]], ids=["valid", "with a mistake"])
+def test_a_members_exercise_library_file_is_not_written_among_either(tmp_path, exercises):
     """The folder of a library a member's file names is an input folder too: a member called
-    'exercises' would have had their plan written over it."""
+    'exercises' would have had their plan written over it (a library with a mistake in it too)."""
     (tmp_path / "lib").mkdir()
-    (tmp_path / "lib" / "exercises.yaml").write_text(yaml.safe_dump({"exercises": []}))
+    (tmp_path / "lib" / "exercises.yaml").write_text(yaml.safe_dump({"exercises": exercises}))
     member = {"athlete": {**athlete("Exercises"), "strength": {"library": "lib/exercises.yaml"}}}
     (tmp_path / "exercises.json").write_text(json.dumps(member))
     club = tmp_path / "club.yaml"

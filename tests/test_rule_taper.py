@@ -236,3 +236,16 @@ def test_last_weeks_heavy_legs_and_last_weeks_race_are_not_this_weeks_concern():
     athlete = make_athlete(goal="5k", strength={"sessions": 0}, calendar=calendar,
                            runs=[{"kind": "easy", "minutes": 25}])
     assert rule.check(plan_of(run("easy", "sat", "05:00", "05:25", 0)), athlete) == []
+
+
+def test_a_calendar_race_inside_last_weeks_taper_days_is_explained_by_its_own_distance():
+    """The calendar says marathon (10 days), the race run 5k (7): last Thursday's heavy legs are
+    inside the marathon's taper, which the checker counts, so there is no week, and explain says
+    why (it found no conflict at all when the encoder said it with an empty clause)."""
+    calendar = {**LAST_TUESDAY_HEAVY, "previous_week": [
+        {"kind": "heavy_lower", "day": "thu", "start": "18:00", "minutes": 60, "location": "gym"}],
+        "races": [{"date": "2027-05-08", "at": "07:00", "distance": "marathon"}]}
+    scenario = make_scenario(goal="marathon", phase="peak", strength={"sessions": 0}, calendar=calendar,
+                             runs=[{"kind": "race", "minutes": 30, "distance": "5k", "at": "sat 07:00"}])
+    plan = assert_infeasible(scenario, "R-TAPER")
+    assert any("last week's ended last Thu 19:00" in p for p in plan.problems), plan.problems

@@ -809,7 +809,7 @@ def test_a_week_after_the_season_is_bad_input(tmp_path):
 
 @pytest.mark.parametrize(("race_date", "options", "words"), [
     ("1900-01-07", [], "--race-date: 1900-01-07 with 16 weeks to race week starts the season on 1899-09-18, before "
-                       "1900-01-01; give --weeks 1 or fewer"),
+                       "1900-01-01; give --weeks 1\n"),
     ("1900-03-04", ["--weeks", "12"], "give --weeks 9 or fewer"),
     ("2999-12-31", ["--weeks", "1"], "--race-date: 2999-12-31 puts the recovery week after it past 2999-12-31; give a "
                                      "race date on or before 2999-12-29"),
@@ -837,3 +837,5 @@ def test_a_field_only_a_season_reads_is_a_scenario_error_for_library_callers():
         next(season_weeks(parse_scenario(data), dt.date(2027, 3, 14), weeks=4))
     with pytest.raises(ValueError, match="--weeks: 0"):  # was a 16-week season
         next(season_weeks(parse_scenario(data), dt.date(2027, 3, 14), weeks=0))
+    with pytest.raises(ValueError, match="--start: 1899-12-25 is before 1900-01-01; start on or after 1900-01-01"):
+        next(season_weeks(parse_scenario(data), dt.date(1900, 1, 7), start=dt.date(1899, 12, 25)))
