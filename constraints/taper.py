@@ -53,6 +53,7 @@ def encode(m: WeekModel) -> None:
         first, date = ahead
         m.light_strength_only(m.guard(f"{RULE}:{date}:light", f"light strength only in the week before the race on {date}"),
                               from_day=first)
+    ends = last_weeks_heavy_legs(m.athlete)
     for start, distance in calendar_races(m.athlete):
         days = taper_days(m.athlete, distance)
         if start < 0:
@@ -60,12 +61,12 @@ def encode(m: WeekModel) -> None:
         date = m.athlete.calendar.week_of + datetime.timedelta(days=start // DAY_MINUTES)
         guard = m.guard(f"{RULE}:{date}", f"no heavy legs in the {days} days before the race on {date}")
         m.end_no_later(m.select(m.p_heavy), taper_starts(start, days), guard)
-        inside = [end for end in last_weeks_heavy_legs(m.athlete) if taper_starts(start, days) < end]
+        inside = [end for end in ends if taper_starts(start, days) < end]
         if start < WEEK_MINUTES and inside:  # done, last week: no week this week keeps the race clear of them
             _no_race_on(m, start // DAY_MINUTES, m.guard(
                 f"{RULE}:{date}:last-week", f"no heavy legs in the {days} days before the race on {date}, but "
                                             f"last week's ended {describe(max(inside))}"))
-    if ends := last_weeks_heavy_legs(m.athlete):
+    if ends:
         last = max(ends)
         guard = m.guard(f"{RULE}:last-week", f"no race in the days after last week's heavy legs (ended "
                                              f"{describe(last)}) that a race's taper keeps free of them")

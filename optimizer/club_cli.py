@@ -122,9 +122,12 @@ def summary_csv(club_plan: ClubPlan) -> str:
     return buffer.getvalue()
 
 
+MANIFEST = ".stridelift-files"  # the names the last run wrote in an output folder, one a line
+
+
 class ClubFiles(NamedTuple):
     written: list[Path]  # in the order written
-    removed: list[Path]  # an earlier run's files for members this run does not have
+    removed: list[Path]  # an earlier run's files this run did not write again
 
 
 def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -> ClubFiles:
@@ -154,7 +157,7 @@ def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -
     files["history.yaml"] = yaml.safe_dump(club_plan.history, allow_unicode=True, sort_keys=True)
     earlier = _earlier_files(directory)
     stale = sorted(earlier - files.keys())
-    write_atomic(directory / MANIFEST, "".join(f"{name}\n" for name in sorted(earlier | files.keys())))
+    write_atomic(directory / MANIFEST, _manifest(earlier | files.keys()))
     for name, text in files.items():
         write_atomic(directory / name, text)
     removed = []
@@ -163,11 +166,12 @@ def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -
         if path.is_file() and not path.is_symlink():
             path.unlink()
             removed.append(path)
-    write_atomic(directory / MANIFEST, "".join(f"{name}\n" for name in sorted(files)))
+    write_atomic(directory / MANIFEST, _manifest(files.keys()))
     return ClubFiles([directory / name for name in files], removed)
 
 
-MANIFEST = ".stridelift-files"  # the names the last run wrote in an output folder, one a line
+def _manifest(names) -> str:
+    return "".join(f"{name}\n" for name in sorted(names))
 
 
 def _earlier_files(directory: Path) -> set[str]:

@@ -124,12 +124,12 @@ def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool)
     the first of those three stands (``--race-time``, then the calendar, then the week's run)."""
     athlete = scenario.athlete
     races = [goal, *(r for r in (athlete.calendar.races if athlete.calendar else ()) if r.date != goal.date)]
-    late = {race.date: f"a {race.distance} race ({race.length} min) starting at {race.at} ends after midnight; {fix}"
-            for race in races if (fix := past_midnight(parse_hhmm(race.at), race.length))}
-    if timed and goal.date in late:
-        raise ValueError(f"--race-time: {late[goal.date]}")
+    late = [(race, f"a {race.distance} race ({race.length} min) starting at {race.at} ends after midnight; {fix}")
+            for race in races if (fix := past_midnight(parse_hhmm(race.at), race.length))]
+    if timed and late and late[0][0] is goal:
+        raise ValueError(f"--race-time: {late[0][1]}")
     if late:  # the file's own race day or tune-ups
-        raise ScenarioError([f"athlete.calendar.races ({date}): {words}" for date, words in late.items()])
+        raise ScenarioError([f"athlete.calendar.races ({race.date}): {words}" for race, words in late])
     for number, runs in sorted(scenario.season.week_runs.items()):
         for run in runs:
             if run.kind == "race":  # SeasonRuns makes sure it has ``at``, and Run that it ends by midnight

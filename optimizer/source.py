@@ -15,6 +15,7 @@ import re
 import typing
 from functools import cache
 from os import PathLike
+from pathlib import PurePath
 from typing import Any
 
 import yaml
@@ -158,13 +159,14 @@ def file_positions(path: str | PathLike, under: Path = ()) -> dict[Path, tuple[i
     reader places both), its paths put ``under`` a field (a week written as a bare list is the
     plan's ``sessions``); none for TOML or an unreadable file. Worked out only when there is an
     error to place: it reads the file again."""
-    if str(path).lower().endswith((".yaml", ".yml", ".json")):
+    suffix = PurePath(path).suffix.lower()
+    if suffix in (".yaml", ".yml", ".json"):
         try:
             with open(path, encoding="utf-8") as file:
                 text = file.read()
         except (OSError, UnicodeDecodeError):
             return {}
-        if str(path).lower().endswith(".json"):
+        if suffix == ".json":
             text = json_for_yaml(text)
         return {under + p: v for p, v in yaml_positions(text).items()}
     return {}
