@@ -157,6 +157,8 @@ def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -
     files["history.yaml"] = yaml.safe_dump(club_plan.history, allow_unicode=True, sort_keys=True)
     earlier = _earlier_files(directory)
     stale = sorted(earlier - files.keys())
+    if (directory / MANIFEST).is_symlink():  # not one this project wrote: replace the link, not what it points to
+        (directory / MANIFEST).unlink()
     write_atomic(directory / MANIFEST, _manifest(earlier | files.keys()))
     for name, text in files.items():
         write_atomic(directory / name, text)
@@ -176,7 +178,10 @@ def _manifest(names) -> str:
 
 def _earlier_files(directory: Path) -> set[str]:
     """The files an earlier run wrote here, from its manifest: plain names only, so a manifest
-    someone edited cannot point outside the folder (or at the manifest itself)."""
+    someone edited cannot point outside the folder (or at the manifest itself), and none from a
+    manifest that is a link (this project writes a plain file)."""
+    if (directory / MANIFEST).is_symlink():
+        return set()
     try:
         lines = (directory / MANIFEST).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):

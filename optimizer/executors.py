@@ -16,6 +16,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import socket
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
@@ -81,11 +82,12 @@ class RayExecutor:
         self._ray = ray
         self._started = False
         if not ray.is_initialized():
+            where, fix = ((f"--address {address}", "leave --address out") if address else
+                          ("RAY_ADDRESS", "unset it"))  # no address: Ray reads its environment's
             try:
+                _answers(address or os.environ.get("RAY_ADDRESS"))
                 ray.init(address=address, include_dashboard=False, log_to_driver=False)
             except (ConnectionError, ValueError) as err:  # no cluster there, or an address Ray cannot use
-                where, fix = ((f"--address {address}", "leave --address out") if address else
-                              ("RAY_ADDRESS", "unset it"))  # no address: Ray read its environment's
                 raise RuntimeError(f"{where}: cannot join Ray there ({str(err).splitlines()[0]}); check the address, "
                                    f"or {fix} to start Ray on this machine") from None
             self._started = True
@@ -109,6 +111,22 @@ class RayExecutor:
         if self._started:
             self._ray.shutdown()
             self._started = False
+
+
+def _answers(address: str | None, timeout: float = 5.0) -> None:
+    """Raise ConnectionError unless something listens at a ``host:port`` (or ``ray://host:port``) address.
+
+    Ray retries a head that refuses the connection for minutes (a closed port on this
+    machine hung ``club plan`` past two and a half), so a port nobody listens on is
+    refused here within ``timeout`` seconds. Other forms (``auto``, ``local``) are Ray's to judge.
+    """
+    host, colon, port = (address or "").removeprefix("ray://").rpartition(":")
+    if not colon or not host or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as err:
+        raise ConnectionError(f"nothing answers at {host}:{port}: {err.strerror or err}") from None
 
 
 def make_executor(name: str = "local", *, jobs: int | None = None, address: str | None = None) -> Executor:

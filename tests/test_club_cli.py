@@ -101,6 +101,21 @@ def test_a_folder_used_again_loses_the_files_of_members_who_left_and_nothing_els
     assert (out / MANIFEST).read_text().split() == sorted(p.name for p in files.written)
 
 
+def test_a_manifest_that_is_a_link_is_neither_followed_nor_written_through(tmp_path):
+    """A `.stridelift-files` linked to another file had that file's lines read as names to remove
+    and the file itself overwritten with this run's list."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("the coach's own file")
+    (tmp_path / "elsewhere").write_text("notes.txt\n")
+    (out / MANIFEST).symlink_to(tmp_path / "elsewhere")
+    files = write_club(_result("Ana"), out)
+    assert files.removed == [] and (out / "notes.txt").exists()
+    assert (tmp_path / "elsewhere").read_text() == "notes.txt\n"
+    assert not (out / MANIFEST).is_symlink()
+    assert (out / MANIFEST).read_text().split() == sorted(p.name for p in files.written)
+
+
 def test_a_run_interrupted_before_removing_stale_files_leaves_them_for_the_next(tmp_path, monkeypatch):
     out = tmp_path / "out"
     write_club(_result("Ana", "Bea"), out)

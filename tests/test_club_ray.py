@@ -3,6 +3,8 @@ instance started here (skipped when Ray is not installed: pip install "stridelif
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -82,3 +84,20 @@ def test_no_address_with_a_dead_ray_address_in_the_environment_names_it(tmp_path
     result = CliRunner().invoke(app, ["club", "plan", str(club), "--executor", "ray"])
     assert result.exit_code == 2 and "RAY_ADDRESS: cannot join Ray there" in result.output, result.output
     assert "unset it to start Ray on this machine" in result.output and "None" not in result.output
+
+
+def test_an_address_where_nothing_listens_is_refused_without_asking_ray(tmp_path, monkeypatch):
+    """Ray retried a closed port for minutes (`club plan` hung); a port nobody listens on is exit 2 at once."""
+    def hang(**_):
+        raise AssertionError("ray.init was called for an address nobody listens on")
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", hang)
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    club = tmp_path / "club.yaml"
+    club.write_text(yaml.safe_dump(club_data([{"athlete": athlete("Ana")}])))
+    result = CliRunner().invoke(app, ["club", "plan", str(club), "--executor", "ray", "--address", f"127.0.0.1:{port}"])
+    assert result.exit_code == 2, result.output
+    assert f"--address 127.0.0.1:{port}: cannot join Ray there (nothing answers at 127.0.0.1:{port}" in result.output
