@@ -443,6 +443,7 @@ class Athlete(Written):
             problems.append(f"strength.include: {len(self.strength.include)} kinds but strength.sessions allows "
                             f"at most {most}; raise strength.sessions or shorten include")
         problems += self._pins_in_the_skipped_hour()
+        problems += self._race_runs_at_the_race_times()
         for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
             day = start // DAY_MINUTES
             if 0 <= day < 7 and not any(r.kind == "race" and r.pinned_day == day for r in self.runs):
@@ -455,6 +456,25 @@ class Athlete(Written):
         if problems:
             raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
         return self
+
+    def _race_runs_at_the_race_times(self) -> list[str]:
+        """A race this week whose calendar entry gives its time is run at that time: a race run
+        pinned to its day only, or at another time, would be planned (and lifted around) at a
+        time the race is not. An entry left at the default time leaves the run's own time."""
+        timed: dict[int, list[tuple[int, int]]] = {}  # day -> (entry index, start) of the races given a time
+        for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
+            if "at" in race.model_fields_set and 0 <= start < 7 * DAY_MINUTES:
+                timed.setdefault(start // DAY_MINUTES, []).append((i, start))
+        problems = []
+        for j, run in enumerate(self.runs):
+            entries = timed.get(run.pinned_day, []) if run.kind == "race" else []
+            if entries and run.pinned_start not in [start for _, start in entries]:
+                i, start = entries[0]
+                at = hhmm(start % DAY_MINUTES)
+                problems.append(f"runs[{j}].{'at' if run.at else 'day'}: the race on {self.calendar.races[i].date} starts "
+                                f"at {at} (calendar.races[{i}]) but this race run is pinned to {run.at or run.day}; "
+                                f"give it at: \"{DAYS[run.pinned_day]} {at}\" (or change the calendar's time)")
+        return problems
 
     @cached_property
     def skipped_hour(self) -> tuple[int, int] | None:

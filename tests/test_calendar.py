@@ -285,6 +285,26 @@ def test_a_calendar_race_in_this_week_must_be_among_the_runs():
     assert ok.athlete.race_week
 
 
+@pytest.mark.parametrize("pin, field", [({"day": "wed"}, "day"), ({"at": "wed 06:00"}, "at")])
+def test_a_race_run_this_week_is_held_to_the_time_its_calendar_entry_gives(pin, field):
+    """A race the calendar puts at 09:00 was planned at 06:00 in a 07:00-10:00 window's stead
+    (any time that day), with lifts placed around a race that was not then."""
+    race = {"races": [{"date": "2026-12-02", "at": "09:00", "distance": "10k"}]}  # this Wednesday
+    with pytest.raises(ScenarioError) as error:
+        scenario(calendar=race, runs=[{"kind": "race", "minutes": 60, "distance": "10k"} | pin])
+    assert (f"athlete.runs[0].{field}: the race on 2026-12-02 starts at 09:00 (calendar.races[0]) but this race run "
+            f"is pinned to {pin[field]}; give it at: \"wed 09:00\"") in str(error.value)
+    untimed = {"races": [{"date": "2026-12-02", "distance": "10k"}]}  # no time given: the run's own stands
+    assert scenario(calendar=untimed, runs=[{"kind": "race", "minutes": 60, "distance": "10k"} | pin]).athlete.race_week
+
+
+def test_two_timed_races_on_one_day_each_hold_one_race_run():
+    races = {"races": [{"date": "2026-12-02", "at": "07:00", "distance": "5k"},
+                       {"date": "2026-12-02", "at": "18:00", "distance": "5k"}]}
+    runs = [{"kind": "race", "minutes": 30, "distance": "5k", "at": at} for at in ("wed 18:00", "wed 07:00")]
+    assert scenario(calendar=races, runs=runs).athlete.race_week
+
+
 def test_gap48_sees_a_calendar_race_next_week():
     heavy_sun = s("strength", "sun", "07:00", "07:40", "heavy_lower", lower_load="heavy")
     problems = gap48.check(plan_of(heavy_sun), scenario(calendar=RACE_NEXT_MONDAY).athlete)
