@@ -84,8 +84,11 @@ class RayExecutor:
         if not ray.is_initialized():
             where, fix = ((f"--address {address}", "leave --address out") if address else
                           ("RAY_ADDRESS", "unset it"))  # no address: Ray reads its environment's
+            joins = os.environ.get("RAY_ADDRESS") if address in (None, "auto") else address
+            if address == "auto" and joins:  # Ray joins RAY_ADDRESS's cluster for "auto" too
+                where += f" (RAY_ADDRESS {joins})"
             try:
-                _answers(address or os.environ.get("RAY_ADDRESS"))
+                _answers(joins)
                 ray.init(address=address, include_dashboard=False, log_to_driver=False)
             except (ConnectionError, ValueError) as err:  # no cluster there, or an address Ray cannot use
                 raise RuntimeError(f"{where}: cannot join Ray there ({str(err).splitlines()[0]}); check the address, "
@@ -126,7 +129,7 @@ def _answers(address: str | None, timeout: float = 5.0) -> None:
     try:
         socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
     except OSError as err:
-        raise ConnectionError(f"nothing answers at {host}:{port}: {err.strerror or err}") from None
+        raise ConnectionError(f"cannot reach {host}:{port}: {err.strerror or err}") from None
 
 
 def make_executor(name: str = "local", *, jobs: int | None = None, address: str | None = None) -> Executor:

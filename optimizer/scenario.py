@@ -268,11 +268,14 @@ class Preferences(Written):
         return start, end
 
 
+RACE_TIME = "08:00"  # a race whose time is not given starts at it
+
+
 class Race(Written):
     """A race on a calendar date (R-TAPER looks ahead to it from earlier weeks)."""
 
     date: PlanDate
-    at: str = "08:00"
+    at: str | None = None  # None: not known; taken as ``RACE_TIME`` (``time``), and no race run is held to it
     distance: Distance
     name: str | None = None
     minutes: Annotated[int, Field(gt=0, le=DAY_MINUTES)] | None = None  # default: RACE_MINUTES by distance
@@ -282,10 +285,16 @@ class Race(Written):
         """How long the race lasts: ``minutes``, else a rough time for the distance."""
         return self.minutes or RACE_MINUTES[self.distance]
 
+    @property
+    def time(self) -> str:
+        """When it starts: ``at``, else the usual morning start."""
+        return self.at or RACE_TIME
+
     @field_validator("at")
     @classmethod
-    def _clock_time(cls, value: str) -> str:
-        parse_hhmm(value)  # raises with the fix
+    def _clock_time(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_hhmm(value)  # raises with the fix
         return value
 
 
@@ -309,7 +318,7 @@ class Calendar(Written):
 
     def race_starts(self) -> list[tuple[int, Race]]:
         """Each race's start as a minute relative to this week's Monday 00:00."""
-        return [((r.date - self.week_of).days * DAY_MINUTES + parse_hhmm(r.at), r) for r in self.races]
+        return [((r.date - self.week_of).days * DAY_MINUTES + parse_hhmm(r.time), r) for r in self.races]
 
     @cached_property
     def neighbours(self) -> tuple[tuple[Session, int, int], ...]:
@@ -447,9 +456,9 @@ class Athlete(Written):
         for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
             day = start // DAY_MINUTES
             if 0 <= day < 7 and not any(r.kind == "race" and r.pinned_day == day for r in self.runs):
-                fix = f"add {{kind: race, at: \"{DAYS[day]} {race.at}\", minutes: {race.length}, distance: {race.distance}}} to runs"
+                fix = f"add {{kind: race, at: \"{DAYS[day]} {race.time}\", minutes: {race.length}, distance: {race.distance}}} to runs"
                 if late := past_midnight(start % DAY_MINUTES, race.length):  # that run would be refused in turn
-                    fix = (f"at {race.at} for {race.length} min it ends after midnight, and a session lies within "
+                    fix = (f"at {race.time} for {race.length} min it ends after midnight, and a session lies within "
                            f"one day: {late} (its at or minutes), then pin a race run to it in runs")
                 problems.append(f"calendar.races[{i}]: the race on {race.date} is on {DAYS[day]} of this week but runs "
                                 f"has no race pinned to {DAYS[day]}; {fix}")
@@ -460,21 +469,46 @@ class Athlete(Written):
     def _race_runs_at_the_race_times(self) -> list[str]:
         """A race this week whose calendar entry gives its time is run at that time: a race run
         pinned to its day only, or at another time, would be planned (and lifted around) at a
-        time the race is not. An entry left at the default time leaves the run's own time."""
-        timed: dict[int, list[tuple[int, int]]] = {}  # day -> (entry index, start) of the races given a time
+        time the race is not. An entry with no time leaves a race run its own. Each entry holds
+        one race run of its day: the one pinned at its time, else (its time still unclaimed)
+        one pinned to the day only before one pinned at another time."""
+        by_day: dict[int, list[tuple[int, Race, int]]] = {}
         for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
-            if "at" in race.model_fields_set and 0 <= start < 7 * DAY_MINUTES:
-                timed.setdefault(start // DAY_MINUTES, []).append((i, start))
+            if 0 <= start < 7 * DAY_MINUTES:
+                by_day.setdefault(start // DAY_MINUTES, []).append((i, race, start))
         problems = []
-        for j, run in enumerate(self.runs):
-            entries = timed.get(run.pinned_day, []) if run.kind == "race" else []
-            if entries and run.pinned_start not in [start for _, start in entries]:
-                i, start = entries[0]
-                at = hhmm(start % DAY_MINUTES)
-                problems.append(f"runs[{j}].{'at' if run.at else 'day'}: the race on {self.calendar.races[i].date} starts "
-                                f"at {at} (calendar.races[{i}]) but this race run is pinned to {run.at or run.day}; "
-                                f"give it at: \"{DAYS[run.pinned_day]} {at}\" (or change the calendar's time)")
+        for day, entries in sorted(by_day.items()):
+            timed = [(i, start) for i, race, start in entries if race.at is not None]
+            untimed = len(entries) - len(timed)
+            left = []
+            for j, run in enumerate(self.runs):
+                if run.kind == "race" and run.pinned_day == day:
+                    match = next((entry for entry in timed if entry[1] == run.pinned_start), None)
+                    if match:
+                        timed.remove(match)
+                    else:
+                        left.append((j, run))
+            for j, run in sorted(left, key=lambda item: item[1].at is None, reverse=True):
+                if not timed:
+                    break  # every timed race has its run; the rest are the untimed races' or the file's own
+                if run.at is not None and untimed:
+                    untimed -= 1  # an untimed race, run at the time its run gives
+                    continue
+                i, start = timed.pop(0)
+                problems.append(self._race_run_fix(j, run, i, start))
         return problems
+
+    def _race_run_fix(self, j: int, run: Run, i: int, start: int) -> str:
+        at, day = hhmm(start % DAY_MINUTES), DAYS[start // DAY_MINUTES]
+        fix = f"give it at: \"{day} {at}\" (or change the calendar's time)"
+        gone = self.skipped_hour
+        if late := past_midnight(start % DAY_MINUTES, run.minutes):
+            fix = (f"at {at} its {run.minutes} min end after midnight, and a session lies within one day: {late} "
+                   f"(calendar.races[{i}].at or runs[{j}].minutes), then pin it there")
+        elif gone and gone[0] <= start < gone[1]:
+            fix = f"the clocks skip {day} {at} in {self.timezone} that week: change calendar.races[{i}].at, then pin it there"
+        return (f"runs[{j}].{'at' if run.at else 'day'}: the race on {self.calendar.races[i].date} starts at {at} "
+                f"(calendar.races[{i}]) but this race run is pinned to {run.at or run.day}; {fix}")
 
     @cached_property
     def skipped_hour(self) -> tuple[int, int] | None:

@@ -124,8 +124,8 @@ def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool)
     the first of those three stands (``--race-time``, then the calendar, then the week's run)."""
     athlete = scenario.athlete
     races = [goal, *(r for r in (athlete.calendar.races if athlete.calendar else ()) if r.date != goal.date)]
-    late = [(race, f"a {race.distance} race ({race.length} min) starting at {race.at} ends after midnight; {fix}")
-            for race in races if (fix := past_midnight(parse_hhmm(race.at), race.length))]
+    late = [(race, f"a {race.distance} race ({race.length} min) starting at {race.time} ends after midnight; {fix}")
+            for race in races if (fix := past_midnight(parse_hhmm(race.time), race.length))]
     if timed and late and late[0][0] is goal:
         raise ValueError(f"--race-time: {late[0][1]}")
     if late:  # the file's own race day or tune-ups
@@ -171,7 +171,7 @@ def _run_race(runs: list[Run], data: dict, race: Race) -> list[Run]:
     name), with a window of its own at the place "race": a race happens at its time whatever the
     athlete's usual windows are."""
     day = race.date.weekday()
-    own = Run(kind="race", minutes=race.length, distance=race.distance, at=f"{DAYS[day]} {race.at}",
+    own = Run(kind="race", minutes=race.length, distance=race.distance, at=f"{DAYS[day]} {race.time}",
               name=race.name or f"{race.distance} race")
     runs = [r for r in runs if not (r.kind == "race" and r.pinned_day == day)] + [own]
     if "race" not in data["locations"]:  # windows that named no place keep the one they had
@@ -260,7 +260,7 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
     athlete = scenario.athlete
     listed = next((r for r in athlete.calendar.races if r.date == race_date), None) if athlete.calendar else None
     goal = listed or Race(date=race_date, distance=athlete.goal if athlete.goal != "general" else "10k")
-    goal = goal.model_copy(update={"at": hhmm(parse_hhmm(race_time or goal.at)), "name": goal.name or "Race day"})
+    goal = goal.model_copy(update={"at": hhmm(parse_hhmm(race_time or goal.time)), "name": goal.name or "Race day"})
     races = _dated_races(scenario, first, goal, timed=race_time is not None)
     previous: list[dict] = []
     block_week, last_phase = 0, None

@@ -298,11 +298,43 @@ def test_a_race_run_this_week_is_held_to_the_time_its_calendar_entry_gives(pin, 
     assert scenario(calendar=untimed, runs=[{"kind": "race", "minutes": 60, "distance": "10k"} | pin]).athlete.race_week
 
 
-def test_two_timed_races_on_one_day_each_hold_one_race_run():
+def _race_runs(*pins):
+    return [{"kind": "race", "minutes": 30, "distance": "5k"} | pin for pin in pins]
+
+
+def test_each_timed_race_holds_one_race_run_of_its_day():
     races = {"races": [{"date": "2026-12-02", "at": "07:00", "distance": "5k"},
                        {"date": "2026-12-02", "at": "18:00", "distance": "5k"}]}
-    runs = [{"kind": "race", "minutes": 30, "distance": "5k", "at": at} for at in ("wed 18:00", "wed 07:00")]
-    assert scenario(calendar=races, runs=runs).athlete.race_week
+    assert scenario(calendar=races, runs=_race_runs({"at": "wed 18:00"}, {"at": "wed 07:00"})).athlete.race_week
+    with pytest.raises(ScenarioError) as error:  # the time still unclaimed is the one to give, not the first
+        scenario(calendar=races, runs=_race_runs({"at": "wed 07:00"}, {"at": "wed 12:00"}))
+    assert 'runs[1].at: the race on 2026-12-02 starts at 18:00 (calendar.races[1])' in str(error.value)
+    assert 'give it at: \"wed 18:00\"' in str(error.value) and "runs[0]" not in str(error.value)
+    # a race with no time is run at its run's: a timed race beside it on the day does not claim that run
+    beside = {"races": [{"date": "2026-12-02", "at": "09:00", "distance": "10k"}, {"date": "2026-12-02", "distance": "5k"}]}
+    assert scenario(calendar=beside, runs=_race_runs({"at": "wed 09:00"}, {"at": "wed 18:00"})).athlete.race_week
+    with pytest.raises(ScenarioError, match=r"runs\[0\]\.day: .* starts at 09:00"):  # the day-only run is the one held
+        scenario(calendar=beside, runs=_race_runs({"day": "wed"}, {"at": "wed 18:00"}))
+
+
+def test_a_scenario_with_an_untimed_calendar_race_reads_back_from_its_own_dump():
+    """An entry's time defaulted to 08:00 and was dumped as given: replan, fixes and club joins rebuild
+    a scenario from its dump, and a race run pinned to the day only was then refused."""
+    untimed = scenario(calendar={"races": [{"date": "2026-12-02", "distance": "10k"}]}, runs=_race_runs({"day": "wed"}))
+    again = parse_scenario(untimed.model_dump(mode="json"))
+    assert again.athlete.calendar.races[0].at is None and again.athlete.calendar.races[0].time == "08:00"
+
+
+def test_a_race_time_the_run_cannot_take_gets_the_fix_that_works():
+    with pytest.raises(ScenarioError) as error:
+        scenario(calendar={"races": [{"date": "2026-12-02", "at": "23:45", "distance": "5k"}]}, runs=_race_runs({"day": "wed"}))
+    assert "at 23:45 its 30 min end after midnight" in str(error.value) and "start it by 23:30" in str(error.value)
+    assert 'give it at: \"wed 23:45\"' not in str(error.value)
+    spring = {"week_of": "2027-03-22", "races": [{"date": "2027-03-28", "at": "02:30", "distance": "5k"}]}
+    with pytest.raises(ScenarioError) as error:
+        parse_scenario({"athlete": {"name": "t", "timezone": "Europe/Madrid", "calendar": spring,
+                                    "availability": {"sun": ["00:00-12:00"]}, "runs": _race_runs({"day": "sun"})}})
+    assert "the clocks skip sun 02:30 in Europe/Madrid that week: change calendar.races[0].at" in str(error.value)
 
 
 def test_gap48_sees_a_calendar_race_next_week():

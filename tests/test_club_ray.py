@@ -100,4 +100,19 @@ def test_an_address_where_nothing_listens_is_refused_without_asking_ray(tmp_path
     club.write_text(yaml.safe_dump(club_data([{"athlete": athlete("Ana")}])))
     result = CliRunner().invoke(app, ["club", "plan", str(club), "--executor", "ray", "--address", f"127.0.0.1:{port}"])
     assert result.exit_code == 2, result.output
-    assert f"--address 127.0.0.1:{port}: cannot join Ray there (nothing answers at 127.0.0.1:{port}" in result.output
+    assert f"--address 127.0.0.1:{port}: cannot join Ray there (cannot reach 127.0.0.1:{port}" in result.output
+
+
+def test_auto_is_probed_at_the_ray_address_it_stands_for(tmp_path, monkeypatch):
+    """Ray joins RAY_ADDRESS's cluster for `--address auto` as for no address: a closed port there hung too."""
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", lambda **_: pytest.fail("ray.init was called for an address nobody listens on"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{port}")
+    club = tmp_path / "club.yaml"
+    club.write_text(yaml.safe_dump(club_data([{"athlete": athlete("Ana")}])))
+    result = CliRunner().invoke(app, ["club", "plan", str(club), "--executor", "ray", "--address", "auto"])
+    assert result.exit_code == 2, result.output
+    assert f"--address auto (RAY_ADDRESS 127.0.0.1:{port}): cannot join Ray there (cannot reach" in result.output
