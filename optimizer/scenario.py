@@ -499,6 +499,8 @@ class Athlete(Written):
         return problems
 
     def _race_run_fix(self, j: int, run: Run, i: int, start: int) -> str:
+        """Run ``j`` is not at race ``i``'s time: say so, and how to mend it in a way the file can
+        then take (a time the run would end after midnight at, or the clocks skip, is no fix)."""
         at, day = hhmm(start % DAY_MINUTES), DAYS[start // DAY_MINUTES]
         fix = f"give it at: \"{day} {at}\" (or change the calendar's time)"
         gone = self.skipped_hour
