@@ -43,9 +43,17 @@ class Format(str, Enum):
     html = "html"
 
 
+SHOWN_PROBLEMS = 50  # a club file with one mistake in every member would list thousands
+
+
 def fail_input(err: ScenarioError) -> None:
-    for message in str(err).splitlines():
+    """Say every problem (up to ``SHOWN_PROBLEMS``; the rest counted) and exit 2."""
+    messages = str(err).splitlines()
+    for message in messages[:SHOWN_PROBLEMS]:
         typer.echo(f"error: {message}", err=True)
+    if len(messages) > SHOWN_PROBLEMS:
+        typer.echo(f"error: and {len(messages) - SHOWN_PROBLEMS} more problems not shown; "
+                   "mend those above (often the same mistake) and run again", err=True)
     raise typer.Exit(2)
 
 

@@ -202,10 +202,11 @@ class ExecutorName(str, Enum):
     ray = "ray"
 
 
-def _fail(messages: list[str], code: int = 2) -> None:
-    for message in messages:
-        typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
+def _fail(messages: list[str]) -> None:
+    """Bad input: said as ``stridelift plan`` says it, exit 2."""
+    from .cli import fail_input  # optimizer.cli imports this module at its end: import it late
+
+    fail_input(ScenarioError(messages))
 
 
 @club_app.command("plan")

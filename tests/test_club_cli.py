@@ -261,6 +261,20 @@ def test_plan_exits_2_on_a_bad_club_file_with_the_field_and_the_fix(tmp_path):
     assert missing.exit_code == 2 and "no such file" in missing.output
 
 
+def test_a_club_file_with_a_mistake_in_every_member_lists_the_first_problems_and_counts_the_rest(tmp_path):
+    """Each of a big club's members misspelt one field: thousands of lines buried the first ones."""
+    from optimizer.cli import SHOWN_PROBLEMS
+
+    members = [{"athlete": athlete(f"M{i}"), "join": ["strength"]} for i in range(SHOWN_PROBLEMS + 7)]
+    club = _club_file(tmp_path, members)
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and not (tmp_path / "out").exists()
+    lines = result.output.splitlines()
+    assert len(lines) == SHOWN_PROBLEMS + 1, result.output
+    assert "members[0].join: unknown field" in lines[0]
+    assert lines[-1] == "error: and 7 more problems not shown; mend those above (often the same mistake) and run again"
+
+
 def test_a_class_with_more_places_than_a_bound_holds_is_exit_2_before_planning(tmp_path):
     """10**30 places passed the club file's check and reached CP-SAT: a traceback after every member was planned."""
     club = tmp_path / "club.yaml"
