@@ -448,6 +448,14 @@ class Athlete(Written):
         if len(self.strength.pinned) > most:
             problems.append(f"strength.pinned: {len(self.strength.pinned)} pinned sessions but strength.sessions "
                             f"allows at most {most}; raise strength.sessions or drop a pinned session")
+        held: dict[int, int] = {}  # day -> the first pinned session on it
+        for i, lift in enumerate(self.strength.pinned):
+            day = lift.start // DAY_MINUTES
+            if day in held:  # one session would hold both (the same class listed twice), or neither could be
+                problems.append(f"strength.pinned[{i}]: a second strength session pinned to {DAYS[day]} "
+                                f"(strength.pinned[{held[day]}] is there), and a day holds one (R-DOUBLES); "
+                                "drop one or move it to another day")
+            held.setdefault(day, i)
         if len(self.strength.include) > most:
             problems.append(f"strength.include: {len(self.strength.include)} kinds but strength.sessions allows "
                             f"at most {most}; raise strength.sessions or shorten include")

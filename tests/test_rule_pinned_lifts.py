@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from constraints import pinned
 from optimizer import Plan, check_plan, parse_scenario, plan_week
 from optimizer.plan import Session
+from optimizer.scenario import ScenarioError
 
 
 def scenario(pin, **fields):
@@ -60,3 +63,22 @@ def test_the_class_is_shown_by_its_name_as_a_named_run_is_and_keeps_it_when_repl
     once, _ = replan(sc, plan, "fri")  # the class is done: held as it was, under its own name
     twice, _ = replan(sc, once, "sat")
     assert [s.label for s in twice.lifts() if s.day == "thu"] == ["Riverside class"]
+
+
+def test_two_classes_pinned_to_one_day_are_refused_naming_the_second():
+    """The same class listed twice was held by one session: a week with one class where two were
+    pinned, planned as optimal. Two on one day can never both be held (one strength session a day)."""
+    twice = {"kind": "upper_core", "at": "thu 18:30", "minutes": 40}
+    for second in (twice, {"kind": "full_body", "at": "thu 19:15", "minutes": 30}):
+        with pytest.raises(ScenarioError) as err:
+            parse_scenario({"athlete": scenario(twice).athlete.model_dump(mode="json") | {
+                "strength": {"sessions": [2, 3], "pinned": [twice, second]}}})
+        assert err.value.messages == [
+            "athlete.strength.pinned[1]: a second strength session pinned to thu (strength.pinned[0] is there), "
+            "and a day holds one (R-DOUBLES); drop one or move it to another day"]
+    apart = scenario(twice).athlete.model_dump(mode="json") | {
+        "strength": {"sessions": [2, 3], "pinned": [twice, {"kind": "upper_core", "at": "sat 10:00", "minutes": 30}]}}
+    sc = parse_scenario({"athlete": apart})
+    plan = plan_week(sc)
+    assert plan.status == "optimal" and check_plan(plan, sc.athlete) == []
+    assert {("sat", "10:00"), ("thu", "18:30")} <= {(s.day, s.start) for s in plan.lifts()}
