@@ -84,21 +84,32 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
         gap = gap_after(lift, run, athlete.cyclic)
         if gap is None:
             continue
-        real = athlete.real_minutes(lift.end, lift.end + gap)
-        if min(gap, real) < GAP_MINUTES:
-            forward = " (the clocks go forward in between)" if real < gap else ""
+        least = _least(athlete, lift.end, gap, athlete.cyclic and lift.this_week and run.this_week)
+        if least < GAP_MINUTES:
+            forward = " (the clocks go forward in between)" if least < gap else ""
             problems.append(
-                f"{RULE}: heavy lower-body session ends {describe(lift.end)}, only {min(gap, real) / 60:.1f} h "
+                f"{RULE}: heavy lower-body session ends {describe(lift.end)}, only {least / 60:.1f} h "
                 f"before the {run.session.kind} run at {describe(run.start)}{forward} (needs 48 h)"
             )
     return problems
+
+
+def _least(athlete: Athlete, end: int, gap: int, repeats: bool) -> int:
+    """The fewer of clock and real minutes from a lift ending at ``end`` to a run ``gap`` clock
+    minutes ahead. A pair round the end of a week that ``repeats`` is there twice, as last
+    week's lift before this week's run and this week's before next week's; the clocks may go
+    forward inside either (the week after they do: last Saturday to this Monday is an hour short)."""
+    least = min(gap, athlete.real_minutes(end, end + gap))
+    if repeats and end + gap >= WEEK_MINUTES:
+        least = min(least, athlete.real_minutes(end - WEEK_MINUTES, end + gap - WEEK_MINUTES))
+    return least
 
 
 def _hours_before(athlete: Athlete, end: int, start: int) -> int | None:
     """Minutes from ``end`` to ``start`` as the checker counts them (round the week while it
     repeats; real time too when the clocks change), None when ``start`` does not follow."""
     gap = forward_gap(end, start) if athlete.cyclic else (start - end if start >= end else None)
-    return None if gap is None else min(gap, athlete.real_minutes(end, end + gap))
+    return None if gap is None else _least(athlete, end, gap, athlete.cyclic)
 
 
 def facts(athlete: Athlete) -> list[str]:

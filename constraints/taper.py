@@ -14,7 +14,9 @@ week: done, they leave the race the days after their taper.
 "Within 10 days" is counted in calendar days: no heavy legs on race day's 10
 (or 7) days before it, so heavy legs end by the midnight that starts the 10th
 day before race day. That also keeps them at least 10 x 24 clock hours before
-the start, so the rule holds read either way.
+the start, and they end 10 x 24 real hours before it too (a race in the small
+hours after the clocks go forward moves the bound an hour earlier), so the rule
+holds read any of those ways.
 """
 
 from __future__ import annotations
@@ -60,8 +62,8 @@ def encode(m: WeekModel) -> None:
             continue  # last week's: behind every session of this week
         date = m.athlete.calendar.week_of + datetime.timedelta(days=start // DAY_MINUTES)
         guard = m.guard(f"{RULE}:{date}", f"no heavy legs in the {days} days before the race on {date}")
-        m.end_no_later(m.select(m.p_heavy), taper_starts(start, days), guard)
-        inside = [end for end in ends if taper_starts(start, days) < end]
+        m.end_no_later(m.select(m.p_heavy), taper_starts(m.athlete, start, days), guard)
+        inside = [end for end in ends if taper_starts(m.athlete, start, days) < end]
         if start < WEEK_MINUTES and inside:  # done, last week: no week this week keeps the race clear of them
             _no_race_on(m, start // DAY_MINUTES, m.guard(
                 f"{RULE}:{date}:last-week", f"no heavy legs in the {days} days before the race on {date}, but "
@@ -74,7 +76,7 @@ def encode(m: WeekModel) -> None:
             placement = m.placements[p]
             if placement.kind == "race":  # a calendar race pins its run to its day (R-PINNED): the same row says it
                 days = taper_days(m.athlete, m.athlete.runs[m.slots[placement.slot].run].distance)
-                m.start_no_earlier([p], race_day_after(last, days), guard)
+                m.start_no_earlier([p], race_day_after(m.athlete, last, days), guard)
 
 
 def _no_race_on(m: WeekModel, day: int, guard: list) -> None:
@@ -96,15 +98,25 @@ def last_weeks_heavy_legs(athlete: Athlete) -> list[int]:
     return [end for session, _, end in athlete.calendar.neighbours if session.heavy_lower and end <= 0]
 
 
-def race_day_after(lift_end: int, days: int) -> int:
+def race_day_after(athlete: Athlete, lift_end: int, days: int) -> int:
     """The first minute a race may start after heavy legs that end at ``lift_end``: the start of the
-    first day that is more than ``days`` days after the lift's day (inverse of ``taper_starts``)."""
-    return (-(-lift_end // DAY_MINUTES) + days) * DAY_MINUTES
+    first day that is more than ``days`` days after the lift's day (inverse of ``taper_starts``),
+    and ``days`` x 24 real hours after the lift."""
+    start = (-(-lift_end // DAY_MINUTES) + days) * DAY_MINUTES
+    while (short := days * DAY_MINUTES - athlete.real_minutes(lift_end, start)) > 0:
+        start += short
+    return start
 
 
-def taper_starts(race_start: int, days: int) -> int:
-    """The minute heavy legs must end by: midnight at the start of the ``days``-th day before race day."""
-    return (race_start // DAY_MINUTES - days) * DAY_MINUTES
+def taper_starts(athlete: Athlete, race_start: int, days: int) -> int:
+    """The minute heavy legs must end by: midnight at the start of the ``days``-th day before race
+    day, and ``days`` x 24 real hours before the start. The two differ only for a race in the
+    small hours with the clocks going forward in between (a 10k at 00:30 after that Sunday is
+    167.5 real hours after the midnight a week before race day): then the lift ends that much earlier."""
+    end = (race_start // DAY_MINUTES - days) * DAY_MINUTES
+    while (short := days * DAY_MINUTES - athlete.real_minutes(end, race_start)) > 0:
+        end -= short
+    return end
 
 
 def calendar_races(athlete: Athlete) -> list[tuple[int, str | None]]:
@@ -159,9 +171,9 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
             if whose and not 0 <= start < WEEK_MINUTES:
                 continue  # last week's lift and a race of another week: both fixed, this week changes neither
             days = taper_days(athlete, distance)
-            if taper_starts(start, days) < end <= start:
+            if taper_starts(athlete, start, days) < end <= start:
                 problems.append(
                     f"{RULE}: {whose}heavy lower-body session ending {describe(end)} is within {days} days "
-                    f"before the race at {describe(start)}; end heavy legs by {describe(taper_starts(start, days))}"
+                    f"before the race at {describe(start)}; end heavy legs by {describe(taper_starts(athlete, start, days))}"
                 )
     return problems

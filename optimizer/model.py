@@ -352,7 +352,9 @@ class WeekModel:
         if clock is not None:  # the clocks only go forward here: the least for a's end, the most for b's start
             lost = clock(self.p_end_low[a])
             ahead = gap + np.maximum(0, clock(self.p_latest[b]) - lost)
-            behind = gap + np.maximum(0, clock(self.p_latest[b] + WEEK_MINUTES) - lost)
+            # round the week both ways: this a before next week's b, and last week's a before this b
+            behind = gap + np.maximum(0, np.maximum(clock(self.p_latest[b] + WEEK_MINUTES) - lost,
+                                                    clock(self.p_latest[b]) - clock(self.p_end_low[a] - WEEK_MINUTES)))
         wrap = behind - WEEK_MINUTES if self.cyclic else np.full(len(a), -2 * WEEK_MINUTES)  # linear: b first is fine
         # forward distance = raw if raw >= 0 else raw + week; in the mixed case b-before-a always fits
         always = ((raw_lo >= 0) & (raw_lo >= ahead)) | ((raw_hi < 0) & (raw_lo >= wrap))

@@ -376,6 +376,20 @@ def test_gap48_checker_counts_real_hours_when_the_clocks_go_forward(week_of, tim
         assert "47.0 h" in problems[0] and "clocks go forward" in problems[0]
 
 
+@pytest.mark.parametrize(("week_of", "breaks"), [(DST_WEEK, True), ("2027-03-29", True), ("2027-04-05", False)])
+def test_gap48_checker_counts_real_hours_round_the_week_both_ways(week_of, breaks):
+    """A repeating week's Saturday 19:00-19:40 heavy legs and Monday 20:00 long run are 48 h 20
+    apart on the clock face. In Madrid's week of the change (next Monday's run) and the week
+    after (last Saturday's legs) the Sunday between loses an hour: 47 h 20; a week later, none."""
+    week = plan_of(s("strength", "sat", "19:00", "19:40", "heavy_lower", lower_load="heavy"),
+                   s("run", "mon", "20:00", "22:00", "long", key=True, run=0))
+    athlete = parse_scenario({"athlete": scenario().athlete.model_dump(mode="json")
+                              | {"calendar": {"week_of": week_of}, "timezone": "Europe/Madrid"}}).athlete
+    problems = gap48.check(week, athlete)
+    assert problems == (["R-GAP48: heavy lower-body session ends Sat 19:40, only 47.3 h before the long run at "
+                         "Mon 20:00 (the clocks go forward in between) (needs 48 h)"] if breaks else [])
+
+
 @pytest.mark.parametrize(("timezone", "plans"), [("Europe/Madrid", False), ("UTC", True)])
 def test_gap48_encoder_adds_the_hour_the_clocks_go_forward(timezone, plans):
     """Heavy legs fit only on Friday 07:00-07:40, the long run is Sunday 08:00: 48 h 20 or more
@@ -436,12 +450,14 @@ LONG_MONDAY_EVENING = {"type": "run", "day": "mon", "start": "20:00", "end": "22
                        "kind": "long", "location": "home", "key": True}
 
 
-@pytest.mark.parametrize("side", ["previous_week", "next_week", "round the week"])
+@pytest.mark.parametrize("side", ["previous_week", "next_week", "round the week", "round the week after"])
 @pytest.mark.parametrize(("timezone", "plans"), [("Europe/Madrid", False), ("UTC", True)])
 def test_gap48_encoder_counts_real_hours_across_the_week_boundary(side, timezone, plans):
     """Saturday 19:40 to Monday 20:00 is 48 h 20 on the clock face; across Madrid's Sunday
     2027-03-28 it is 47 h 20. Last week's heavy legs before this Monday's long run, this
-    Saturday's before next Monday's, or (the week repeating) before this Monday's run again."""
+    Saturday's before next Monday's, or (the week repeating) this Saturday's before next Monday's
+    run in the week of the change, and last Saturday's before this Monday's in the week after
+    (planned, with 47 h 20 between them, before the wrap was counted both ways)."""
     if side == "previous_week":
         fields = dict(calendar={"week_of": "2027-03-29", "previous_week": [HEAVY_SATURDAY]},
                       runs=[{"kind": "long", "minutes": 120, "at": "mon 20:00"}], strength={"sessions": 0},
@@ -451,7 +467,8 @@ def test_gap48_encoder_counts_real_hours_across_the_week_boundary(side, timezone
                       runs=[], strength={"sessions": 1, "include": ["heavy_lower"]},
                       availability={"sat": ["19:00-19:40 gym"]})
     else:
-        fields = dict(calendar={"week_of": DST_WEEK}, runs=[{"kind": "long", "minutes": 120, "at": "mon 20:00"}],
+        fields = dict(calendar={"week_of": DST_WEEK if side == "round the week" else "2027-03-29"},
+                      runs=[{"kind": "long", "minutes": 120, "at": "mon 20:00"}],
                       strength={"sessions": 1, "include": ["heavy_lower"]},
                       availability={"mon": ["20:00-22:00 home"], "sat": ["19:00-19:40 gym"]})
     sc = scenario(timezone=timezone, locations={"gym": ["dumbbells"], "home": []}, **fields)

@@ -249,3 +249,50 @@ def test_a_calendar_race_inside_last_weeks_taper_days_is_explained_by_its_own_di
                              runs=[{"kind": "race", "minutes": 30, "distance": "5k", "at": "sat 07:00"}])
     plan = assert_infeasible(scenario, "R-TAPER")
     assert any("last week's ended last Thu 19:00" in p for p in plan.problems), plan.problems
+
+
+# Madrid's clocks go forward on Sunday 2027-03-28: a 10k at 00:30 a week later starts 7 x 24 h
+# after that Sunday's midnight on the clock face, but 167.5 real hours after it.
+SMALL_HOURS_10K = {"week_of": "2027-03-22", "races": [{"date": "2027-04-04", "at": "00:30", "distance": "10k"}]}
+
+
+@pytest.mark.parametrize(("end", "timezone", "breaks"), [
+    ("23:40", "Europe/Madrid", True),  # 167.8 clock hours, 166.8 real ones before the start
+    ("23:30", "Europe/Madrid", False),  # 168 real hours
+    ("23:40", "UTC", False),  # no clock change: the taper starts at Sunday's midnight
+])
+def test_a_race_in_the_small_hours_after_the_clocks_go_forward_keeps_7_x_24_real_hours(end, timezone, breaks):
+    athlete = make_athlete(calendar=SMALL_HOURS_10K, timezone=timezone)
+    problems = [p for p in rule.check(plan_of(lift("heavy_lower", "sat", "23:00", end)), athlete) if "week before" not in p]
+    assert problems == ([f"R-TAPER: heavy lower-body session ending Sat {end} is within 7 days before the race at "
+                         "next Sun 00:30; end heavy legs by Sat 23:30"] if breaks else [])
+
+
+@pytest.mark.parametrize(("timezone", "plans"), [("Europe/Madrid", False), ("UTC", True)])
+def test_encoder_keeps_7_x_24_real_hours_before_a_race_in_the_small_hours(timezone, plans):
+    """Heavy legs fit only in Saturday 23:10-24:00: they end after 23:30, inside the 168 real
+    hours before the 00:30 race in Madrid, outside the taper's calendar days everywhere."""
+    scenario = make_scenario(calendar=SMALL_HOURS_10K, timezone=timezone, strength={"sessions": 1, "include": ["heavy_lower"]},
+                             locations={"gym": ["barbell", "rack", "dumbbells"]}, availability={"sat": ["23:10-24:00 gym"]},
+                             runs=[])
+    if plans:
+        plan = solve_optimal(scenario)
+        assert [(s.kind, s.day) for s in plan.lifts()] == [("heavy_lower", "sat")] and plan.lifts()[0].end > "23:30"
+    else:
+        assert_infeasible(scenario, "R-TAPER")
+
+
+@pytest.mark.parametrize(("timezone", "first"), [("Europe/Madrid", "00:40"), ("UTC", "00:00")])
+def test_encoder_starts_a_race_168_real_hours_after_last_weeks_heavy_legs(timezone, first):
+    """Last Saturday's heavy legs ended 23:40, the night before Madrid's clocks went forward: a
+    10k this Sunday (the 8th day) may start at midnight on the clock face, but 168 real hours
+    after them is 00:40. The checker says the same of 00:30."""
+    calendar = {"week_of": "2027-03-29", "previous_week": [
+        {"kind": "heavy_lower", "day": "sat", "start": "23:00", "minutes": 40, "location": "gym"}]}
+    fields = dict(goal="10k", phase="peak", strength={"sessions": 0}, calendar=calendar, timezone=timezone,
+                  locations={"home": []}, availability={"sun": ["00:00-03:00 home"]})
+    plan = solve_optimal(make_scenario(runs=[{"kind": "race", "minutes": 60, "distance": "10k", "day": "sun"}], **fields))
+    assert [(s.day, s.start) for s in plan.runs()] == [("sun", first)]
+    early = rule.check(plan_of(run("race", "sun", "00:30", "01:30", 0)), make_athlete(runs=[{"kind": "race", "minutes": 60}],
+                                                                                       **fields))
+    assert bool(early) == (timezone != "UTC") and all("last week's heavy" in p for p in early), early
