@@ -290,16 +290,22 @@ def _print_summary(result: ClubPlan) -> None:
 @club_app.command("synthetic")
 def synthetic_command(
     members: Annotated[int, typer.Argument(min=1, help="how many members")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="club file to write (YAML)")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="club file to write: YAML, or JSON for a .json name")],
     seed: Annotated[int, typer.Option(help="same seed and size, same club")] = 0,
     places: Annotated[Optional[int], typer.Option(min=0, max=MAX_CAPACITY, help="strength class places (default: a fifth of the members)")] = None,
 ) -> None:
     """Write a synthetic club file (seeded) for tests and benchmarks. Needs the repository's benchmarks/."""
     from .cli import write_atomic
 
+    suffix = output.suffix.lower()
+    if suffix == ".toml":  # read, but not written: the standard library has no TOML writer
+        _fail([f"-o: {output} would be TOML; write the club as .yaml or .json"])
     try:
         data = synthetic_club_data(members, seed, class_places=places)
     except RuntimeError as err:
         _fail([str(err)])
-    write_atomic(output, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120))
+    # as the file's name says, or `club plan` would read it as what it is not (YAML in a .json file)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n" if suffix == ".json" else \
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    write_atomic(output, text)
     typer.echo(f"wrote {output} ({members} members, seed {seed})", err=True)

@@ -313,12 +313,28 @@ def test_a_members_folder_that_cannot_be_listed_is_exit_2_naming_it(tmp_path, mo
     assert "Permission denied" in result.output and "check its permissions" in result.output
 
 
-def test_synthetic_writes_a_club_file_that_loads(tmp_path):
-    out = tmp_path / "club.yaml"
+@pytest.mark.parametrize("name", ["club.yaml", "club.json", "club"])
+def test_synthetic_writes_a_club_file_that_loads(tmp_path, name):
+    """As its name says: YAML written to club.json was a file `club plan` refused as malformed JSON."""
+    from optimizer.club import load_club
+
+    out = tmp_path / name
     result = runner.invoke(app, ["club", "synthetic", "7", "-o", str(out), "--seed", "3", "--places", "2"])
     assert result.exit_code == 0, result.output
-    club = parse_club(yaml.safe_load(out.read_text()))
+    club = load_club(out)
     assert len(club.members) == 7 and club.classes["strength_class"].capacity == 2
+    assert out.read_text().startswith("{") == (name == "club.json")
+    if name == "club.json":  # the same club as YAML
+        runner.invoke(app, ["club", "synthetic", "7", "-o", str(tmp_path / "club.yaml"), "--seed", "3", "--places", "2"])
+        as_yaml = load_club(tmp_path / "club.yaml")
+        assert [m.scenario for m in club.members] == [m.scenario for m in as_yaml.members]
+        assert club.classes == as_yaml.classes and club.group_runs == as_yaml.group_runs
+
+
+def test_synthetic_refuses_a_toml_name_before_writing(tmp_path):
+    result = runner.invoke(app, ["club", "synthetic", "3", "-o", str(tmp_path / "club.toml")])
+    assert result.exit_code == 2 and "write the club as .yaml or .json" in result.output
+    assert not (tmp_path / "club.toml").exists()
 
 
 def test_members_files_are_not_written_among_the_clubs_own(tmp_path):
