@@ -46,6 +46,19 @@ class Format(str, Enum):
 SHOWN_PROBLEMS = 50  # a club file with one mistake in every member would list thousands
 
 
+# -o's name says the format when --format is not given: week.json is JSON, not a table
+SUFFIX_FORMATS = {".json": Format.json, ".md": Format.markdown, ".markdown": Format.markdown, ".ics": Format.ics,
+                  ".html": Format.html, ".htm": Format.html}
+FORMAT_HELP = "output format (default: as -o's name says: .json, .md, .ics, .html; else table)"
+
+
+def chosen_format(fmt: Format | None, output: Path | None) -> Format:
+    """``--format`` when given, else the one ``-o``'s suffix names, else the table."""
+    if fmt is not None:
+        return fmt
+    return SUFFIX_FORMATS.get(output.suffix.lower(), Format.table) if output is not None else Format.table
+
+
 def fail_input(err: ScenarioError) -> None:
     """Say every problem (up to ``SHOWN_PROBLEMS``; the rest counted) and exit 2."""
     messages = str(err).splitlines()
@@ -129,7 +142,7 @@ def exit_code(plan: Plan) -> int:
 @app.command("plan")
 def plan_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file (YAML, JSON or TOML)")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds; past it the best week found is returned, marked not proven")] = 10.0,
     workers: Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="CP-SAT workers (results stay deterministic)")] = 1,
@@ -138,6 +151,7 @@ def plan_command(
     week_of: Annotated[Optional[datetime], typer.Option("--week-of", formats=["%Y-%m-%d"], callback=plan_date, help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
 ) -> None:
     """Plan the week in SCENARIO and print it (exit 0), or say why no week exists (exit 1)."""
+    fmt = chosen_format(fmt, output)
     try:
         scenario_data, inputs = read_scenario(scenario)
     except ScenarioError as err:
@@ -225,8 +239,8 @@ def season_command(
     weeks: Annotated[Optional[int], typer.Option(min=1, max=MAX_WEEKS, help="weeks up to and including race week (default 16)")] = None,
     start: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], callback=plan_date, help="the first week's Monday, YYYY-MM-DD, instead of --weeks")] = None,
     race_time: Annotated[Optional[str], typer.Option(help="race start, HH:MM (default: the time calendar.races gives race day, else 08:00)")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="[table|json|markdown|ics]",
-                                        help="output format (html is a week's page: `plan -f html`)")] = Format.table,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", metavar="[table|json|markdown|ics]",
+                                                  help=FORMAT_HELP + "; html is a week's page: `plan -f html`")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds per week")] = 10.0,
 ) -> None:
@@ -234,9 +248,11 @@ def season_command(
     from .render.season import SEASON_FORMATS, render_season
     from .season import plan_season
 
+    given, fmt = fmt, chosen_format(fmt, output)
     if fmt.value not in SEASON_FORMATS:
-        fail_input(ScenarioError([f"--format: a season is written as {', '.join(SEASON_FORMATS)}; "
-                                  f"plan one week with `stridelift plan -f {fmt.value}` for that"]))
+        fail_input(ScenarioError([f"{'--format' if given else f'-o {output}'}: a season is written as "
+                                  f"{', '.join(SEASON_FORMATS)}; plan one week with `stridelift plan -f {fmt.value}` "
+                                  f"for that{'' if given else ', or give --format'}"]))
     try:
         scenario_data, inputs = read_scenario(scenario)
         if race_time is not None:
@@ -278,7 +294,7 @@ def replan_command(
     missed: DayList = [],
     unavailable: DayList = [],
     done: DayList = [],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds")] = 10.0,
 ) -> None:
@@ -288,6 +304,7 @@ def replan_command(
 
     from .replan import plan_problems, replan
 
+    fmt = chosen_format(fmt, output)
     problems = [f"--{name}: '{d}' is not a day; use mon..sun (or Monday..Sunday)" for name, days in
                 (("today", [today]), ("missed", missed), ("unavailable", unavailable), ("done", done)) for d in days
                 if d.strip().lower() not in DAY_ALIASES]

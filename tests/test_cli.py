@@ -53,6 +53,27 @@ def test_json_output_has_the_documented_fields(tmp_path):
     assert starts == sorted(starts), "sessions come in time order"
 
 
+@pytest.mark.parametrize(("name", "given", "starts"), [
+    ("week.json", None, "{"), ("week.MD", None, "## Ana Ruiz"), ("week.ics", None, "BEGIN:VCALENDAR"),
+    ("week.html", None, "<!doctype html>"), ("week.txt", None, "Ana Ruiz: optimal"),
+    ("week.json", "markdown", "## Ana Ruiz"),  # --format given wins
+])
+def test_without_format_the_output_files_name_says_it(tmp_path, name, given, starts):
+    """-o week.json wrote the terminal's table into it, which `check` and `replan` then refused as JSON."""
+    out = tmp_path / name
+    result = invoke("plan", EXAMPLE, "-o", str(out), *(["-f", given] if given else []))
+    assert result.exit_code == 0, result.output
+    assert out.read_text().lower().startswith(starts.lower()), out.read_text()[:80]
+
+
+def test_a_season_written_to_a_page_name_says_to_give_the_format(tmp_path):
+    out = tmp_path / "season.html"
+    result = invoke("season", EXAMPLE, "--race-date", "2027-03-07", "--weeks", "2", "-o", str(out))
+    assert result.exit_code == 2 and not out.exists()
+    assert f"-o {out}: a season is written as table, json, markdown, ics" in result.output
+    assert "or give --format" in result.output
+
+
 def test_markdown_output_is_a_table():
     result = invoke("plan", EXAMPLE, "-f", "markdown")
     assert result.exit_code == 0
