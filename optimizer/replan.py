@@ -45,8 +45,9 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
     for s in is_done:
         if s.type == "run" and s.run is not None:
             data["runs"][s.run].update(at=f"{s.day} {s.start}", day=None)
-    for s in plan.sessions:
-        if s.type == "run" and s.run is not None and s.day in missed:
+    done_now = {id(s) for s in is_done}
+    for s in plan.sessions:  # missed today, or moved by an earlier replan that freed it
+        if s.type == "run" and s.run is not None and id(s) not in done_now:
             run = data["runs"][s.run]
             pinned_day = run.get("at", "").split(" ")[0] if run.get("at") else run.get("day")
             if pinned_day and DAYS.index(pinned_day) < t or pinned_day in missed:

@@ -482,6 +482,21 @@ def test_a_replanned_week_can_be_replanned_again_from_the_same_scenario():
     assert all(any(n.same_place(s) and n.kind == s.kind for n in second.sessions) for s in done)
 
 
+def test_a_run_a_replan_moved_off_its_pinned_day_stays_free_when_replanned_again():
+    """Monday's pinned easy run is missed and moved to Friday on Tuesday; replanning again on
+    Thursday from the same scenario found it still pinned to Monday, past: no week at all."""
+    scenario = make_scenario(locations={"home": ["mat"]},
+                             availability={d: ["18:00-19:00 home"] for d in ("mon", "wed", "fri")} | {"sat": ["08:00-10:00 home"]},
+                             runs=[{"kind": "easy", "minutes": 45, "day": "mon"}, {"kind": "long", "minutes": 90}],
+                             strength={"sessions": [1, 2]})
+    first, _ = replan(scenario, plan_week(scenario), "tue", missed=["mon"])
+    assert first.status == "optimal" and [s.day for s in first.runs() if s.run == 0] == ["fri"]
+    second, rest = replan(scenario, Plan.model_validate_json(first.model_dump_json()), "thu")
+    assert second.status == "optimal", second.problems
+    assert check_plan(in_rest_numbering(second), rest.athlete) == []
+    assert [(s.day, s.start) for s in second.runs() if s.run == 0] == [("fri", "18:00")], "where the plan has it"
+
+
 def _week_with_a_class():
     """Peak week (one lift): a strength class pinned on Thursday evening."""
     availability = {**default_availability(), "sun": ["08:00-11:00 home"]}
