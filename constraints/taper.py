@@ -22,6 +22,7 @@ holds read any of those ways.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from optimizer.catalog import catalog
 from optimizer.clock import DAY_MINUTES, WEEK_MINUTES, describe
@@ -113,8 +114,14 @@ def taper_starts(athlete: Athlete, race_start: int, days: int) -> int:
     day, and ``days`` x 24 real hours before the start. The two differ only for a race in the
     small hours with the clocks going forward in between (a 10k at 00:30 after that Sunday is
     167.5 real hours after the midnight a week before race day): then the lift ends that much earlier."""
+    return taper_bound(race_start, days, athlete.real_minutes)
+
+
+def taper_bound(race_start: int, days: int, real: Callable[[int, int], int]) -> int:
+    """``taper_starts`` with ``real(a, b)`` the real minutes from minute a to minute b (the season
+    asks it of dates, before there is a week's athlete)."""
     end = (race_start // DAY_MINUTES - days) * DAY_MINUTES
-    while (short := days * DAY_MINUTES - athlete.real_minutes(end, race_start)) > 0:
+    while (short := days * DAY_MINUTES - real(end, race_start)) > 0:
         end -= short
     return end
 

@@ -17,7 +17,7 @@ import datetime as dt
 from pydantic import BaseModel
 
 from .catalog import KEY_RUNS, catalog
-from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm, past_midnight
+from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm, past_midnight, real_minutes
 from .plan import Plan
 from .scenario import FIRST_DATE, LAST_DATE, Race, Run, Scenario, ScenarioError, parse_scenario
 from .solve import plan_week
@@ -185,16 +185,22 @@ def _run_race(runs: list[Run], data: dict, race: Race) -> list[Run]:
     return runs
 
 
-def _tapering(day: dt.date, races: list[Race]) -> bool:
-    """Is ``day`` inside R-TAPER's 10 days (marathon or longer) or 7 days before a race, or race day?"""
-    return any(dt.timedelta(0) <= race.date - day <= dt.timedelta(days=_taper_days(race)) for race in races)
+def _tapering(day: dt.date, races: list[Race], zone: str | None) -> bool:
+    """Does R-TAPER reach into ``day``: its 10 days (marathon or longer) or 7 days before a race, or
+    race day? As the rule counts them, in real hours too (``zone``: the clocks may go forward)."""
+    from constraints.taper import taper_bound  # constraints import the optimizer: import it late
+
+    def real(start: int, end: int) -> int:  # minutes from day's midnight
+        return real_minutes(day, zone, start, end) if zone else end - start
+    return any(race.date >= day and taper_bound((race.date - day).days * DAY_MINUTES + parse_hhmm(race.time),
+                                                _taper_days(race), real) < DAY_MINUTES for race in races)
 
 
 def _taper_days(race: Race) -> int:
     return catalog().taper_days["long" if race.distance in catalog().long_race_distances else "short"]
 
 
-def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int) -> None:
+def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int, zone: str | None) -> None:
     """The template's pinned classes and included kinds that this week can hold, in place.
 
     A heavy-legs class on a day R-TAPER closes is skipped; a heavy-legs kind in ``include`` is
@@ -204,9 +210,9 @@ def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int
     heavy = {k for k, v in catalog().strength_kinds.items() if v.lower_load == "heavy"}
     days = [week_of + dt.timedelta(days=d) for d in range(7)]
     pinned = [p for p in strength["pinned"]
-              if not (p["kind"] in heavy and _tapering(days[DAYS.index(p["at"].split()[0])], races))]
+              if not (p["kind"] in heavy and _tapering(days[DAYS.index(p["at"].split()[0])], races, zone))]
     strength["pinned"] = pinned = pinned[:most]
-    if any(_tapering(day, races) for day in days):
+    if any(_tapering(day, races, zone) for day in days):
         strength["include"] = [k for k in strength.get("include", []) if k not in heavy]
     covered = {p["kind"] for p in pinned}
     extra = [k for k in strength.get("include", []) if k not in covered][:max(0, most - len(pinned))]
@@ -291,7 +297,7 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         strength["include"] = ["iso_mobility"] if deload else [k for k in strength.get("include", []) if k in allowed]
         if not training:  # a class pinned in the template is for training weeks (R-ORDER on race day, too)
             strength["pinned"] = []
-        _strength_for(strength, week_of, races, catalog().phase_range(data["phase"], athlete.level)[1])
+        _strength_for(strength, week_of, races, catalog().phase_range(data["phase"], athlete.level)[1], athlete.timezone)
         next_week = _key_runs_ahead(scenario, _runs_for(scenario, number + 1, sequence[number],
                                                         week_of + dt.timedelta(weeks=1), races)) \
             if number < len(sequence) else []

@@ -854,3 +854,22 @@ def test_a_field_only_a_season_reads_is_a_scenario_error_for_library_callers():
         next(season_weeks(parse_scenario(data), dt.date(2027, 3, 14), weeks=0))
     with pytest.raises(ValueError, match="--start: 1899-12-25 is before 1900-01-01; start on or after 1900-01-01"):
         next(season_weeks(parse_scenario(data), dt.date(1900, 1, 7), start=dt.date(1899, 12, 25)))
+
+
+@pytest.mark.parametrize("timezone", ["Europe/Berlin", "UTC"])
+def test_a_season_asks_no_heavy_legs_of_a_week_the_taper_reaches_in_real_hours(timezone):
+    """A 10k at 00:30 on Monday 2026-03-30, the night after Berlin's clocks go forward: the week
+    before last's only heavy-legs window, Sunday 23:25, ends inside the 168 real hours before it,
+    though 8 days before on the calendar. The season still asked that week for heavy legs: no plan."""
+    data = {"athlete": {
+        "name": "t", "goal": "10k", "timezone": timezone, "locations": {"home": [], "gym": ["barbell", "rack", "dumbbells"]},
+        "availability": {"tue": ["18:00-19:00 home"], "thu": ["18:00-19:00 home"], "sat": ["09:00-11:00 home"],
+                         "sun": ["23:25-24:00 gym"]},
+        "runs": [{"kind": "long", "minutes": 90}, {"kind": "easy", "minutes": 40}, {"kind": "tempo", "minutes": 40}],
+        "strength": {"include": ["heavy_lower"]}}}
+    weeks = _season_of(data, dt.date(2026, 3, 30), 3, race_time="00:30", time_limit=5)
+    assert all(w.plan.status == "optimal" for _, w in weeks), [(w.number, w.plan.problems) for _, w in weeks]
+    assert check_season(weeks) == []
+    first = weeks[0][1]  # the week of 2026-03-16: its Sunday is the 8th day before the race
+    assert first.week_of == dt.date(2026, 3, 16)
+    assert any(s.kind == "heavy_lower" for s in first.plan.lifts()) == (timezone == "UTC")
