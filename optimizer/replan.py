@@ -12,7 +12,8 @@ and asking the checkers.
 
 Runs keep the numbering of the scenario the week was first planned from, so a
 replanned week can be replanned again from the same scenario file: a run the
-current plan no longer holds (dropped by an earlier replan) stays dropped.
+current plan no longer holds (dropped by an earlier replan) stays dropped, and one
+an earlier replan freed from a pinned day now past stays free.
 """
 
 from __future__ import annotations
