@@ -45,7 +45,11 @@ def _why(athlete: Athlete) -> str:
 
 
 def taper_days(athlete: Athlete, distance: str | None) -> int:
-    distance = distance or athlete.goal
+    return race_taper_days(distance or athlete.goal)
+
+
+def race_taper_days(distance: str) -> int:
+    """Days before a race of ``distance`` with no heavy legs: 10 for a marathon or longer, else 7."""
     return catalog().taper_days["long" if distance in catalog().long_race_distances else "short"]
 
 

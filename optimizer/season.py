@@ -188,16 +188,12 @@ def _run_race(runs: list[Run], data: dict, race: Race) -> list[Run]:
 def _tapering(day: dt.date, races: list[Race], zone: str | None) -> bool:
     """Does R-TAPER reach into ``day``: its 10 days (marathon or longer) or 7 days before a race, or
     race day? As the rule counts them, in real hours too (``zone``: the clocks may go forward)."""
-    from constraints.taper import taper_bound  # constraints import the optimizer: import it late
+    from constraints.taper import race_taper_days, taper_bound  # constraints import the optimizer: import them late
 
     def real(start: int, end: int) -> int:  # minutes from day's midnight
         return real_minutes(day, zone, start, end) if zone else end - start
     return any(race.date >= day and taper_bound((race.date - day).days * DAY_MINUTES + parse_hhmm(race.time),
-                                                _taper_days(race), real) < DAY_MINUTES for race in races)
-
-
-def _taper_days(race: Race) -> int:
-    return catalog().taper_days["long" if race.distance in catalog().long_race_distances else "short"]
+                                                race_taper_days(race.distance), real) < DAY_MINUTES for race in races)
 
 
 def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int, zone: str | None) -> None:
