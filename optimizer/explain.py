@@ -16,6 +16,7 @@ from collections.abc import Collection
 from ortools.sat.python import cp_model
 
 from .build import build_week
+from .clock import DAYS
 from .model import WeekModel
 from .scenario import Scenario
 
@@ -30,16 +31,30 @@ def _feasible(m: WeekModel, keep: list[str], settings) -> bool:
     return solver.solve(m.cp) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
-def conflict(scenario: Scenario, settings, extra=None) -> list[tuple[str, str]]:
+def done_requirements(scenario: Scenario, days: Collection[str]) -> set[str]:
+    """The requirements that hold what was done on ``days`` (a replan's past and done days):
+    the runs and lifts pinned there. They are history, not something to give up, so a
+    conflict never names them."""
+    athlete = scenario.athlete
+    runs = [i for i, run in enumerate(athlete.runs) if run.pinned_day is not None and DAYS[run.pinned_day] in days]
+    lifts = [j for j, lift in enumerate(athlete.strength.pinned) if lift.at.split()[0] in days]
+    return {f"R-PINNED:{i}" for i in runs} | {f"R-RUNS:{i}" for i in runs} | {f"R-PINNED:lift:{j}" for j in lifts}
+
+
+def conflict(scenario: Scenario, settings, extra=None, done: Collection[str] = ()) -> list[tuple[str, str]]:
     """A minimal conflicting set of requirements as (id, words), or [] if none is found.
-    ``extra(model)`` may add a demand first (e.g. "do better on S-STACK")."""
+    ``extra(model)`` may add a demand first (e.g. "do better on S-STACK"); the requirements
+    in ``done`` always hold and are never part of the set."""
     from .solve import _solver
 
     m = build_week(scenario, explain=True, lift_per_window=extra is not None)
     m.cp.clear_objective()
     if extra is not None:
         extra(m)
-    names = list(m.requirements)
+    for r in done:
+        if r in m.requirements:
+            m.cp.add(m.requirements[r][0] == 1)
+    names = [r for r in m.requirements if r not in done]
     m.cp.add_assumptions([m.requirements[r][0] for r in names])
     solver = _solver(settings)
     solver.parameters.num_workers = 1  # the assumption core needs the single-thread search
@@ -62,18 +77,21 @@ def _grouped(core: list[tuple[str, str]]) -> list[str]:
     return [f"- {rule}: {'; '.join(words)}" for rule, words in by_rule.items()]
 
 
-def explain_infeasible(scenario: Scenario, settings, *, fixes: bool = True, closed: Collection[str] = ()) -> list[str]:
-    """The conflict in the runner's words, the facts behind it, and fixes proven by planning again."""
+def explain_infeasible(scenario: Scenario, settings, *, fixes: bool = True, closed: Collection[str] = (),
+                       done: Collection[str] = ()) -> list[str]:
+    """The conflict in the runner's words, the facts behind it, and fixes proven by planning again.
+    What is pinned on the ``done`` days (a replan's history) is never named as part of it."""
     from constraints import RULES_BY_ID
 
     from .fixes import verified
 
-    core = conflict(scenario, settings)
+    core = conflict(scenario, settings, done=done_requirements(scenario, done))
     if not core:
         return ["No week satisfies every rule, and no smaller conflict was found."]
     rules = sorted({r.split(":")[0] for r, _ in core})
     lines = [f"No week satisfies all of these at once ({', '.join(rules)}); every one of them is part of the "
-             f"conflict, though dropping one may leave another:"]
+             f"conflict, though dropping one may leave another:" if len(core) > 1 else
+             f"No week satisfies this ({rules[0]}), whatever else is given up:"]
     lines += _grouped(core)
     facts = [fact for rule in rules for fact in getattr(RULES_BY_ID.get(rule), "facts", lambda a: [])(scenario.athlete)]
     if facts:

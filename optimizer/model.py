@@ -207,6 +207,8 @@ class WeekModel:
             # An absent session sits at its window's start with no length (one answer, not many).
             self.cp.add(start == w.week_start).only_enforce_if(present.Not())
             self.cp.add(minutes == 0).only_enforce_if(present.Not())
+            if self.explain:  # R-LEN relaxed still leaves a session some time: one of no minutes is no session
+                self.cp.add(minutes >= 1).only_enforce_if(present)
 
     def exercise_places(self) -> dict[str, set[str]]:
         """Exercise id -> the places (of windows that can hold a lift) whose kit allows it."""

@@ -3,8 +3,10 @@
 Sessions before ``today`` (and on ``done`` days) are done: runs are pinned where
 they happened and lifts become pinned lifts with their exercises fixed. Sessions
 on ``missed`` days did not happen: they are free to move into the rest of the
-week, except a race, which is dropped; its week stays race week (R-TAPER, R-FREQ),
-as ``check`` reads it against the scenario (``Athlete.drop_race``). ``unavailable``
+week (missed today, only to after the time they were missed; a day still to come
+cannot have been missed, it is ``unavailable``), except a race, which is dropped;
+its week stays race week (R-TAPER, R-FREQ), as ``check`` reads it against the
+scenario (``Athlete.drop_race``). ``unavailable``
 days lose their windows, and a pinned lift on one, which cannot move, is dropped.
 The sessions still to come form the current plan that S-STABLE holds on to; every
 change is reported with its reason, found by putting the session back where it was
@@ -20,10 +22,11 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 
-from .clock import DAYS
+from .clock import DAY_MINUTES, DAYS, hhmm
 from .plan import Plan, Session
-from .scenario import Scenario, ScenarioError, parse_scenario
+from .scenario import Scenario, ScenarioError, parse_scenario, parse_window
 from .solve import check_plan, plan_week
 
 
@@ -43,6 +46,11 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
             data["availability"][day] = []
         elif d < t or day in done:  # the past is exactly what was done, nothing else fits there
             data["availability"][day] = [f"{s.start}-{s.end} {s.location}" for s in is_done if s.day == day]
+        elif d == t and day in missed:  # today: what was missed is past, the rest of the day is open
+            gone = max((s.week_end - d * DAY_MINUTES for s in plan.sessions if s.day == day), default=0)
+            windows = (parse_window(w, d) for w in data["availability"][day])
+            data["availability"][day] = [f"{hhmm(max(start, gone))}-{hhmm(end)} {place or ''}".strip()
+                                         for start, end, place in windows if end > gone]
     for s in is_done:
         if s.type == "run" and s.run is not None:
             data["runs"][s.run].update(at=f"{s.day} {s.start}", day=None)
@@ -114,11 +122,13 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     Returns the plan, its runs numbered as in ``scenario`` (so it can be replanned again from the
     same scenario), and the scenario it was planned from (done sessions pinned, runs no longer in
     the week left out, and so on: ``in_rest_numbering`` gives the plan as that scenario counts)."""
-    if problems := plan_problems(scenario, plan):
+    t = DAYS.index(today)
+    if problems := plan_problems(scenario, plan) + [
+            f"--missed {day}: {day} is after --today {today}, so nothing on it can have been missed yet; "
+            f"if it will not happen, give --unavailable {day}" for day in missed if DAYS.index(day) > t]:
         raise ScenarioError(problems)
     # a race happens at its time: missed, or still to come on a day now unavailable, it is dropped,
     # never moved to another day
-    t = DAYS.index(today)
     raced = [s for s in plan.sessions if s.type == "run" and s.run is not None and s.kind == "race" and (
         s.day in missed or (s.day in unavailable and s.day_index >= t and s.day not in done))]
     try:
@@ -145,9 +155,18 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
             if found:
                 new, dropped, rest, kept = min(found, key=lambda f: f[0].total_penalty)
                 break
-        else:  # no week even so: say why the whole rest of the week cannot be planned
-            past = DAYS[:t]
-            new = plan_week(rest, time_limit=time_limit, closed={*past, *done, *unavailable})
+        else:  # no week even with every one of them dropped: say what stops the rest of the week then
+            rest, kept = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done,
+                                         drop=[s.run for s in raced + displaced])
+            history = {*DAYS[:t], *done}
+            new = plan_week(rest, time_limit=time_limit, closed=history | set(unavailable), done=history)
+            ours = lambda found: f"run #{kept[int(found[1]) - 1] + 1}"  # noqa: E731  (the scenario's numbering)
+            new.problems = [re.sub(r"run #(\d+)", ours, line) for line in new.problems]
+            if displaced:
+                lost = ", ".join(f"{s.label or s.kind} ({s.day} {s.start})" for s in displaced)
+                where = "they were" if len(displaced) > 1 else "it was"
+                new.problems.insert(0, f"Even without {lost}, which cannot stay where {where}, "
+                                       f"the rest of the week has no plan:")
     for s in new.sessions:
         s.run = kept[s.run] if s.run is not None else None
     if new.status in ("optimal", "feasible"):

@@ -91,7 +91,7 @@ def _solver(settings: SolveSettings) -> cp_model.CpSolver:
 
 
 def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1, seed: int = 0, explain: bool = True,
-              fixes: bool = True, closed: Collection[str] = ()) -> Plan:
+              fixes: bool = True, closed: Collection[str] = (), done: Collection[str] = ()) -> Plan:
     """Plan one athlete's week.
 
     The Plan's status is ``optimal`` (proven best), ``feasible`` (the time limit
@@ -99,7 +99,8 @@ def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1,
     ``infeasible`` (none exists; with ``explain``, ``problems`` names the requirements
     in conflict and, with ``fixes``, the smallest changes that would give a week, each
     verified by planning again: the costly part, which batch callers may skip). No fix
-    opens a window on a ``closed`` day (a replan's past, done and unavailable days).
+    opens a window on a ``closed`` day (a replan's past, done and unavailable days), and
+    the conflict never names what is pinned on a ``done`` day (a replan's past and done days).
     """
     from .explain import explain_infeasible  # only the infeasible path needs it
 
@@ -107,7 +108,7 @@ def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1,
     started = time.perf_counter()
     plan = solve_week(build_week(scenario), settings)
     if plan.status == "infeasible" and explain:
-        plan.problems = explain_infeasible(scenario, settings, fixes=fixes, closed=closed)
+        plan.problems = explain_infeasible(scenario, settings, fixes=fixes, closed=closed, done=done)
     plan.solve_ms = round((time.perf_counter() - started) * 1000, 2)
     return plan
 

@@ -464,6 +464,43 @@ def test_a_replan_with_no_week_offers_no_window_on_a_day_that_is_past_done_or_un
     assert not [line for line in new.problems if "one more window" in line], new.problems
 
 
+def test_a_replan_with_no_week_names_what_stops_it_not_what_is_done_or_dropped():
+    """Saturday and Sunday become unavailable on Friday: their runs are dropped, and still the two
+    lifts asked for have nowhere to go. The conflict used to name the long run (that would be
+    dropped anyway) or the runs already done on Monday and Thursday, which nobody can change."""
+    scenario = make_scenario(locations={"home": ["mat", "bands", "dumbbells"]},
+                             availability={"mon": ["06:00-06:30 home"], "thu": ["08:00-08:50 home"],
+                                           "sat": ["07:00-09:00 home"], "sun": ["07:00-09:00 home"]},
+                             runs=[{"kind": "easy", "minutes": 30}, {"kind": "medium", "minutes": 50},
+                                   {"kind": "long", "minutes": 90}, {"kind": "easy", "minutes": 40}],
+                             strength={"sessions": 2})
+    plan = plan_week(scenario)
+    assert plan.status == "optimal" and {s.day for s in plan.runs() if s.run in (0, 1)} == {"mon", "thu"}
+    new, _ = replan(scenario, plan, "fri", unavailable=["sat", "sun"])
+    assert new.status == "infeasible"
+    assert new.problems[0].startswith("Even without Long run (sat"), new.problems
+    named = [line for line in new.problems if line.startswith("- R-")]
+    assert named == ["- R-FREQ: 2-2 strength sessions (strength.sessions)"], new.problems
+
+
+def test_a_replan_with_no_week_numbers_runs_as_the_scenario_does():
+    """The long run (run #1) sat on Saturday, now unavailable, and is left out of the rest of the
+    week; Friday's pinned easy run, the scenario's run #3, is still run #3 in the conflict and fixes."""
+    scenario = make_scenario(locations={"home": ["mat", "bands", "dumbbells"]},
+                             availability={"mon": ["06:00-06:30 home"], "fri": ["18:00-19:00 home"],
+                                           "sat": ["07:00-09:00 home"]},
+                             runs=[{"kind": "long", "minutes": 90}, {"kind": "easy", "minutes": 30},
+                                   {"kind": "easy", "minutes": 40, "at": "fri 18:10"}],
+                             strength={"sessions": 1})
+    plan = plan_week(scenario)
+    assert plan.status == "optimal" and [s.day for s in plan.runs() if s.run == 0] == ["sat"]
+    new, _ = replan(scenario, plan, "thu", unavailable=["sat"])
+    assert new.status == "infeasible"
+    text = "\n".join(new.problems)
+    assert "run #3 (easy run) pinned to fri 18:10" in text and "let run #3 (easy run) move" in text, text
+    assert "run #2 (easy run) pinned" not in text, text
+
+
 def test_a_replanned_week_can_be_replanned_again_from_the_same_scenario():
     """Tuesday's intervals are missed and dropped on Wednesday; on Friday Thursday's tempo is missed
     too. The second replan reads the first one's plan against the original scenario: its runs keep
@@ -495,6 +532,33 @@ def test_a_run_a_replan_moved_off_its_pinned_day_stays_free_when_replanned_again
     assert second.status == "optimal", second.problems
     assert check_plan(in_rest_numbering(second), rest.athlete) == []
     assert [(s.day, s.start) for s in second.runs() if s.run == 0] == [("fri", "18:00")], "where the plan has it"
+
+
+def test_a_session_missed_today_goes_back_only_after_the_time_it_was_missed():
+    """Monday's 06:00 easy run and the lift after it are missed, replanned on Monday: the run used
+    to go straight back to 06:00, the time already gone, and the changes did not even mention it."""
+    scenario = make_scenario(locations={"home": ["mat", "dumbbells", "bands"]},
+                             availability={"mon": ["06:00-08:00 home"], "wed": ["06:00-07:00 home"], "sat": ["07:00-10:00 home"]},
+                             runs=[{"kind": "easy", "minutes": 40}] * 2 + [{"kind": "long", "minutes": 100, "day": "sat"}],
+                             strength={"sessions": [1, 2]})
+    plan = plan_week(scenario)
+    missed = [s for s in plan.sessions if s.day == "mon"]
+    assert [s.kind for s in missed] == ["easy", "full_body"], "the week this test is about"
+    new, rest = replan(scenario, plan, "mon", missed=["mon"])
+    assert new.status == "optimal" and check_plan(in_rest_numbering(new), rest.athlete) == []
+    gone = max(s.week_end for s in missed)
+    assert all(s.week_start >= gone for s in new.sessions if s.day == "mon"), new.sessions
+    assert any(c.startswith("moved Easy run (mon 06:00)") or c.startswith("dropped Easy run (mon 06:00)")
+               for c in new.changes), new.changes
+
+
+def test_a_day_after_today_cannot_have_been_missed(tmp_path):
+    week = tmp_path / "week.json"
+    scenario = str(ROOT / "scenarios/marathon_base.yaml")
+    assert CliRunner().invoke(app, ["plan", scenario, "-f", "json", "-o", str(week)]).exit_code == 0
+    result = CliRunner().invoke(app, ["replan", scenario, "--plan", str(week), "--today", "wed", "--missed", "fri"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "--missed fri: fri is after --today wed" in result.stderr and "--unavailable fri" in result.stderr
 
 
 def _week_with_a_class():
