@@ -58,7 +58,7 @@ def measure(item: tuple[int, Scenario]) -> dict:
 
 def measure_floor(item: tuple[int, Scenario]) -> dict:
     """The same athlete's model solved with no objective: any week the hard rules allow. What
-    this model costs CP-SAT before any optimising (presolve, the LP, a first solution): the floor
+    this model costs CP-SAT before any optimising (loading it, the LP, a first solution): the floor
     of the approach, as an empty solve is the floor of CP-SAT itself."""
     from optimizer.solve import _solver
 
