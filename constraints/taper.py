@@ -67,8 +67,9 @@ def encode(m: WeekModel) -> None:
             continue  # last week's: behind every session of this week
         date = m.athlete.calendar.week_of + datetime.timedelta(days=start // DAY_MINUTES)
         guard = m.guard(f"{RULE}:{date}", f"no heavy legs in the {days} days before the race on {date}")
-        m.end_no_later(m.select(m.p_heavy), taper_starts(m.athlete, start, days), guard)
-        inside = [end for end in ends if taper_starts(m.athlete, start, days) < end]
+        bound = taper_starts(m.athlete, start, days)
+        m.end_no_later(m.select(m.p_heavy), bound, guard)
+        inside = [end for end in ends if bound < end]
         if start < WEEK_MINUTES and inside:  # done, last week: no week this week keeps the race clear of them
             _no_race_on(m, start // DAY_MINUTES, m.guard(
                 f"{RULE}:{date}:last-week", f"no heavy legs in the {days} days before the race on {date}, but "
