@@ -211,10 +211,12 @@ def test_last_weeks_heavy_legs_count_before_a_race_this_week(day, breaks):
 
 def test_encoder_runs_the_race_after_last_weeks_taper_days():
     """The race is free to move: Monday and Tuesday are inside the 7 days after last Tuesday's
-    heavy legs, so it goes on Sunday, the one other day with a window."""
+    heavy legs, so it goes on Sunday, the one other day with a window, though only Monday's and
+    Tuesday's mornings are the athlete's preferred run time."""
     scenario = make_scenario(goal="10k", phase="peak", strength={"sessions": 0}, calendar=LAST_TUESDAY_HEAVY,
-                             locations={"home": []},
-                             availability={d: ["07:00-09:00 home"] for d in ("mon", "tue", "sun")},
+                             locations={"home": []}, preferences={"run_time": "06:00-10:00"},
+                             availability={"mon": ["07:00-09:00 home"], "tue": ["07:00-09:00 home"],
+                                           "sun": ["17:00-19:00 home"]},
                              runs=[{"kind": "race", "minutes": 60, "distance": "10k"}])
     assert solve_without(scenario, rule).runs()[0].day in ("mon", "tue")  # the temptation is real
     plan = solve_optimal(scenario)
