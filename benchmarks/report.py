@@ -302,8 +302,8 @@ def write(r: dict, path: Path) -> None:
       "goals' own, then the exercises, then the placements): 6-10 % less work on corpus seeds 0, 3 and 5, every optimum "
       "unchanged. A random order is 5 % worse than creation order, so the order is worth more thought. *Withdrawn "
       "since*: with the other settings here it makes OR-Tools 9.15 abort the process on some infeasible weeks (an "
-      "audit's fuzzing found a replan that does; `tests/test_solve_safety.py`), so CP-SAT's default order is back, "
-      "and figures measured before it was withdrawn carry that 6-10 %. R-CONTENT's "
+      "audit's fuzzing found a replan that does; `tests/test_solve_safety.py`), so CP-SAT's default order was back "
+      "until the tenth round (below), and figures measured before it was withdrawn carry that 6-10 %. R-CONTENT's "
       "\"an exercise only in a kind it fits\" is built as a clause (about 115 an athlete, half the cost of a linear "
       "row to build, the same after presolve). "
       "**What the work is**: S-COVER's muscle-group targets are half of it. On 100 athletes (seed 3), the same models "
@@ -376,6 +376,19 @@ def write(r: dict, path: Path) -> None:
       "process with the two settings interleaved athlete by athlete, every optimum unchanged; probing back on also "
       "stops them but costs 10 %. Presolve's own settings (passes, keeping every feasible solution) then do nothing "
       "and are gone.")
+    w("- **Done (tenth round)**: the fourth round's branching order (variables created last first) is back: with "
+      "presolve off, none of 1,000 near-copies of the two weeks that aborted with it aborts, nor any of 4,000 fuzzed "
+      "weeks (half with no plan, explained); 2-5 % less solve time on corpus seeds 0, 3 and 5, interleaved athlete by "
+      "athlete, every optimum unchanged. **Where a solve's time goes now** (150 athletes, seed 0, means): loading the "
+      "model with no LP and no search 1.2 ms, any week without the LP 3.6 ms, with it 5.4 ms, the optimum 12.6 ms; "
+      "the slowest tenth of athletes take a third of the time. Two processes slow each other even on a pure Python "
+      "loop (12-16 % here), so this machine's two cores give at most about 1.75x.")
+    w("- **Tried, no gain (tenth round)**: a run's start written as its window's opening plus a bounded lateness "
+      "(one pair of rows over its placements instead of a row per window): 5 % more build and 6 % more work (seed "
+      "0); dominance, even judged by a single dominator (too few to be exact), would leave 36 of 46 exercises; settings: no "
+      "\"greater than at least one of\" detection, exploiting the best solution (0-3 %, within noise on seeds 3 and 5), "
+      "stronger disjunctive propagation (5-8 % more), and no change from: not exploiting the objective, Boolean "
+      "encoding level 0, optional variables, true polarity first, no rephasing, fewer root LP iterations.")
     library = [row for row in r["scale"] if row["dimension"] == "library"]
     if len(library) > 1:
         small, big = library[0], library[-1]
