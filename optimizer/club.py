@@ -53,7 +53,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .catalog import catalog
 from .club_schema import Club, ClubClass, Member, join_class, join_group_run, load_club, parse_club
-from .executors import Executor, LocalExecutor
+from .executors import Executor, LocalExecutor, Lost
 from .plan import Plan
 from .scenario import Scenario, ScenarioError
 from .solve import SolveSettings, plan_week
@@ -80,8 +80,13 @@ def solve_task(task: SolveTask) -> Plan:
     try:
         return plan_week(task.scenario, time_limit=task.time_limit, workers=1, seed=task.seed, fixes=task.fixes)
     except Exception as err:  # noqa: BLE001 - isolate one member's failure from the club
-        return Plan(athlete=task.scenario.athlete.name, status="unknown",
-                    problems=[f"the planner failed on this week ({type(err).__name__}: {err}); please report it"])
+        return failed_week(task, f"{type(err).__name__}: {err}")
+
+
+def failed_week(task: SolveTask, why: str) -> Plan:
+    """The week of a task the planner failed on: no plan, the reason, and a request to report it."""
+    return Plan(athlete=task.scenario.athlete.name, status="unknown",
+                problems=[f"the planner failed on this week ({why}); please report it"])
 
 
 Combination = frozenset[str]  # the classes a member has places in
@@ -294,6 +299,8 @@ def plan_club(
         on_progress(0, len(tasks))
     for done, (t, plan) in enumerate(executor.as_completed(solve_task, tasks), start=1):
         m, o = where[t]
+        if isinstance(plan, Lost):  # its worker process died: the others' weeks stand
+            plan = failed_week(tasks[t], plan.reason)
         plans[m][o] = plan
         if on_progress:
             on_progress(done, len(tasks))

@@ -5,7 +5,10 @@ and solved inside the worker from pydantic data, because CP-SAT objects do not
 pickle. So an executor only has to run one function over a list of items.
 ``as_completed`` yields ``(index, result)`` as each item finishes, so a progress
 bar moves with the work; callers put results back by index, so which worker ran
-what, and in which order, never changes the outcome.
+what, and in which order, never changes the outcome. An item whose worker process
+dies (a native library aborting, the memory killer) yields a ``Lost`` in place of
+its result, and every other item still yields its own: one bad week must not cost
+a club everyone else's.
 
 Ray is an optional extra (``pip install "stridelift[ray]"``) and imported only
 when the Ray executor is asked for.
@@ -18,14 +21,23 @@ import multiprocessing
 import os
 import socket
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
+@dataclass(frozen=True)
+class Lost:
+    """What an item yields instead of a result when the process running it died."""
+
+    reason: str
+
+
 class Executor(Protocol):
-    """Runs ``fn`` over ``items``; yields ``(index of the item, result)`` in the order they finish."""
+    """Runs ``fn`` over ``items``; yields ``(index of the item, result or Lost)`` in the order they finish."""
 
     def as_completed(self, fn: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[tuple[int, Result]]: ...
 
@@ -42,21 +54,47 @@ class LocalExecutor:
     Workers come from a fork server: forking this process directly is unsafe once
     threads run in it (the progress bar has one), and a fresh interpreter per worker
     would import OR-Tools again for each.
+
+    A worker that dies breaks the whole pool, and the pool cannot say whose item
+    killed it. The items it had started are the first few unfinished ones (it takes
+    them in order, at most two per worker plus one), so those run again one to a
+    process: the one that dies again is ``Lost``; the rest go on in a fresh pool.
+    With ``jobs=1`` everything runs in this process, which nothing can shield.
     """
 
     def __init__(self, jobs: int | None = None):
         self.jobs = jobs or default_jobs()
 
-    def as_completed(self, fn: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[tuple[int, Result]]:
+    def as_completed(self, fn: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[tuple[int, Result | Lost]]:
         if self.jobs == 1 or len(items) <= 1:
             for index, item in enumerate(items):
                 yield index, fn(item)
             return
+        left = list(range(len(items)))
+        while left:
+            finished: set[int] = set()
+            try:
+                for index, result in self._pool(fn, items, left, self.jobs):
+                    finished.add(index)
+                    yield index, result
+                return
+            except BrokenProcessPool:
+                left = [i for i in left if i not in finished]
+                started, left = left[:2 * self.jobs + 1], left[2 * self.jobs + 1:]
+                for index in started:
+                    try:
+                        yield from self._pool(fn, items, [index], 1)
+                    except BrokenProcessPool:
+                        yield index, Lost("its worker process died while planning it")
+
+    @staticmethod
+    def _pool(fn: Callable[[Item], Result], items: Sequence[Item], indexes: list[int],
+              jobs: int) -> Iterator[tuple[int, Result]]:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([fn.__module__])
-        pool = concurrent.futures.ProcessPoolExecutor(max_workers=min(self.jobs, len(items)), mp_context=context)
+        pool = concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(indexes)), mp_context=context)
         try:
-            futures = {pool.submit(fn, item): index for index, item in enumerate(items)}
+            futures = {pool.submit(fn, items[index]): index for index in indexes}
             for future in concurrent.futures.as_completed(futures):
                 yield futures[future], future.result()
         finally:  # on an interrupt, drop the work not yet started instead of waiting for it
@@ -95,7 +133,7 @@ class RayExecutor:
                                    f"or {fix} to start Ray on this machine") from None
             self._started = True
 
-    def as_completed(self, fn: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[tuple[int, Result]]:
+    def as_completed(self, fn: Callable[[Item], Result], items: Sequence[Item]) -> Iterator[tuple[int, Result | Lost]]:
         ray = self._ray
         task = ray.remote(num_cpus=1)(fn)
         pending = [task.remote(item) for item in items]
@@ -105,7 +143,11 @@ class RayExecutor:
                 # Whatever finished within a moment, so progress keeps moving on a big batch.
                 done, pending = ray.wait(pending, num_returns=len(pending), timeout=0.2)
                 for ref in done:
-                    yield index_of[ref], ray.get(ref)
+                    try:
+                        result = ray.get(ref)
+                    except ray.exceptions.WorkerCrashedError:  # after Ray's own retries
+                        result = Lost("its Ray worker died while planning it")
+                    yield index_of[ref], result
         finally:
             for ref in pending:
                 ray.cancel(ref)

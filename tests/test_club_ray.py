@@ -14,7 +14,7 @@ ray = pytest.importorskip("ray")
 from optimizer.cli import app  # noqa: E402
 from optimizer.clock import hhmm  # noqa: E402
 from optimizer.club import parse_club, plan_club  # noqa: E402
-from optimizer.executors import LocalExecutor, RayExecutor, make_executor  # noqa: E402
+from optimizer.executors import LocalExecutor, Lost, RayExecutor, make_executor  # noqa: E402
 from test_club import athlete, club_data  # noqa: E402
 
 
@@ -31,6 +31,18 @@ def test_the_ray_executor_yields_every_result_with_its_index(local_ray):
     assert results == {0: "00:00", 1: "07:30", 2: "24:00"}
     executor.close()
     assert ray.is_initialized(), "close() must not shut down a Ray it did not start"
+
+
+def test_a_ray_worker_that_dies_loses_only_its_own_item(local_ray):
+    import test_executors
+
+    ray.cloudpickle.register_pickle_by_value(test_executors)  # Ray's workers cannot import the tests
+    try:
+        results = dict(make_executor("ray").as_completed(test_executors.tenfold_unless_negative, [1, -2, 3]))
+    finally:
+        ray.cloudpickle.unregister_pickle_by_value(test_executors)
+    assert results[0] == 10 and results[2] == 30
+    assert isinstance(results[1], Lost) and "died" in results[1].reason
 
 
 def test_a_club_planned_on_ray_is_identical_to_one_planned_locally(local_ray):
