@@ -32,7 +32,7 @@ def test_a_dying_worker_loses_only_its_own_item():
 
 
 def test_two_dying_workers_far_apart_are_each_lost_alone():
-    items = [-1, *range(1, 12), -2]  # the second breaks the pool the rest go on in
+    items = [-1, *range(1, 12), -2]  # the second one breaks the fresh pool that the rest go on in
     assert _lost_and_kept(dict(LocalExecutor(2).as_completed(tenfold_unless_negative, items)), items) == {0, 12}
 
 
