@@ -44,15 +44,21 @@ def encode(m: WeekModel) -> None:
                                    if clock else ""))
     if len(heavy) and len(targets):
         m.require_gap(heavy, targets, GAP_MINUTES, guard, clock)
+    # a fixed session of the weeks either side has its own requirement, naming it: a conflict
+    # with last week's Sunday squats should say so, not leave the athlete looking for a lift
     for session, start, end in m.neighbours:
-        if session.heavy_lower and end <= 0:
+        if session.heavy_lower and end <= 0 and len(targets):
+            fixed = m.guard(f"{RULE}:last-week:{end}", f"48 h from last week's heavy lower-body session (ended "
+                                                       f"{describe(end)}) to the long run or a race")
             lost = _lost(clock, end, m.p_latest[targets])
             for extra in np.unique(lost):
-                m.start_no_earlier(targets[lost == extra], end + GAP_MINUTES + extra, guard)
-        if _long_or_race(session) and start >= WEEK_MINUTES:
+                m.start_no_earlier(targets[lost == extra], end + GAP_MINUTES + extra, fixed)
+        if _long_or_race(session) and start >= WEEK_MINUTES and len(heavy):
+            fixed = m.guard(f"{RULE}:next-week:{start}", f"48 h from heavy lower-body lifting to next week's "
+                                                         f"{session.kind} run ({describe(start)})")
             lost = -_lost(clock, start, m.p_end_low[heavy])
             for extra in np.unique(lost):
-                m.end_no_later(heavy[lost == extra], start - GAP_MINUTES - extra, guard)
+                m.end_no_later(heavy[lost == extra], start - GAP_MINUTES - extra, fixed)
 
 
 def _clock(athlete: Athlete) -> Callable[[np.ndarray], np.ndarray] | None:

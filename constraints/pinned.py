@@ -4,7 +4,7 @@ time, as its kind, for its minutes, in a window that contains it."""
 
 from __future__ import annotations
 
-from optimizer.clock import DAYS, describe
+from optimizer.clock import DAY_MINUTES, DAYS, describe, hhmm
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
@@ -74,3 +74,23 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
             )
     return problems
 
+
+
+def outside(athlete: Athlete, start: int, minutes: int) -> bool:
+    """Does no availability window hold a session pinned to ``start`` for ``minutes``?"""
+    return not any(w.week_start <= start and start + minutes <= w.week_end for w in athlete.windows)
+
+
+def pins_outside(athlete: Athlete) -> list[tuple[str, int, int]]:
+    """Pins no availability window holds, as (whose words, start, minutes): runs pinned with
+    ``at`` and pinned strength sessions. Pinning says when, not that the time is free."""
+    runs = [(f"run #{i + 1} ({run.label().lower()})", run.pinned_start, run.minutes)
+            for i, run in enumerate(athlete.runs) if run.pinned_start is not None]
+    lifts = [(lift.name or lift.kind, lift.start, lift.minutes) for lift in athlete.strength.pinned]
+    return [(who, start, minutes) for who, start, minutes in runs + lifts if outside(athlete, start, minutes)]
+
+
+def facts(athlete: Athlete) -> list[str]:
+    return [f"{who} is pinned to {DAYS[start // DAY_MINUTES]} {hhmm(start % DAY_MINUTES)}-"
+            f"{hhmm(start % DAY_MINUTES + minutes)}, and no availability window holds that time"
+            for who, start, minutes in pins_outside(athlete)]

@@ -272,8 +272,7 @@ def load_club(path: str | Path) -> Club:
 
 
 def _inline_member(entry: MemberEntry, origin: str, index: int, positions: Callable[[], dict]) -> Member:
-    name = entry.athlete.get("name") if entry.athlete else None
-    name = name if isinstance(name, str) and name.strip() else f"member {index + 1}"
+    name = _given_name(entry.athlete, f"member {index + 1}")
     data = {"athlete": entry.athlete, **({"weights": entry.weights} if entry.weights is not None else {})}
     try:
         scenario = parse_scenario(data, origin)
@@ -287,12 +286,25 @@ def _inline_member(entry: MemberEntry, origin: str, index: int, positions: Calla
     return Member(name=scenario.athlete.name, origin=origin, joins=entry.joins, scenario=scenario)
 
 
+def _given_name(athlete: Any, fallback: str) -> str:
+    """The name a member's data gives, even when the rest of it is invalid this week: the class
+    history counts missed weeks by name, so a typo elsewhere must not rename the member (and lose
+    their count, or their files) until it is mended."""
+    name = athlete.get("name") if isinstance(athlete, dict) else None
+    return name if isinstance(name, str) and name.strip() else fallback
+
+
 def _member_from_file(path: Path, joins: tuple[str, ...]) -> Member:
     try:
         scenario, files = read_scenario(path)
     except ScenarioError as err:  # its library, if it names one, is still its own file
-        return Member(name=path.stem, origin=str(path), joins=joins, errors=tuple(str(err).splitlines()),
-                      files=tuple(map(str, err.files)))
+        try:
+            data = read_data(path)
+        except ScenarioError:  # not readable at all: the file's name is all there is
+            data = None
+        athlete = data.get("athlete") if isinstance(data, dict) else None
+        return Member(name=_given_name(athlete, path.stem), origin=str(path), joins=joins,
+                      errors=tuple(str(err).splitlines()), files=tuple(map(str, err.files)))
     return Member(name=scenario.athlete.name, origin=str(path), joins=joins, scenario=scenario,
                   files=tuple(map(str, files)))
 

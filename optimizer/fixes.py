@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .catalog import catalog
-from .clock import DAYS, hhmm
+from .clock import DAY_MINUTES, DAYS, hhmm
 from .exercises import hosts
 from .scenario import Scenario, ScenarioError, parse_scenario
 
@@ -97,12 +97,19 @@ def candidates(scenario: Scenario, core: list[str], closed: Collection[str] = ()
             out.append(Fix(f"drop {kind} from strength.include", _replace_include(kind, None), LIFTING))
         elif rule == "R-PINNED" and detail.startswith("lift:"):
             j = int(detail.split(":")[1])
+            lift = a.strength.pinned[j]
+            out.extend(_pin_window(scenario, lift.name or lift.kind, lift.start, lift.minutes, _best_place(a)))
             out.append(Fix(f"skip the pinned {a.strength.pinned[j].name or a.strength.pinned[j].kind} this week",
                            lambda d, j=j: _strength(d).update(pinned=[p for i, p in enumerate(_strength(d)["pinned"]) if i != j]), PINS))
         elif rule == "R-PINNED":
             i = int(detail)
             run = a.runs[i]
             day = run.pinned_day
+            if run.pinned_start is not None:
+                out.extend(_pin_window(scenario, f"run #{i + 1} ({run.label().lower()})", run.pinned_start, run.minutes,
+                                       next(iter(a.locations), None)))
+            if run.kind == "race":  # a race is run when it is run: moving it is no change a runner can make
+                continue
             for shift in (1, -1, 2, -2):
                 for w in a.windows:
                     if w.day == (day + shift) % 7 and w.minutes >= run.minutes:
@@ -153,10 +160,25 @@ def _kit_fixes(scenario: Scenario, kind: str, location: str) -> list[Fix]:
     return out
 
 
+def _best_place(a) -> str | None:
+    return max(a.locations, key=lambda p: (len(a.locations[p]), p), default=None)
+
+
+def _pin_window(scenario: Scenario, who: str, start: int, minutes: int, place: str | None) -> list[Fix]:
+    """A window for a pin no window holds: the pin says when, the availability must say it is free."""
+    from constraints.pinned import outside  # the rules import the optimizer: import them late
+
+    if not outside(scenario.athlete, start, minutes):
+        return []
+    day, minute = divmod(start, DAY_MINUTES)
+    window = f"{hhmm(minute)}-{hhmm(minute + minutes)}" + (f" {place}" if place else "")
+    return [Fix(f"a window for {who}: {DAYS[day]} {window}", _add_window(DAYS[day], window), PINS)]
+
+
 def _window_fixes(scenario: Scenario, closed: Collection[str]) -> list[Fix]:
     """One more evening window on a day that has none, at the best-equipped place."""
     a = scenario.athlete
-    place = max(a.locations, key=lambda p: (len(a.locations[p]), p), default=None)
+    place = _best_place(a)
     busy = {w.day for w in a.windows}
     window = f"18:00-20:00 {place}" if place else "18:00-20:00"
     return [Fix(f"one more window: {DAYS[d]} {window}", _add_window(DAYS[d], window), PLACES) for d in range(7)

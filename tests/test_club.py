@@ -513,6 +513,24 @@ def test_a_member_whose_data_is_invalid_this_week_keeps_their_missed_weeks():
         ["Ana", "Bea"], ["Bea"], [], [], ["Ana"])
 
 
+def test_a_member_file_with_a_typo_keeps_the_members_name_and_missed_weeks(tmp_path):
+    # the history counts by name: a member read from a file (or a folder) whose data is invalid
+    # this week is still the athlete the file names, not the file's name, or the count is lost
+    (tmp_path / "ana.yaml").write_text(yaml.safe_dump({"athlete": athlete("Ana Ruiz", runs=[{"kind": "easy", "minutes": -5}])}))
+    (tmp_path / "members").mkdir()
+    (tmp_path / "members" / "cal.yaml").write_text("athlete: {name: Cal Ito, level: pro}\n")
+    (tmp_path / "members" / "broken.yaml").write_text("athlete: [unclosed\n")  # nothing to read a name from
+    data = club_data([
+        {"file": "ana.yaml", "joins": ["strength"]},
+        {"dir": "members", "joins": ["strength"]},
+        {"athlete": athlete("Bea"), "joins": ["strength"]},
+    ], capacity=1, history={"strength": {"Ana Ruiz": 2, "Cal Ito": 3}})
+    club = parse_club(data, "club.yaml", tmp_path)
+    assert [m.name for m in club.members] == ["Ana Ruiz", "broken", "Cal Ito", "Bea"]
+    assert all(m.scenario is None for m in club.members[:3])
+    result = plan_club(club, jobs=1)
+    assert result.history == {"strength": {"Ana Ruiz": 2, "Cal Ito": 3}}
+
 def test_a_member_left_out_is_never_told_of_a_priority_of_none():
     # the one place goes to Cal, whose week needs the class (no week without it): a place with
     # no gain to quote; with no places at all there is no last place either

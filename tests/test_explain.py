@@ -34,6 +34,11 @@ NO_PLAN = {
     "too_long": athlete(runs=[{"kind": "long", "minutes": 150}]),
     "pinned_class_vs_taper": athlete(runs=[{"kind": "race", "minutes": 40, "day": "sun"}],
                                      strength={"sessions": 1, "pinned": [{"kind": "power", "at": "wed 18:00", "minutes": 30}]}),
+    "last_weeks_legs": athlete(runs=[{"kind": "long", "minutes": 100, "at": "mon 18:00"}],
+                               calendar={"week_of": "2026-11-30", "previous_week": [
+                                   {"day": "sun", "start": "18:00", "minutes": 45, "kind": "heavy_lower", "location": "home"}]}),
+    "class_outside_windows": athlete(strength={"sessions": 1, "pinned": [{"kind": "full_body", "at": "sun 07:00", "minutes": 45, "name": "Club class"}]}),
+    "race_outside_windows": athlete(runs=[{"kind": "race", "minutes": 50, "at": "sun 09:00", "distance": "10k"}]),
 }
 
 
@@ -101,6 +106,21 @@ def test_the_issue_example_is_said_with_times():
     text = "\n".join(plan_week(NO_PLAN["gap48"]).problems)
     assert "Thu 17:00-18:30 at gym ends 37.5 h before it" in text
     assert "Sat 08:00" in text
+
+
+def test_a_conflict_with_last_weeks_heavy_legs_names_that_session():
+    words = [w for r, w in conflict(NO_PLAN["last_weeks_legs"], SETTINGS) if r.startswith("R-GAP48")]
+    assert words == ["48 h from last week's heavy lower-body session (ended last Sun 18:45) to the long run or a race"]
+
+
+@pytest.mark.parametrize(("name", "fix"), [("class_outside_windows", "a window for Club class: sun 07:00-07:45 home"),
+                                           ("race_outside_windows", "a window for run #1 (race): sun 09:00-09:50 home")])
+def test_a_pin_no_window_holds_is_said_and_a_window_for_it_offered_first(name, fix):
+    lines = plan_week(NO_PLAN[name]).problems
+    assert any("no availability window holds that time" in line for line in lines)
+    offered = [line.split(" -> ")[0] for line in lines if " -> " in line]
+    assert offered[0] == f"- {fix}"
+    assert not any("move run" in line or "drop its pin" in line for line in offered), "a race is not moved"
 
 
 def test_lifting_fixes_come_before_dropping_a_run():
