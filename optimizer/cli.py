@@ -320,12 +320,17 @@ def replan_command(
     if problem := output_problem(output, inputs=[*inputs, plan_file]):
         problems.append(problem)
     try:
-        current = Plan.model_validate(read_data(plan_file))
+        data = read_data(plan_file)
+        current = Plan.model_validate(data)
     except ScenarioError as err:  # not readable, or not JSON at all (the scenario's YAML given by mistake, say)
         problems += [f"{plan_file}: not a plan JSON ({m}); write one with `stridelift plan -f json -o`"
                      for m in err.messages]
-    except ValidationError as err:  # the field that is wrong, as `check` names it in a week file
-        problems += [f"{plan_file}: {m}" for m in error_messages(err, guide="a plan from `stridelift plan -f json`")]
+    except ValidationError as err:
+        if isinstance(data, dict) and isinstance(data.get("athlete"), dict):  # a plan names its athlete, no more
+            problems.append(f"{plan_file}: this is a scenario, not a plan; give --plan the week "
+                            f"`stridelift plan SCENARIO -f json -o week.json` wrote")
+        else:  # the field that is wrong, as `check` names it in a week file
+            problems += [f"{plan_file}: {m}" for m in error_messages(err, guide="a plan from `stridelift plan -f json`")]
     else:
         problems += plan_problems(scenario_data, current)
     if problems:

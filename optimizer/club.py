@@ -52,7 +52,7 @@ from ortools.sat.python import cp_model
 from pydantic import BaseModel, ConfigDict
 
 from .catalog import catalog
-from .club_schema import Club, ClubClass, Member, join_class, join_group_run, load_club, parse_club
+from .club_schema import Club, ClubClass, Member, join_class, join_group_run, joined_run, load_club, parse_club
 from .executors import Executor, LocalExecutor, Lost
 from .plan import Plan
 from .scenario import Scenario, ScenarioError
@@ -122,6 +122,21 @@ def member_options(club: Club, member: Member) -> list[Option]:
                 continue
             options.append(Option(classes=frozenset(combo), scenario=scenario))
     return options
+
+
+def _run_changes(club: Club, member: Member) -> dict[str, str]:
+    """Group runs that change the length of the member's own run they take the place of: the
+    group runs its minutes, so a 180-minute long run done with a 100-minute group is 100 minutes
+    this week, which the member should hear, not find out."""
+    athlete = member.scenario.athlete
+    out = {}
+    for sid in member.joins:
+        run = club.group_runs.get(sid)
+        index = None if run is None else joined_run(athlete, run)
+        if index is not None and athlete.runs[index].minutes != run.minutes:
+            own = athlete.runs[index]
+            out[sid] = f"your {own.label().lower()} of {own.minutes} min is the group's {run.minutes} min this week"
+    return out
 
 
 def _has_week(plan: Plan | None) -> bool:
@@ -229,6 +244,7 @@ class MemberResult(BaseModel):
     plan: Plan | None = None  # None when the member's data is invalid
     problems: list[str] = []  # ScenarioError messages, or why no week exists
     group_runs: list[str] = []  # ids joined
+    run_changes: dict[str, str] = {}  # group run id -> how joining it changed the member's own run, in words
     classes: dict[str, ClassSeat] = {}  # class id -> place or why not
 
     @property
@@ -238,6 +254,11 @@ class MemberResult(BaseModel):
     @property
     def places(self) -> list[str]:
         return [sid for sid, seat in self.classes.items() if seat.outcome == "place"]
+
+    def joined_words(self) -> list[str]:
+        """The group runs joined, each with how it changed the member's own run, if it did."""
+        return [f"{sid}: joined" + (f" ({self.run_changes[sid]})" if sid in self.run_changes else "")
+                for sid in self.group_runs]
 
 
 class ClassReport(BaseModel):
@@ -331,6 +352,7 @@ def _member_result(club: Club, member: Member, week: dict[Combination, tuple[Opt
         result.problems = list(member.errors)
         result.classes = {sid: ClassSeat(outcome="invalid", detail="the member's data is invalid") for sid in wanted}
         return result
+    result.run_changes = _run_changes(club, member)
     held = combo or frozenset()
     _, plan_held = week[held]
     for sid in wanted:

@@ -78,7 +78,7 @@ def member_markdown(result: MemberResult) -> str:
     else:
         text = f"## {result.name}: training week\n\nStatus: not planned: the member's data is invalid\n\n"
         text += "\n".join(f"- {p}" for p in result.problems) + "\n"
-    lines = [f"- {sid}: joined" for sid in result.group_runs]
+    lines = [f"- {words}" for words in result.joined_words()]
     lines += [f"- {sid}: {SEAT_WORDS[seat.outcome]}{': ' + seat.detail if seat.detail else ''}"
               for sid, seat in result.classes.items()]
     if lines:

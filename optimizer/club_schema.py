@@ -52,8 +52,9 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .catalog import catalog
 from .clock import DAY_MINUTES, DAYS, hhmm
-from .source import Written, file_positions, located
+from .source import Written, did_you_mean, file_positions, located
 from .scenario import (
+    Athlete,
     RunKindName,
     Scenario,
     ScenarioError,
@@ -243,10 +244,15 @@ def parse_club(data: Any, source: str = "club", base: Path | None = None,
                                      f"check its permissions"], source) from None
             members += [_member_from_file(p, entry.joins) for p in files]
         elif entry.file is not None:
+            if (base / entry.file).is_dir():  # that member's problem, as a missing file is, said for a club
+                members.append(Member(name=Path(entry.file).name, origin=str(base / entry.file), joins=entry.joins,
+                                      errors=(f"members[{i}].file: '{entry.file}' is a folder; a folder of member "
+                                              f"files is listed with dir: {entry.file}",)))
+                continue
             members.append(_member_from_file(base / entry.file, entry.joins))
         else:
             members.append(_inline_member(entry, f"{source} members[{i}]", i, positions))
-    problems = _shared_names(members, club_file.classes)
+    problems = _shared_names(members, club_file.classes) + _misspelt_history(members, club_file.history)
     if problems:
         raise ScenarioError([located(p, positions()) for p in problems], source)
     fields = {k: getattr(club_file, k) for k in ClubSetup.model_fields}
@@ -263,6 +269,16 @@ def _shared_names(members: Sequence[Member], classes: Mapping[str, Any]) -> list
     return [f"members: {len(origins)} members named '{name}' ask for a class ({', '.join(origins)}); "
             f"the class history counts missed weeks by name, so give each a name of their own, e.g. '{name} B'"
             for name, origins in where.items() if len(origins) > 1]
+
+
+def _misspelt_history(members: Sequence[Member], history: Mapping[str, Mapping[str, int]]) -> list[str]:
+    """History names that are no member's but close to one's: a typo would silently give the
+    member's missed weeks to nobody. A name close to none is someone who has left (the next
+    history the tool writes drops them), so it is let be."""
+    names = {member.name for member in members}
+    return [f"history.{sid}: '{name}' is no member's name; {hint}write it as the member's own (counts go by name)"
+            for sid, counts in history.items() for name in counts
+            if name not in names and (hint := did_you_mean(name, names))]
 
 
 def load_club(path: str | Path) -> Club:
@@ -312,16 +328,22 @@ def _member_from_file(path: Path, joins: tuple[str, ...]) -> Member:
 # ---- joining club sessions ------------------------------------------------------------
 
 
+def joined_run(athlete: Athlete, run: GroupRun) -> int | None:
+    """Which of the member's runs the group run takes the place of: one of its kind pinned to its
+    time, else a free one of its kind (None: it is added)."""
+    day = DAYS[run.day]
+    same = [i for i, r in enumerate(athlete.runs) if r.kind == run.kind and r.at == run.at]
+    free = [i for i, r in enumerate(athlete.runs) if r.kind == run.kind and r.at is None and r.day in (None, day)]
+    return (same or free or [None])[0]
+
+
 def join_group_run(scenario: Scenario, run: GroupRun, kit: Sequence[str]) -> Scenario:
     """The member's week with ``run`` in it at the club's time and place (see the module doc)."""
     athlete = scenario.athlete
-    day = DAYS[run.day]
     runs = [r.model_dump(mode="json") for r in athlete.runs]
-    same = [i for i, r in enumerate(athlete.runs) if r.kind == run.kind and r.at == run.at]
-    free = [i for i, r in enumerate(athlete.runs) if r.kind == run.kind and r.at is None and r.day in (None, day)]
     joined = {"kind": run.kind, "minutes": run.minutes, "at": run.at, "name": run.name}
-    if same or free:
-        index = (same or free)[0]
+    index = joined_run(athlete, run)
+    if index is not None:
         runs[index] = {**runs[index], **joined, "day": None}
     else:
         runs.append(joined)

@@ -712,10 +712,6 @@ def error_messages(err: ValidationError, positions: dict | None = None,
             msg = f"{_shown(e['input'])} is not allowed; {msg.lower()}"
         elif e["type"] == "missing":
             msg = f"required field is missing; add it (see {guide})"
-        elif (e["type"] == "string_type" and path and path[-1] in ("start", "end", "at")
-              and type(e.get("input")) is int and 0 <= e["input"] <= DAY_MINUTES):
-            # YAML 1.1 reads an unquoted 18:30 as the base-60 number 1110
-            msg = f"{e['input']} is not text; YAML reads {hhmm(e['input'])} without quotes as a number: write '{hhmm(e['input'])}'"
         elif e["type"] in FRIENDLY:
             msg = FRIENDLY[e["type"]].format(got=_shown(e.get("input")), **e.get("ctx", {}))
         items = [(f"{loc}{'' if not loc or m.startswith('[') else '.'}{m}", m.partition(": ")[0])
@@ -779,6 +775,8 @@ def read_data(path: str | Path) -> Any:
         text = raw.decode("utf-8-sig")  # the byte order mark some editors write is not content
     except FileNotFoundError:
         raise ScenarioError([f"no such file; check the path '{path}'"], str(path)) from None
+    except IsADirectoryError:
+        raise ScenarioError([f"'{path}' is a folder, not a file; give the path of the file in it"], str(path)) from None
     except UnicodeDecodeError as err:
         raise ScenarioError([f"cannot read the file: byte {err.start + 1} is not UTF-8 text; save the file as UTF-8"],
                             str(path)) from None

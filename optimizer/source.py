@@ -66,6 +66,21 @@ class ScenarioLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
         except ValueError as err:
             raise BadValue(node, str(err)) from None
 
+    def construct_yaml_int(self, node):
+        """YAML 1.1 reads ``18:00`` as base 60 (1080) and ``045`` as octal (37): a time or
+        a number with a leading zero would become another number without a word. Both stay
+        the text they are; a field wanting a number reads ``045`` as 45, one wanting a time
+        reads ``18:00``, and any other field names the value as written."""
+        text = node.value.replace("_", "").lstrip("+-")
+        if ":" in text or (len(text) > 1 and text[0] == "0" and text[1].isdigit()):
+            return self.construct_scalar(node)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node):
+        if ":" in node.value:  # base 60, as for integers
+            return self.construct_scalar(node)
+        return super().construct_yaml_float(node)
+
     def construct_yaml_timestamp(self, node):
         try:
             return super().construct_yaml_timestamp(node)
@@ -83,6 +98,8 @@ class ScenarioLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
 
 
 ScenarioLoader.add_constructor("tag:yaml.org,2002:timestamp", ScenarioLoader.construct_yaml_timestamp)
+ScenarioLoader.add_constructor("tag:yaml.org,2002:int", ScenarioLoader.construct_yaml_int)
+ScenarioLoader.add_constructor("tag:yaml.org,2002:float", ScenarioLoader.construct_yaml_float)
 
 
 def too_deep(text: str) -> bool:

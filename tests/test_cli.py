@@ -464,3 +464,8 @@ def test_the_readme_scenario_format_example_plans_a_clean_week(tmp_path):
     assert plan.status == "optimal", plan.problems
     assert check_plan(plan, scenario.athlete) == []
     assert any((s.kind, s.day, s.start) == ("full_body", "thu", "18:30") for s in plan.lifts()), "the pinned class"
+
+
+def test_replan_given_the_scenario_as_its_plan_says_so():
+    result = invoke("replan", EXAMPLE, "--plan", EXAMPLE, "--today", "wed")
+    assert result.exit_code == 2 and "this is a scenario, not a plan" in result.output, result.output

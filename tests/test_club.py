@@ -136,6 +136,22 @@ def test_one_members_bad_data_is_that_members_problem_not_the_clubs(tmp_path):
     assert bea.scenario is not None and bea.errors == ()
 
 
+def test_a_misspelt_name_in_the_history_is_refused_and_a_leavers_is_let_be():
+    members = [{"athlete": athlete("Ana"), "joins": ["strength"]}, {"athlete": athlete("Bea"), "joins": ["strength"]}]
+    with pytest.raises(ScenarioError, match=r"history.strength: 'Anna' is no member's name; did you mean 'Ana'\?"):
+        parse_club(club_data(members, history={"strength": {"Anna": 2}}))
+    club = parse_club(club_data(members, history={"strength": {"Zed Quill": 2}}))  # left the club
+    assert club.history == {"strength": {"Zed Quill": 2}}
+
+
+def test_a_folder_given_as_a_member_file_points_to_dir(tmp_path):
+    (tmp_path / "juniors").mkdir()
+    club = parse_club(club_data([{"file": "juniors"}, {"athlete": athlete("Bea")}]), "club.yaml", tmp_path)
+    juniors, bea = club.members
+    assert juniors.scenario is None and "a folder of member files is listed with dir: juniors" in juniors.errors[0]
+    assert bea.scenario is not None
+
+
 def test_two_members_of_one_name_who_ask_for_a_class_are_refused_naming_both(tmp_path):
     (tmp_path / "ana.yaml").write_text(yaml.safe_dump({"athlete": athlete("Ana")}))
     data = club_data([{"athlete": athlete("Ana"), "joins": ["strength"]}, {"athlete": athlete("Bea")},
@@ -185,6 +201,20 @@ def test_joining_a_group_run_pins_the_members_run_of_that_kind():
     assert "tue" not in club.members[0].scenario.athlete.availability  # she had no Tuesday window
     assert scenario.athlete.availability["tue"] == ("19:00-20:00 track",)
     assert scenario.athlete.locations["track"] == ()
+
+
+def test_a_member_is_told_when_a_group_run_changes_the_length_of_their_own_run():
+    from optimizer.club_cli import member_markdown
+
+    runs = [{"kind": "easy", "minutes": 40}, {"kind": "intervals", "minutes": 50}, {"kind": "long", "minutes": 90}]
+    club = parse_club(club_data([{"athlete": athlete("Ana", runs=runs), "joins": ["track_night"]},
+                                 {"athlete": athlete("Bea", runs=[*runs[:1], {"kind": "intervals", "minutes": 60}, *runs[2:]]),
+                                  "joins": ["track_night"]}]))
+    ana, bea = plan_club(club, jobs=1).members
+    assert ana.run_changes == {"track_night": "your intervals of 50 min is the group's 60 min this week"}
+    assert bea.run_changes == {}  # the same length: nothing to say
+    assert "- track_night: joined (your intervals of 50 min is the group's 60 min this week)" in member_markdown(ana)
+    assert "- track_night: joined\n" in member_markdown(bea)
 
 
 def test_joining_a_group_run_adds_it_when_the_member_has_no_free_run_of_that_kind():

@@ -132,11 +132,37 @@ def test_unsafe_yaml_tags_are_rejected(tmp_path):
         load_scenario(path)
 
 
+def test_yaml_11_base_60_and_octal_numbers_stay_what_was_written(tmp_path):
+    # YAML 1.1 reads 045 as octal (37) and 18:00 as base 60 (1080): a run would be 8 minutes
+    # short and a time a number, without a word
+    path = tmp_path / "week.yaml"
+    path.write_text(
+        "athlete:\n"
+        "  name: Ana\n"
+        "  availability: {mon: [\"06:00-07:00\"], wed: [\"06:00-07:00\"]}\n"
+        "  runs: [{kind: easy, minutes: 045}]\n"
+        "  calendar:\n"
+        "    week_of: 2026-11-30\n"
+        "    previous_week: [{day: sun, start: 18:00, minutes: 45, kind: heavy_lower, location: home}]\n"
+    )
+    athlete = load_scenario(path).athlete
+    assert athlete.runs[0].minutes == 45
+    assert athlete.calendar.neighbours[0][2] == -6 * 60 + 45  # last Sunday 18:00-18:45, minutes from this Monday
+    path.write_text(path.read_text().replace("minutes: 045", "minutes: 100:00"))
+    with pytest.raises(ScenarioError, match=r"runs\[0\]\.minutes: '100:00' is not a whole number"):
+        load_scenario(path)
+
+
 def test_malformed_yaml_says_where(tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text("athlete:\n  name: [unclosed\n  level: x\n")
     with pytest.raises(ScenarioError, match=r"line \d+, column \d+: malformed YAML"):
         load_scenario(path)
+
+
+def test_a_folder_given_as_the_scenario_says_so(tmp_path):
+    with pytest.raises(ScenarioError, match="is a folder, not a file"):
+        load_scenario(tmp_path)
 
 
 def test_missing_file_is_input_error(tmp_path):

@@ -57,7 +57,7 @@ def member_notes(member) -> list[str]:
     (``MemberResult.group_runs`` and ``.classes``: class id -> seat with outcome and detail)."""
     words = {"place": "place", "full": "no place (class full)", "cannot": "no place (your week cannot hold it)",
              "invalid": "no place (invalid member data)"}
-    notes = [f"{sid}: joined" for sid in member.group_runs]
+    notes = member.joined_words()
     for sid, seat in member.classes.items():
         notes.append(f"{sid}: {words.get(seat.outcome, seat.outcome)}" + (f": {seat.detail}" if seat.detail else ""))
     return notes
