@@ -35,17 +35,23 @@ def most_lifts(athlete: Athlete, *, explain: bool = False) -> int:
     return high
 
 
+def sessions(low: int, high: int) -> str:
+    """'2 strength sessions', '2-3 strength sessions', '1 strength session'."""
+    count = str(low) if low == high else f"{low}-{high}"
+    return f"{count} strength session{'' if count == '1' else 's'}"
+
+
 def encode(m: WeekModel) -> None:
     low, high = m.athlete.session_range
     lifts = [s.present for s in m.strength_slots()]
     source = "strength.sessions" if m.athlete.strength.sessions is not None else f"{m.athlete.phase} phase"
-    guard = m.guard(RULE, f"{low}-{high} strength sessions ({source})")
+    guard = m.guard(RULE, f"{sessions(low, high)} ({source})")
     m.cp.add_linear_constraint(sum(lifts), low, high).only_enforce_if(guard)
     if kinds := catalog().phase_kinds.get(m.athlete.phase):
         m.light_strength_only(m.guard(f"{RULE}:{m.athlete.phase}", f"{m.athlete.phase} phase: {', '.join(kinds)} only"),
                               kinds)
     for kind in m.athlete.strength.include:
-        guard = m.guard(f"{RULE}:include:{kind}", f"strength.include asks for a {kind} session")
+        guard = m.guard(f"{RULE}:include:{kind}", f"strength.include asks for {'an' if kind[0] in 'aeiou' else 'a'} {kind} session")
         chosen = [m.placements[p].var for p in m.select(m.p_strength) if m.placements[p].kind == kind]
         m.cp.add_bool_or(chosen + [g.Not() for g in guard])
 
@@ -55,7 +61,7 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     lifts = plan.lifts()
     problems = []
     if not low <= len(lifts) <= high:
-        problems.append(f"{RULE}: {len(lifts)} strength sessions; the week needs {low}-{high}")
+        problems.append(f"{RULE}: {len(lifts)} strength sessions; the week needs {sessions(low, high)}")
     if kinds := catalog().phase_kinds.get(athlete.phase):
         problems += light_only_problems(plan, RULE, f"the {athlete.phase} phase", kinds)
     kinds = {s.kind for s in lifts}

@@ -87,6 +87,8 @@ def output_problem(path: Path | None, *, folder: bool = False, inputs: Sequence[
         return f"-o: cannot write {path}: {err.strerror or err}"
     if blocking is not None:
         return f"-o: {blocking} is a file, not a folder; choose another path"
+    if folder and (problem := _unwritable(path)):  # a club's weeks take minutes to plan: say it first
+        return problem
     for given in inputs:
         try:
             if folder and path.is_dir() and given.is_file() and given.parent.samefile(path):
@@ -97,6 +99,17 @@ def output_problem(path: Path | None, *, folder: bool = False, inputs: Sequence[
         except OSError:  # an input the system cannot look up is not the output: reading it says what is wrong
             continue
     return None
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why nothing can be written in ``path`` (or the folder it would be made in), tried with a
+    temporary file that leaves nothing behind; None if something can."""
+    existing = next(p for p in (path, *path.parents) if p.exists())
+    try:
+        with tempfile.TemporaryFile(dir=existing):
+            return None
+    except OSError as err:
+        return f"-o: cannot write in {existing} ({err.strerror or err}); choose a folder you can write to"
 
 
 def check_output(path: Path | None, *, folder: bool = False, inputs: Sequence[Path] = ()) -> None:

@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -365,3 +366,22 @@ def test_a_members_exercise_library_file_is_not_written_among_either(tmp_path, e
     result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "lib"), "--jobs", "1"])
     assert result.exit_code == 2 and "holds the club's own files" in result.output, result.output
     assert sorted(p.name for p in (tmp_path / "lib").iterdir()) == ["exercises.yaml"]
+
+
+def test_a_folder_that_cannot_be_written_is_refused_before_any_planning(tmp_path, monkeypatch):
+    club = tmp_path / "club.yaml"
+    club.write_text(yaml.safe_dump(club_data([{"athlete": athlete("Ana")}])))
+    monkeypatch.setattr("optimizer.club_cli.plan_club", lambda *a, **k: pytest.fail("planned before the check"))
+    blocked = tmp_path / "ro"
+    blocked.mkdir()
+
+    real = tempfile.TemporaryFile
+
+    def refuse(*args, **kwargs):  # as a folder with no write permission (or a read-only disk) answers
+        if Path(kwargs.get("dir", ".")) == blocked:
+            raise PermissionError(13, "Permission denied")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(blocked / "out" / "plans")])
+    assert result.exit_code == 2 and f"cannot write in {blocked} (Permission denied)" in result.output, result.output
+    assert not (blocked / "out").exists()
