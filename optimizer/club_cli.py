@@ -172,6 +172,18 @@ def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -
     return ClubFiles([directory / name for name in files], removed)
 
 
+def not_ours(directory: Path, club: Club) -> list[str]:
+    """Files in ``directory`` that a run for ``club`` would write over but no earlier run wrote
+    (no manifest lists them): a coach's own index.html, say. Said before planning, not lost."""
+    if not directory.is_dir():
+        return []
+    stems = safe_stems([m.name for m in club.members])
+    names = {f"{stem}{suffix}" for stem in stems for suffix in (".json", ".md", ".html", ".ics")}
+    names |= {"index.html", "summary.csv", "history.yaml"}
+    earlier = _earlier_files(directory)
+    return sorted(name for name in names - earlier if (directory / name).exists())
+
+
 def _manifest(names) -> str:
     return "".join(f"{name}\n" for name in sorted(names))
 
@@ -231,6 +243,10 @@ def plan_command(
     inputs = [club_file, *(Path(f) for m in club.members for f in m.files or (m.origin,))]  # libraries too
     if problem := output_problem(output, folder=True, inputs=inputs):
         _fail([problem])
+    if output is not None and (theirs := not_ours(output, club)):
+        shown = ", ".join(theirs[:4]) + (", ..." if len(theirs) > 4 else "")
+        _fail([f"-o: {output} holds files a club run would write over that no earlier run wrote ({shown}); "
+               f"write to a folder of its own, or move them first"])
     stderr = Console(stderr=True)
     try:
         pool = make_executor(executor.value, jobs=jobs or default_jobs(), address=address)

@@ -385,3 +385,16 @@ def test_a_folder_that_cannot_be_written_is_refused_before_any_planning(tmp_path
     result = runner.invoke(app, ["club", "plan", str(club), "-o", str(blocked / "out" / "plans")])
     assert result.exit_code == 2 and f"cannot write in {blocked} (Permission denied)" in result.output, result.output
     assert not (blocked / "out").exists()
+
+
+def test_a_coachs_own_files_in_the_folder_are_never_written_over(tmp_path, monkeypatch):
+    club = tmp_path / "club.yaml"
+    club.write_text(yaml.safe_dump(club_data([{"athlete": athlete("Ana")}])))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("the coach's own page")
+    (out / "notes.txt").write_text("left alone: no run writes it")
+    monkeypatch.setattr("optimizer.club_cli.plan_club", lambda *a, **k: pytest.fail("planned before the check"))
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(out)])
+    assert result.exit_code == 2 and "index.html" in result.output and "no earlier run wrote" in result.output
+    assert (out / "index.html").read_text() == "the coach's own page"
