@@ -75,7 +75,6 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     return problems
 
 
-
 def outside(athlete: Athlete, start: int, minutes: int) -> bool:
     """Does no availability window hold a session pinned to ``start`` for ``minutes``?"""
     return not any(w.week_start <= start and start + minutes <= w.week_end for w in athlete.windows)

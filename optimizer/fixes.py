@@ -99,7 +99,7 @@ def candidates(scenario: Scenario, core: list[str], closed: Collection[str] = ()
             j = int(detail.split(":")[1])
             lift = a.strength.pinned[j]
             out.extend(_pin_window(scenario, lift.name or lift.kind, lift.start, lift.minutes, _best_place(a)))
-            out.append(Fix(f"skip the pinned {a.strength.pinned[j].name or a.strength.pinned[j].kind} this week",
+            out.append(Fix(f"skip the pinned {lift.name or lift.kind} this week",
                            lambda d, j=j: _strength(d).update(pinned=[p for i, p in enumerate(_strength(d)["pinned"]) if i != j]), PINS))
         elif rule == "R-PINNED":
             i = int(detail)
