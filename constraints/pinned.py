@@ -89,7 +89,12 @@ def pins_outside(athlete: Athlete) -> list[tuple[str, int, int]]:
     return [(who, start, minutes) for who, start, minutes in runs + lifts if outside(athlete, start, minutes)]
 
 
+def span(start: int, minutes: int) -> tuple[str, str]:
+    """A pin's day and its time as a window writes it: ('sun', '10:00-10:45')."""
+    day, minute = divmod(start, DAY_MINUTES)
+    return DAYS[day], f"{hhmm(minute)}-{hhmm(minute + minutes)}"
+
+
 def facts(athlete: Athlete) -> list[str]:
-    return [f"{who} is pinned to {DAYS[start // DAY_MINUTES]} {hhmm(start % DAY_MINUTES)}-"
-            f"{hhmm(start % DAY_MINUTES + minutes)}, and no availability window holds that time"
+    return [f"{who} is pinned to {' '.join(span(start, minutes))}, and no availability window holds that time"
             for who, start, minutes in pins_outside(athlete)]

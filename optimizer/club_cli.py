@@ -177,11 +177,15 @@ def not_ours(directory: Path, club: Club) -> list[str]:
     (no manifest lists them): a coach's own index.html, say. Said before planning, not lost."""
     if not directory.is_dir():
         return []
-    stems = safe_stems([m.name for m in club.members])
-    names = {f"{stem}{suffix}" for stem in stems for suffix in (".json", ".md", ".html", ".ics")}
-    names |= {"index.html", "summary.csv", "history.yaml"}
-    earlier = _earlier_files(directory)
-    return sorted(name for name in names - earlier if (directory / name).exists())
+    names = may_write(safe_stems([m.name for m in club.members]))
+    return sorted(name for name in names - _earlier_files(directory) if (directory / name).exists())
+
+
+def may_write(stems: list[str]) -> set[str]:
+    """Every name ``write_club`` may write for members of these file stems (a calendar only
+    for a member with a week: counted for all, as planning has not said who yet)."""
+    return {f"{stem}{suffix}" for stem in stems for suffix in (".json", ".md", ".html", ".ics")} | {
+        "index.html", "summary.csv", "history.yaml"}
 
 
 def _manifest(names) -> str:

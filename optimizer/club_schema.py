@@ -311,13 +311,11 @@ def _given_name(athlete: Any, fallback: str) -> str:
 
 
 def _member_from_file(path: Path, joins: tuple[str, ...]) -> Member:
+    data = None  # stays None when the file cannot be read at all: its name is all there is then
     try:
-        scenario, files = read_scenario(path)
+        data = read_data(path)
+        scenario, files = read_scenario(path, data)
     except ScenarioError as err:  # its library, if it names one, is still its own file
-        try:
-            data = read_data(path)
-        except ScenarioError:  # not readable at all: the file's name is all there is
-            data = None
         athlete = data.get("athlete") if isinstance(data, dict) else None
         return Member(name=_given_name(athlete, path.stem), origin=str(path), joins=joins,
                       errors=tuple(str(err).splitlines()), files=tuple(map(str, err.files)))

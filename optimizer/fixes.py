@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .catalog import catalog
-from .clock import DAY_MINUTES, DAYS, hhmm
+from .clock import DAYS, hhmm
 from .exercises import hosts
 from .scenario import Scenario, ScenarioError, parse_scenario
 
@@ -98,7 +98,7 @@ def candidates(scenario: Scenario, core: list[str], closed: Collection[str] = ()
         elif rule == "R-PINNED" and detail.startswith("lift:"):
             j = int(detail.split(":")[1])
             lift = a.strength.pinned[j]
-            out.extend(_pin_window(scenario, lift.name or lift.kind, lift.start, lift.minutes, _best_place(a)))
+            out.extend(_pin_window(scenario, lift.name or lift.kind, lift.start, lift.minutes, _best_place(a), closed))
             out.append(Fix(f"skip the pinned {lift.name or lift.kind} this week",
                            lambda d, j=j: _strength(d).update(pinned=[p for i, p in enumerate(_strength(d)["pinned"]) if i != j]), PINS))
         elif rule == "R-PINNED":
@@ -107,7 +107,7 @@ def candidates(scenario: Scenario, core: list[str], closed: Collection[str] = ()
             day = run.pinned_day
             if run.pinned_start is not None:
                 out.extend(_pin_window(scenario, f"run #{i + 1} ({run.label().lower()})", run.pinned_start, run.minutes,
-                                       next(iter(a.locations), None)))
+                                       next(iter(a.locations), None), closed))
             if run.kind == "race":  # a race is run when it is run: moving it is no change a runner can make
                 continue
             for shift in (1, -1, 2, -2):
@@ -164,15 +164,17 @@ def _best_place(a) -> str | None:
     return max(a.locations, key=lambda p: (len(a.locations[p]), p), default=None)
 
 
-def _pin_window(scenario: Scenario, who: str, start: int, minutes: int, place: str | None) -> list[Fix]:
-    """A window for a pin no window holds: the pin says when, the availability must say it is free."""
-    from constraints.pinned import outside  # the rules import the optimizer: import them late
+def _pin_window(scenario: Scenario, who: str, start: int, minutes: int, place: str | None,
+                closed: Collection[str]) -> list[Fix]:
+    """A window for a pin no window holds: the pin says when, the availability must say it is
+    free. None on a ``closed`` day (a replan's past, done or unavailable days), as for any window."""
+    from constraints.pinned import outside, span  # the rules import the optimizer: import them late
 
-    if not outside(scenario.athlete, start, minutes):
+    day, times = span(start, minutes)
+    if day in closed or not outside(scenario.athlete, start, minutes):
         return []
-    day, minute = divmod(start, DAY_MINUTES)
-    window = f"{hhmm(minute)}-{hhmm(minute + minutes)}" + (f" {place}" if place else "")
-    return [Fix(f"a window for {who}: {DAYS[day]} {window}", _add_window(DAYS[day], window), PINS)]
+    window = times + (f" {place}" if place else "")
+    return [Fix(f"a window for {who}: {day} {window}", _add_window(day, window), PINS)]
 
 
 def _window_fixes(scenario: Scenario, closed: Collection[str]) -> list[Fix]:

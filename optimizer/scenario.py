@@ -835,11 +835,12 @@ def load_scenario(path: str | Path) -> Scenario:
     return read_scenario(path)[0]
 
 
-def read_scenario(path: str | Path) -> tuple[Scenario, list[Path]]:
+def read_scenario(path: str | Path, data: Any = None) -> tuple[Scenario, list[Path]]:
     """``load_scenario``, and the files it read: the scenario and the exercise library it names,
     if any (a command's ``-o`` must be neither). A ScenarioError raised carries them too, as
-    ``files``: a library with a mistake in it is still the user's file."""
-    data = read_data(path)
+    ``files``: a library with a mistake in it is still the user's file. ``data``: the file's
+    contents when the caller has read them already (``read_data``)."""
+    data = read_data(path) if data is None else data
     athlete = data.get("athlete") if isinstance(data, dict) else None
     strength = athlete.get("strength") if isinstance(athlete, dict) else None
     named = strength.get("library") if isinstance(strength, dict) else None

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from optimizer.cli import app
 from optimizer.club import ClubPlan, MemberResult, parse_club, plan_club
-from optimizer.club_cli import MANIFEST, SUMMARY_FIELDS, safe_stems, summary_csv, write_club
+from optimizer.club_cli import MANIFEST, SUMMARY_FIELDS, may_write, safe_stems, summary_csv, write_club
 from test_club import athlete, club_data
 
 runner = CliRunner()
@@ -385,6 +385,13 @@ def test_a_folder_that_cannot_be_written_is_refused_before_any_planning(tmp_path
     result = runner.invoke(app, ["club", "plan", str(club), "-o", str(blocked / "out" / "plans")])
     assert result.exit_code == 2 and f"cannot write in {blocked} (Permission denied)" in result.output, result.output
     assert not (blocked / "out").exists()
+
+
+def test_the_names_checked_before_planning_are_every_name_a_run_writes(tmp_path):
+    club = parse_club(club_data([{"athlete": athlete("Ana")}, {"athlete": athlete("Bea", runs=[{"kind": "easy", "minutes": -5}])}]))
+    written = write_club(plan_club(club, jobs=1), tmp_path, club).written
+    assert {p.name for p in written} <= may_write(safe_stems([m.name for m in club.members]))
+    assert "ana.ics" in {p.name for p in written}  # a planned member's calendar is among them
 
 
 def test_a_coachs_own_files_in_the_folder_are_never_written_over(tmp_path, monkeypatch):

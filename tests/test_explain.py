@@ -123,6 +123,14 @@ def test_a_pin_no_window_holds_is_said_and_a_window_for_it_offered_first(name, f
     assert not any("move run" in line or "drop its pin" in line for line in offered), "a race is not moved"
 
 
+def test_no_window_for_a_pin_is_offered_on_a_closed_day():
+    """A replan's past, done and unavailable days get no window, a pin's own no more than any."""
+    scenario = NO_PLAN["race_outside_windows"]
+    words = lambda closed: [f.words for f in candidates(scenario, ["R-PINNED:0"], closed)]  # noqa: E731
+    assert "a window for run #1 (race): sun 09:00-09:50 home" in words(())
+    assert not any(w.startswith("a window for") for w in words(["sun"]))
+
+
 def test_lifting_fixes_come_before_dropping_a_run():
     offered = verified(NO_PLAN["gap48"], [r for r, _ in conflict(NO_PLAN["gap48"], SETTINGS)], SETTINGS)
     assert not offered[0].startswith("drop run")
