@@ -151,6 +151,14 @@ class Session(BaseModel):
             other.type, other.kind, other.day, other.start, other.location) and (
             self.type != "run" or self.run == other.run)
 
+    def swaps(self, later: "Session") -> tuple[list[str], list[str]]:
+        """Exercise ids this lift had that ``later`` (it, replanned) has not, and those it has
+        that this had not; none when this lift listed no exercises (nothing to keep)."""
+        was, now = {x.id for x in self.exercises}, {x.id for x in later.exercises}
+        if not was:
+            return [], []
+        return sorted(was - now), sorted(now - was)
+
     def counterpart(self, other: "Session") -> bool:
         """The same session of the week wherever it sits: the same run, or a lift of the same kind."""
         return self.type == other.type and (self.run == other.run if self.type == "run" else self.kind == other.kind)

@@ -27,7 +27,7 @@ import re
 from .clock import DAY_MINUTES, DAYS, hhmm
 from .plan import Plan, Session
 from .scenario import Scenario, ScenarioError, parse_scenario, parse_window
-from .solve import check_plan, plan_week
+from .solve import check_plan, plan_week, score_plan
 
 
 def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable=(), done=(),
@@ -193,7 +193,8 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], miss
     out = []
     lost_runs = {d.run for d in dropped}
     for s in old.sessions:
-        if any(s.same_place(n) for n in new.sessions):
+        if stayed := next((n for n in new.sessions if s.same_place(n)), None):
+            out.extend(_swaps_said(s, stayed, new, rest, kept))
             continue
         what = f"{s.label or s.kind} ({s.day} {s.start})"
         twin = next((n for n in new.sessions if s.counterpart(n) and not any(o.same_place(n) for o in old.sessions)), None)
@@ -213,6 +214,27 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], miss
         if not any(o.same_place(n) or o.counterpart(n) for o in old.sessions):
             out.append(f"added {n.label or n.kind} on {n.day} {n.start}")
     return out or ["nothing moved"]
+
+
+def _swaps_said(old: Session, stayed: Session, new: Plan, rest: Scenario, kept: list[int]) -> list[str]:
+    """A lift that stayed where it was but with other exercises: which, and why (S-STABLE charges it,
+    so only a rule or goals weighted above S-STABLE make it happen)."""
+    out, into = old.swaps(stayed)
+    if not out and not into:
+        return []
+    names = {x.id: x.name for x in [*old.exercises, *stayed.exercises]}
+    said = "; ".join(f"{word} {', '.join(names[e] for e in ids)}" for word, ids in (("out", out), ("in", into)) if ids)
+    back = [old if s is stayed else s for s in new.sessions]
+    trial = _renumbered(back, kept, Plan(athlete=new.athlete, status="checked"))
+    broken = check_plan(trial, rest.athlete)
+    if broken:
+        why = "its old exercises would break " + "; ".join(broken[:2])
+    else:
+        was = score_plan(trial, rest.athlete, rest.weight)
+        better = [f"{goal} -{was[goal].penalty - now.penalty}" for goal, now in new.score.items()
+                  if goal != "S-STABLE" and now.penalty < was[goal].penalty]
+        why = "better for " + ", ".join(better) if better else "the rest of the week fits better this way"
+    return [f"changed exercises of {old.label or old.kind} ({old.day} {old.start}): {said}: {why}"]
 
 
 def _why_moved(session: Session, new: Plan, rest: Scenario, kept: list[int], twin: Session | None = None) -> str:

@@ -1,0 +1,140 @@
+"""S-STABLE: when replanning, one unit per session still to come that moves or is dropped,
+per lift added, and per exercise swapped in a lift that stays (at most two a lift)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import exercise_dose, make_scenario, solve_optimal, solve_with_units, workout
+
+from constraints import stable
+from optimizer import Plan
+from optimizer.replan import replan
+
+HOME = {"home": ["mat", "bands", "dumbbells"]}  # no barbell: a barbell exercise cannot be done here
+WINDOWS = {"mon": ["18:00-19:30 home"], "tue": ["18:00-19:30 home"], "thu": ["18:00-19:30 home"],
+           "sat": ["08:00-11:00 home"]}
+RUNS = [{"kind": "easy", "minutes": 40}, {"kind": "tempo", "minutes": 45}, {"kind": "long", "minutes": 100}]
+BARBELL = ["back_squat", "front_squat", "deadlift"]  # in the library, but not for a home without a barbell
+# full-body sessions only, so a lift that keeps its time keeps its kind too
+ONE_KIND = {"sessions": 2, "exclude": ["heavy_lower", "power", "upper_core", "iso_mobility", "prehab"]}
+
+
+def week(**fields):
+    return make_scenario(locations=HOME, availability=WINDOWS, runs=RUNS, strength=ONE_KIND, **fields)
+
+
+def replanning(plan: Plan, **fields):
+    """The same week with ``plan`` as the plan the athlete has (what `stridelift replan` sets)."""
+    return week(current_plan=[s.model_dump(mode="json") for s in plan.sessions], **fields)
+
+
+def ids(session) -> set[str]:
+    return {x.id for x in session.exercises}
+
+
+@pytest.mark.parametrize("now, units", [
+    (["push_up", "band_row", "glute_bridge", "plank"], 0),
+    (["push_up", "band_row", "glute_bridge", "side_plank"], 1),  # one swapped
+    (["push_up", "band_row", "glute_bridge", "plank", "side_plank"], 1),  # one put in
+    (["push_up", "band_row"], 2),  # two taken out
+    (["goblet_squat", "dead_bug", "side_plank", "plank"], 2),  # three swapped: at most two, what a move costs
+])
+def test_scorer_charges_a_lift_that_stays_per_exercise_swapped_at_most_two(now, units):
+    athlete = week().athlete
+    old = workout("full_body", "thu", "18:00", ["push_up", "band_row", "glute_bridge", "plank"], athlete, "home")
+    new = workout("full_body", "thu", "18:00", now, athlete, "home", minutes=old.minutes)
+    athlete = week(current_plan=[old.model_dump(mode="json")]).athlete
+    penalty, notes = stable.score(Plan(athlete="t", status="optimal", sessions=[new]), athlete)
+    assert penalty == units
+    assert len(notes) == (1 if units else 0)
+    if units:
+        assert notes[0].startswith("full_body on thu 18:00:") and notes[0].endswith(f"(+{units})")
+
+
+def test_scorer_charges_a_moved_lift_as_moved_and_added_not_for_its_exercises():
+    athlete = week().athlete
+    old = workout("full_body", "thu", "18:00", ["push_up", "band_row", "glute_bridge", "plank"], athlete, "home")
+    new = workout("full_body", "thu", "18:15", ["goblet_squat", "dead_bug", "side_plank"], athlete, "home")
+    athlete = week(current_plan=[old.model_dump(mode="json")]).athlete
+    penalty, notes = stable.score(Plan(athlete="t", status="optimal", sessions=[new]), athlete)
+    assert penalty == 2 and all("swapped" not in n for n in notes)
+
+
+def test_scorer_keeps_nothing_of_a_lift_that_listed_no_exercises():
+    athlete = week().athlete
+    old = workout("full_body", "thu", "18:00", [], athlete, "home", minutes=30)
+    new = workout("full_body", "thu", "18:00", ["push_up", "band_row", "goblet_squat"], athlete, "home", minutes=30)
+    athlete = week(current_plan=[old.model_dump(mode="json")]).athlete
+    assert stable.score(Plan(athlete="t", status="optimal", sessions=[new]), athlete) == (0, [])
+
+
+def test_a_replan_that_changes_nothing_keeps_every_lifts_exercises():
+    """Nothing missed, nothing unavailable: every lift still to come stays where it was with the
+    exercises it had (they used to be chosen afresh, and nothing said so)."""
+    scenario = week()
+    plan = solve_optimal(scenario)
+    lifts = plan.lifts()
+    assert lifts
+    new, _ = replan(scenario, plan, lifts[0].day)
+    assert new.status == "optimal" and new.score["S-STABLE"].penalty == 0
+    for old in lifts:
+        assert [ids(n) for n in new.lifts() if n.same_place(old)] == [ids(old)]
+    assert new.changes == ["nothing moved"]
+
+
+def _with_exercises_gone(plan: Plan, count: int) -> tuple[Plan, object]:
+    """The plan with ``count`` exercises of its first lift of at least that many swapped for
+    barbell ones the athlete's home cannot hold (a hand-edited plan): keeping that lift in place
+    means swapping them back."""
+    lift = next(s for s in plan.lifts() if len(s.exercises) >= count)
+    athlete = week().athlete
+    doses = [exercise_dose(BARBELL[i], athlete, "home") if i < count else x for i, x in enumerate(lift.exercises)]
+    edited = lift.model_copy(update={"exercises": doses})
+    return plan.model_copy(update={"sessions": [edited if s is lift else s for s in plan.sessions]}), lift
+
+
+def test_the_solver_swaps_one_exercise_rather_than_move_the_lift():
+    plan = solve_optimal(week())
+    edited, lift = _with_exercises_gone(plan, 1)
+    scenario = replanning(edited)
+    new, units, _ = solve_with_units(scenario)
+    assert units["S-STABLE"] == new.score["S-STABLE"].penalty == 1  # moving it would cost 2
+    [stayed] = [n for n in new.lifts() if n.same_place(lift)]
+    kept = ids(lift) - {BARBELL[0]}
+    assert kept <= ids(stayed) and len(ids(stayed) - kept) <= 1
+
+
+def test_a_replan_says_which_exercises_of_a_lift_that_stayed_it_swapped_and_why():
+    scenario = week()
+    edited, lift = _with_exercises_gone(solve_optimal(scenario), 1)
+    new, _ = replan(scenario, edited, "mon")
+    [said] = [c for c in new.changes if c.startswith("changed exercises")]
+    assert said.startswith(f"changed exercises of Full body ({lift.day} {lift.start}): out Back squat; in ")
+    assert "its old exercises would break R-AVAIL" in said
+
+
+def test_encoder_and_scorer_agree_past_two_swaps():
+    """Three exercises to swap cost two units whether the lift stays (capped) or moves (moved and
+    added). Here it stays: anywhere else costs other goals, and it can only be full-body."""
+    plan = solve_optimal(week())
+    edited, lift = _with_exercises_gone(plan, 3)
+    scenario = replanning(edited)
+    new, units, goals = solve_with_units(scenario)
+    assert units["S-STABLE"] == new.score["S-STABLE"].penalty == 2
+    assert goals == new.total_penalty
+    assert [n for n in new.lifts() if n.same_place(lift)]
+
+
+def test_a_replan_weighted_to_cover_more_swaps_exercises_and_says_which_goal_gains():
+    """With S-STABLE weighted 1 and S-COVER 100, a kept lift whose exercises leave muscle groups
+    short gains more from a swap (one unit) than it costs; the change names the goal."""
+    scenario = week(weights={"S-STABLE": 1, "S-COVER": 100})
+    plan = solve_optimal(scenario)
+    lift = plan.lifts()[0]
+    poor = lift.model_copy(update={"exercises": [exercise_dose(e, scenario.athlete, "home")
+                                                 for e in ["push_up", "band_row", "walking_lunge"]]})
+    new, _ = replan(scenario, plan.model_copy(update={"sessions": [poor if s is lift else s for s in plan.sessions]}),
+                    "mon")
+    said = [c for c in new.changes if c.startswith("changed exercises")]
+    assert said and any("better for S-COVER -" in c for c in said)
+    assert 0 < new.score["S-STABLE"].penalty <= 2 * len(said)
