@@ -199,7 +199,10 @@ class Plan(BaseModel):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def total_penalty(self) -> int:
+    def total_penalty(self) -> int | None:
+        """The goals' weighted penalty; None for no week (0 would read as a perfect one)."""
+        if self.status in ("infeasible", "unknown"):
+            return None
         return sum(g.weighted for g in self.score.values())
 
     def runs(self) -> list[Session]:

@@ -95,6 +95,7 @@ def test_no_plan_json_to_stdout_says_infeasible():
     week = json.loads(result.stdout)
     assert week["status"] == "infeasible" and week["sessions"] == []
     assert any("R-GAP48" in p for p in week["problems"])
+    assert week.get("total_penalty") is None  # no week has no score (0 would read as a perfect week)
 
 
 BAD = {
