@@ -69,6 +69,9 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
         {"kind": s.kind, "at": f"{s.day} {s.start}", "minutes": s.minutes, "name": s.label or s.kind,
          "exercises": [x.id for x in s.exercises]} for s in is_done if s.type == "strength"]
     data["current_plan"] = [s.model_dump(mode="json") for s in still]
+    # a lift that did not or will not happen, a class too (which cannot move, but another lift can make it up)
+    data["make_up"] = [s.model_dump(mode="json") for s in plan.lifts() if
+                       s.day in missed or (s.day in unavailable and s.day_index >= t and s.day not in done)]
     held = {s.run for s in plan.sessions if s.type == "run"} - set(drop)
     kept = [i for i in range(len(data["runs"])) if i in held]
     renumber = {old: new for new, old in enumerate(kept)}
@@ -187,31 +190,45 @@ def _renumbered(sessions: list[Session], kept: list[int], like: Plan) -> Plan:
 
 
 def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], missed, unavailable, dropped) -> list[str]:
-    """Each session of the old plan that is not where it was: dropped, or moved to where and why;
-    then each session that is new to the week. Runs are numbered as in the original scenario;
+    """Each session of the old plan that is not where it was: dropped, moved or made up, where and
+    why; then each session that is new to the week. Runs are numbered as in the original scenario;
     ``kept`` are the original numbers of ``rest``'s runs."""
+    from constraints import stable  # the rules import the model: load them when describing
+
     out = []
     lost_runs = {d.run for d in dropped}
+    pairs, _ = stable.made_up(new, rest.athlete)
+    make_up = {(lift.day, lift.start, lift.kind): twin for lift, twin in pairs}
+    taken = {id(twin) for _, twin in pairs if twin is not None}  # each says what it makes up, below
     for s in old.sessions:
         if stayed := next((n for n in new.sessions if s.same_place(n)), None):
             out.extend(_swaps_said(s, stayed, new, rest, kept))
             continue
         what = f"{s.label or s.kind} ({s.day} {s.start})"
-        twin = next((n for n in new.sessions if s.counterpart(n) and not any(o.same_place(n) for o in old.sessions)), None)
+        gone = f"missed on {s.day}" if s.day in missed else f"{s.day} is now unavailable" if s.day in unavailable else ""
+        if s.type == "strength" and (s.day, s.start, s.kind) in make_up:
+            twin = make_up[s.day, s.start, s.kind]
+            if twin is None:
+                why = "missed" if s.day in missed else gone
+                out.append(f"dropped {what}: {why}, and making it up would cost more than dropping it")
+                continue
+            where = f" at {twin.location}" if twin.location != s.location else ""
+            out.append(f"moved {what} to {twin.day} {twin.start}{where}: {gone}" if twin.kind == s.kind else
+                       f"made up {what} with {twin.label or twin.kind} on {twin.day} {twin.start}{where}: {gone}")
+            continue
+        twin = next((n for n in new.sessions if s.counterpart(n) and id(n) not in taken
+                     and not any(o.same_place(n) for o in old.sessions)), None)
         if s.type == "run" and s.run in lost_runs:
             why = "missed" if s.day in missed else f"{s.day} is now unavailable"
             out.append(f"dropped {what}: {why}, and a race is not run on another day" if s.kind == "race"
                        else f"dropped {what}: {why}, and the rest of the week cannot hold it")
         elif twin is None:
-            out.append(f"dropped {what}: " + ("missed" if s.day in missed else f"{s.day} is now unavailable"
-                                              if s.day in unavailable else _why_moved(s, new, rest, kept)))
+            out.append(f"dropped {what}: " + ("missed" if s.day in missed else gone or _why_moved(s, new, rest, kept)))
         else:
-            reason = (f"missed on {s.day}" if s.day in missed else f"{s.day} is now unavailable" if s.day in unavailable
-                      else _why_moved(s, new, rest, kept, twin))
             where = f" at {twin.location}" if twin.location != s.location else ""
-            out.append(f"moved {what} to {twin.day} {twin.start}{where}: {reason}")
+            out.append(f"moved {what} to {twin.day} {twin.start}{where}: {gone or _why_moved(s, new, rest, kept, twin)}")
     for n in new.sessions:
-        if not any(o.same_place(n) or o.counterpart(n) for o in old.sessions):
+        if id(n) not in taken and not any(o.same_place(n) or o.counterpart(n) for o in old.sessions):
             out.append(f"added {n.label or n.kind} on {n.day} {n.start}")
     return out or ["nothing moved"]
 

@@ -358,6 +358,7 @@ class Athlete(Written):
     preferences: Preferences = Preferences()
     calendar: Calendar | None = None  # None: the week repeats, wrapping Sunday to Monday (``cyclic``)
     current_plan: tuple[Session, ...] = ()  # replanning: the sessions still to come, to keep if possible (S-STABLE)
+    make_up: tuple[Session, ...] = ()  # replanning: lifts missed or on a day now unavailable, to place again (S-STABLE)
     timezone: str | None = None  # IANA name for calendars (e.g. Europe/Madrid); None: the machine's zone
     _race_dropped: bool = PrivateAttr(default=False)  # see ``drop_race``
 

@@ -76,12 +76,11 @@ def _solver(settings: SolveSettings) -> cp_model.CpSolver:
     solver.parameters.inprocessing_minimization_dtime = 0.0
     solver.parameters.inprocessing_dtime_ratio = 0.1
     solver.parameters.symmetry_level = 0
-    # Where its heuristics tie, branch on the variables created last first (the goals' own, then
-    # the exercises, then the placements): 2-5 % less solve time on corpus seeds 0, 3 and 5, every
-    # optimum unchanged. With presolve on it made OR-Tools 9.15 abort on some infeasible weeks
-    # (tests/test_solve_safety.py keeps one); with presolve off none of 1,000 near-copies of the
-    # two weeks that aborted does, nor any of 4,000 fuzzed weeks (half of them with no plan, explained).
-    solver.parameters.preferred_variable_order = solver.parameters.IN_REVERSE_ORDER
+    # CP-SAT's own variable order, not the reverse (variables created last first), although that
+    # was 2-5 % less solve time: it made OR-Tools 9.15 abort the process twice, first on weeks with
+    # no plan while presolve was on, then, presolve off, on a replan that makes up a missed lift
+    # ("Check failed: CleanUpImplicationList"; tests/test_solve_safety.py keeps both). An abort
+    # takes a user's command or a club's worker down with no message: no speed is worth it.
     if settings.workers == 1 and settings.time_limit >= 1.0:
         # Raising the objective's lower bound step by step proves the optimum sooner here (a quarter
         # less deterministic time on the corpus, most in the slow tail), but finds a first week

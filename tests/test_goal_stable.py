@@ -8,6 +8,7 @@ from conftest import exercise_dose, make_scenario, solve_optimal, solve_with_uni
 
 from constraints import stable
 from optimizer import Plan
+from optimizer.clock import DAYS
 from optimizer.replan import replan
 
 HOME = {"home": ["mat", "bands", "dumbbells"]}  # no barbell: a barbell exercise cannot be done here
@@ -130,11 +131,79 @@ def test_a_replan_weighted_to_cover_more_swaps_exercises_and_says_which_goal_gai
     short gains more from a swap (one unit) than it costs; the change names the goal."""
     scenario = week(weights={"S-STABLE": 1, "S-COVER": 100})
     plan = solve_optimal(scenario)
-    lift = plan.lifts()[0]
-    poor = lift.model_copy(update={"exercises": [exercise_dose(e, scenario.athlete, "home")
-                                                 for e in ["push_up", "band_row", "walking_lunge"]]})
+    lift = plan.lifts()[0]  # the same lift with fewer exercises, lasting what they take
+    poor = workout(lift.kind, lift.day, lift.start, ["push_up", "band_row", "walking_lunge"], scenario.athlete, "home")
     new, _ = replan(scenario, plan.model_copy(update={"sessions": [poor if s is lift else s for s in plan.sessions]}),
                     "mon")
     said = [c for c in new.changes if c.startswith("changed exercises")]
     assert said and any("better for S-COVER -" in c for c in said)
     assert 0 < new.score["S-STABLE"].penalty <= 2 * len(said)
+
+
+# ---- lifts to make up: missed, or on a day now unavailable ---------------------------------------
+
+EVENINGS = {d: ["18:00-19:30 home"] for d in ("mon", "tue", "wed", "thu", "fri")} | {"sat": ["08:00-11:00 home"]}
+
+
+def test_scorer_charges_a_lift_to_make_up_only_when_no_lift_placed_anew_makes_it_up():
+    athlete = week().athlete
+    missed = workout("full_body", "tue", "18:00", ["push_up", "band_row", "walking_lunge"], athlete, "home")
+    same = workout("full_body", "thu", "18:00", ["push_up", "band_row", "walking_lunge"], athlete, "home")
+    other = workout("prehab", "fri", "18:00", ["clamshell", "side_plank"], athlete, "home")
+    athlete = week(make_up=[missed.model_dump(mode="json")]).athlete
+
+    def penalty(*lifts):
+        return stable.score(Plan(athlete="t", status="optimal", sessions=list(lifts)), athlete)
+
+    assert penalty(same) == (0, [])
+    assert penalty(other) == (0, [])  # another kind makes it up too
+    assert penalty() == (1, ["full_body of tue 18:00 not made up (+1)"])
+    units, notes = penalty(same, other)
+    assert units == 1 and notes == ["prehab on fri 18:00 added (+1)"]  # the one of its kind makes it up
+
+
+def _missed_first_lift():
+    """A week of one or two full-body lifts (two placed: coverage asks for them), and its first."""
+    scenario = make_scenario(locations=HOME, availability=EVENINGS, runs=RUNS, strength={**ONE_KIND, "sessions": [1, 2]})
+    plan = solve_optimal(scenario)
+    assert len(plan.lifts()) == 2, "the test needs a week that places more lifts than R-FREQ asks for"
+    return scenario, plan, plan.lifts()[0]
+
+
+def test_a_missed_lift_is_made_up_when_the_week_can_hold_it():
+    """R-FREQ would let the week drop it (one lift is enough), and it used to: re-placing a missed
+    lift counted as adding one. Now dropping it is what S-STABLE charges."""
+    scenario, plan, lift = _missed_first_lift()
+    today = DAYS[DAYS.index(lift.day) + 1]
+    new, rest = replan(scenario, plan, today, missed=[lift.day])
+    assert new.status == "optimal" and len(new.lifts()) == 2
+    assert any(c.startswith(f"moved {lift.label} ({lift.day} {lift.start}) to ") or
+               c.startswith(f"made up {lift.label} ({lift.day} {lift.start}) with ") for c in new.changes)
+    replanned, units, _ = solve_with_units(rest)
+    assert units["S-STABLE"] == replanned.score["S-STABLE"].penalty == 0
+
+
+def test_a_missed_lift_the_week_cannot_hold_is_dropped_charged_and_said_so():
+    """Replanning on Saturday: its one window holds the long run and the other lift already (one
+    lift a day), and Sunday has none, so Tuesday's missed lift cannot be made up."""
+    scenario, plan, lift = _missed_first_lift()
+    assert DAYS.index(lift.day) < DAYS.index("sat") and any(s.day == "sat" for s in plan.lifts())
+    new, rest = replan(scenario, plan, "sat", missed=[lift.day])
+    assert new.status == "optimal" and len(new.lifts()) == 1
+    assert f"dropped {lift.label} ({lift.day} {lift.start}): missed, and making it up would cost more than " \
+           "dropping it" in new.changes
+    replanned, units, _ = solve_with_units(rest)
+    assert units["S-STABLE"] == replanned.score["S-STABLE"].penalty == 1
+
+
+def test_encoder_and_scorer_agree_with_a_lift_to_make_up_and_one_to_mend():
+    """A lift no week can make up (two is R-FREQ's most) beside a kept lift that must swap three
+    exercises: keeping it in place (two swaps' worth) costs no more than moving it, and the
+    model's count is the scorer's whichever it does."""
+    plan = solve_optimal(week())
+    edited, _ = _with_exercises_gone(plan, 3)
+    missed = workout("full_body", "wed", "18:00", ["push_up", "band_row", "walking_lunge"], week().athlete, "home")
+    scenario = replanning(edited, make_up=[missed.model_dump(mode="json")])
+    new, units, goals = solve_with_units(scenario)
+    assert units["S-STABLE"] == new.score["S-STABLE"].penalty == 3  # two swaps' worth, one not made up
+    assert goals == new.total_penalty

@@ -590,15 +590,18 @@ def test_a_missed_class_is_not_pinned_again():
     assert all(s.day != "thu" for s in new.lifts())
 
 
-def test_a_class_on_a_day_now_unavailable_is_dropped_and_said_so():
+def test_a_class_on_a_day_now_unavailable_is_made_up_by_another_lift_and_said_so():
     """Replanning on Tuesday when Thursday has become unavailable: the class will not happen and
-    cannot move, as when missed (kept pinned, it left no week at all)."""
+    cannot move, as when missed (kept pinned, it left no week at all); the week's one lift of a
+    peak week is made up by another."""
     scenario, plan = _week_with_a_class()
     new, rest = replan(scenario, plan, "tue", unavailable=["thu"])
     assert rest.athlete.strength.pinned == ()
     assert new.status == "optimal" and check_plan(in_rest_numbering(new), rest.athlete) == []
     assert all(s.day != "thu" for s in new.sessions)
-    assert "dropped class (thu 18:00): thu is now unavailable" in new.changes
+    (lift,) = new.lifts()
+    assert f"made up class (thu 18:00) with {lift.label} on {lift.day} {lift.start}" in "\n".join(new.changes)
+    assert new.score["S-STABLE"].penalty == 0  # making up what will not happen is no change
 
 
 def test_a_week_given_no_runs_has_no_runs():

@@ -4,9 +4,10 @@
 With ``preferred_variable_order = IN_REVERSE_ORDER`` (one worker, linearization level 2, no
 probing) and presolve on, OR-Tools 9.15 aborts on this replan ("Check failed:
 num_redundant_literals_ % 2 == 0"): a build-phase week whose long run is missed on Thursday,
-replanned on Friday. Found by an independent audit's fuzzing. The order is used again now that
-presolve is off (below), so this replan keeps it honest. Run in a child process so that a crash
-fails this test rather than the whole suite.
+replanned on Friday. Found by an independent audit's fuzzing. With presolve off the order was
+used again, until S-STABLE began making up missed lifts: then the same replan aborted with
+"Check failed: CleanUpImplicationList", so CP-SAT's own order is back for good. Run in a child
+process so that a crash fails this test rather than the whole suite.
 
 With presolve on and probing off, OR-Tools 9.15 aborts the same way on some weeks with no plan
 (``no_week.yaml``: heavy legs asked for, only a home with no kit free; found by another audit's
