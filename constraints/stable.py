@@ -47,9 +47,6 @@ def encode(m: WeekModel) -> None:
                     stay = m.cp.new_bool_var(f"stay_{session.day}_{session.kind}")
                     m.cp.add_implication(stay, placement.var)
                     m.cp.add(m.slots[placement.slot].start == session.week_start).only_enforce_if(stay)
-                    if session.type == "strength":  # there, it is kept: never "moved" and placed anew to make up one
-                        m.cp.add(m.slots[placement.slot].start != session.week_start).only_enforce_if(
-                            [placement.var, stay.Not()])
                     m.hint(placement.var, 1)
                     m.hint(m.slots[placement.slot].start, session.week_start)
                     stays.append(stay)
