@@ -162,6 +162,18 @@ def test_scorer_charges_a_lift_to_make_up_only_when_no_lift_placed_anew_makes_it
     assert units == 1 and notes == ["prehab on fri 18:00 added (+1)"]  # the one of its kind makes it up
 
 
+def test_scorer_counts_a_moved_lift_as_moved_and_added_not_as_a_make_up():
+    """The week holds no more lifts than the plan still had: a missed one is not made up by moving
+    another (else moving Thursday's lift a minute would pass for making up Tuesday's)."""
+    athlete = week().athlete
+    missed = workout("full_body", "tue", "18:00", ["push_up", "band_row", "walking_lunge"], athlete, "home")
+    thursday = workout("full_body", "thu", "18:00", ["push_up", "band_row", "walking_lunge"], athlete, "home")
+    later = workout("full_body", "thu", "18:01", ["push_up", "band_row", "walking_lunge"], athlete, "home")
+    athlete = week(current_plan=[thursday.model_dump(mode="json")], make_up=[missed.model_dump(mode="json")]).athlete
+    penalty, notes = stable.score(Plan(athlete="t", status="optimal", sessions=[later]), athlete)
+    assert penalty == 3 and "full_body of tue 18:00 not made up (+1)" in notes
+
+
 def _missed_first_lift():
     """A week of one or two full-body lifts (two placed: coverage asks for them), and its first."""
     scenario = make_scenario(locations=HOME, availability=EVENINGS, runs=RUNS, strength={**ONE_KIND, "sessions": [1, 2]})
