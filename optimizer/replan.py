@@ -248,7 +248,7 @@ def _swaps_said(old: Session, stayed: Session, new: Plan, rest: Scenario, kept: 
         why = "its old exercises would break " + "; ".join(broken[:2])
     else:
         was = score_plan(trial, rest.athlete, rest.weight)
-        better = [f"{goal} -{was[goal].penalty - now.penalty}" for goal, now in new.score.items()
+        better = [f"{goal} ({was[goal].penalty - now.penalty} fewer units)" for goal, now in new.score.items()
                   if goal != "S-STABLE" and now.penalty < was[goal].penalty]
         why = "better for " + ", ".join(better) if better else "the rest of the week fits better this way"
     return [f"changed exercises of {old.label or old.kind} ({old.day} {old.start}): {said}: {why}"]
