@@ -210,8 +210,8 @@ def capture_solver():
     captured: list[Any] = []
     original = solve_module._solver
 
-    def keeping(settings):
-        solver = original(settings)
+    def keeping(settings, *args):
+        solver = original(settings, *args)
         captured.append(solver)
         return solver
 
