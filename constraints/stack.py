@@ -43,7 +43,7 @@ def tier(lift: Session, plan: Plan, athlete: Athlete) -> int:
 
 def encode(m: WeekModel) -> None:
     lift, key, run = m.per_day(m.p_strength), m.per_day(m.p_key), m.per_day(m.p_run)
-    races = m.per_day(np.array([p.kind == "race" for p in m.placements]) & m.p_run) \
+    races = m.per_day(np.array([p.kind == "race" for p in m.placements], dtype=bool) & m.p_run) \
         if any(r.kind == "race" for r in m.athlete.runs) else [0] * 7
     units = []
     for d in range(7):

@@ -7,6 +7,7 @@ import pytest
 from conftest import lift, make_athlete, make_scenario, plan_of, run, solve_optimal, solve_with_units
 
 from constraints import stack as goal
+from optimizer import plan_week
 
 GOAL = "S-STACK"
 
@@ -177,3 +178,11 @@ def test_race_day_is_the_last_choice_for_a_lift():
         plan = solve_optimal(scenario)
         (only,) = plan.lifts()
         assert only.day == other and plan.score[GOAL].penalty == 1, (other, plan.score[GOAL])
+
+
+def test_a_race_with_no_window_to_hold_it_is_explained_not_a_crash():
+    """With no placement at all, S-STACK's race-day column was an empty float array, and '&'
+    with the run column raised a TypeError (found by fuzzing)."""
+    scenario = make_scenario(availability={}, runs=[{"kind": "race", "minutes": 25}])
+    plan = plan_week(scenario)
+    assert plan.status == "infeasible" and any("R-RUNS" in line for line in plan.problems)
