@@ -22,11 +22,11 @@ from .scenario import Scenario
 
 
 def _feasible(m: WeekModel, keep: list[str], settings) -> bool:
-    from .solve import _solver, replans
+    from .solve import _solver
 
     m.cp.clear_assumptions()
     m.cp.add_assumptions([m.requirements[r][0] for r in keep])
-    solver = _solver(settings, replans(m.athlete))
+    solver = _solver(settings, m.athlete)
     solver.parameters.stop_after_first_solution = True
     return solver.solve(m.cp) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
@@ -45,7 +45,7 @@ def conflict(scenario: Scenario, settings, extra=None, done: Collection[str] = (
     """A minimal conflicting set of requirements as (id, words), or [] if none is found.
     ``extra(model)`` may add a demand first (e.g. "do better on S-STACK"); the requirements
     in ``done`` always hold and are never part of the set."""
-    from .solve import _solver, replans
+    from .solve import _solver
 
     m = build_week(scenario, explain=True, lift_per_window=extra is not None)
     m.cp.clear_objective()
@@ -56,7 +56,7 @@ def conflict(scenario: Scenario, settings, extra=None, done: Collection[str] = (
             m.cp.add(m.requirements[r][0] == 1)
     names = [r for r in m.requirements if r not in done]
     m.cp.add_assumptions([m.requirements[r][0] for r in names])
-    solver = _solver(settings, replans(m.athlete))
+    solver = _solver(settings, m.athlete)
     solver.parameters.num_workers = 1  # the assumption core needs the single-thread search
     if solver.solve(m.cp) != cp_model.INFEASIBLE:
         return []

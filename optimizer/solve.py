@@ -51,8 +51,8 @@ class SolveSettings:
             raise ValueError(f"seed: {self.seed!r} must be a whole number from {SEED_MIN} to {SEED_MAX}")
 
 
-def _solver(settings: SolveSettings, replanning: bool = False) -> cp_model.CpSolver:
-    """CP-SAT as tuned for a week's model; ``replanning``: for a replan's (``replans``)."""
+def _solver(settings: SolveSettings, athlete: Athlete | None = None) -> cp_model.CpSolver:
+    """CP-SAT as tuned for a week's model; for ``athlete``'s week, as a replan needs it (``replans``)."""
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = settings.workers
     solver.parameters.random_seed = settings.seed
@@ -90,12 +90,12 @@ def _solver(settings: SolveSettings, replanning: bool = False) -> cp_model.CpSol
         solver.parameters.use_objective_lb_search = True
     if settings.workers > 1:
         solver.parameters.interleave_search = True
-    if replanning:
-        # No SAT inprocessing for a replan's weeks: OR-Tools 9.15 aborted the process on one in some
-        # 23,000 fuzzed replans ("Check failed: CleanUpImplicationList", a week with a missed lift
+    if athlete is not None and replans(athlete):
+        # No SAT inprocessing for a replan's weeks: OR-Tools 9.15 aborted the process on one of about
+        # 28,600 fuzzed replans ("Check failed: CleanUpImplicationList", a week with a missed lift
         # to make up and no plan; tests/test_solve_safety.py keeps it), and not without it. It costs
         # a third more solve time, which a replan, one week now and then, can spare; no abort has
-        # been seen on a week planned from scratch (some 16,000 fuzzed over two sessions, 3,800 with no plan).
+        # been seen on a week planned from scratch (about 35,000 fuzzed, 11,000 of them with no plan).
         solver.parameters.use_sat_inprocessing = False
     return solver
 
@@ -139,7 +139,7 @@ def _polish(m: WeekModel, solver: cp_model.CpSolver, settings: SolveSettings):
     hint.vars.extend(fixed)
     hint.values.extend([solution[i] for i in fixed])
     m.cp.minimize(m.lateness)
-    polish = _solver(settings, replans(m.athlete))
+    polish = _solver(settings, m.athlete)
     polish.parameters.fix_variables_to_their_hinted_value = True
     status = polish.solve(m.cp)
     m.cp.clear_hints()
@@ -179,7 +179,7 @@ def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
     are tried first: if every hard rule's checker passes and each goal costs the same, that is
     the tie-break's optimum without a second solve (~0.4 ms against ~3 ms); if not (a gap, a
     pin, a wish about times stands in the way), ``_polish`` solves for it."""
-    solver = _solver(settings, replans(m.athlete))
+    solver = _solver(settings, m.athlete)
     status = solver.solve(m.cp)
     name = m.athlete.name
     if status == cp_model.MODEL_INVALID:  # a bug in an encoder, never the user's input

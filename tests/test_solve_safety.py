@@ -11,7 +11,7 @@ process so that a crash fails this test rather than the whole suite.
 
 With the make-up of missed lifts in the model, a replan aborted OR-Tools 9.15 with CP-SAT's own
 order too ("Check failed: CleanUpImplicationList"): ``make_up.yaml`` replanned on Sunday, found by
-fuzzing about one in 23,000 replans. Its weeks have no plan; without SAT inprocessing none aborts,
+fuzzing: one in about 28,600 replans. Its weeks have no plan; without SAT inprocessing none aborts,
 so a replan's weeks are solved without it.
 
 With presolve on and probing off, OR-Tools 9.15 aborts the same way on some weeks with no plan
