@@ -362,6 +362,15 @@ class Athlete(Written):
     timezone: str | None = None  # IANA name for calendars (e.g. Europe/Madrid); None: the machine's zone
     _race_dropped: bool = PrivateAttr(default=False)  # see ``drop_race``
 
+    @field_validator("make_up")
+    @classmethod
+    def _lifts_only(cls, value: tuple[Session, ...]) -> tuple[Session, ...]:
+        """A missed run goes back into ``runs``; ``make_up`` counts lifts (S-STABLE)."""
+        runs = [i for i, s in enumerate(value) if s.type != "strength"]
+        if runs:
+            raise ValueError(f"entries {runs} are runs; make_up lists strength sessions only (a missed run stays in runs)")
+        return value
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str | None) -> str | None:

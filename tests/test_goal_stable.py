@@ -10,6 +10,7 @@ from constraints import stable
 from optimizer import Plan
 from optimizer.clock import DAYS
 from optimizer.replan import replan
+from optimizer.scenario import ScenarioError
 
 HOME = {"home": ["mat", "bands", "dumbbells"]}  # no barbell: a barbell exercise cannot be done here
 WINDOWS = {"mon": ["18:00-19:30 home"], "tue": ["18:00-19:30 home"], "thu": ["18:00-19:30 home"],
@@ -219,3 +220,12 @@ def test_encoder_and_scorer_agree_with_a_lift_to_make_up_and_one_to_mend():
     new, units, goals = solve_with_units(scenario)
     assert units["S-STABLE"] == new.score["S-STABLE"].penalty == 3  # two swaps' worth, one not made up
     assert goals == new.total_penalty
+
+
+def test_make_up_lists_lifts_only():
+    """A missed run goes back into the week through R-RUNS; a run in make_up would be counted as a
+    lift to make up, so it is bad input naming the field."""
+    easy = {"type": "run", "day": "tue", "start": "18:00", "minutes": 30, "kind": "easy", "location": "home"}
+    with pytest.raises(ScenarioError) as caught:
+        week(make_up=[easy])
+    assert "make_up" in str(caught.value) and "strength sessions only" in str(caught.value)
