@@ -384,10 +384,12 @@ def write(r: dict, path: Path) -> None:
       "the slowest tenth of athletes take a third of the time. Two processes slow each other even on a pure Python "
       "loop (12-16 % here), so this machine's two cores give at most about 1.75x.")
     w("- **Withdrawn (eleventh round)**: the reverse branching order again. Once a replan made up missed lifts "
-      "(S-STABLE), OR-Tools 9.15 aborted on the replan `tests/test_solve_safety.py` keeps, presolve off or not "
+      "(S-STABLE), OR-Tools 9.15 aborted on the replan `tests/test_solve_safety.py` keeps, with presolve off "
       "(\"Check failed: CleanUpImplicationList\"), and with CP-SAT's own order it does not. An abort takes a user's "
       "command or a club's worker down with no message, so the 2-5 % it saved is given up; this run measures "
-      "CP-SAT's own order.")
+      "CP-SAT's own order. Fuzzing then found a replan that aborted with either order; a replan's weeks are solved "
+      "without SAT inprocessing (a third more solve time), which this benchmark, planning weeks from scratch, "
+      "does not measure.")
     w("- **Tried, no gain (tenth round)**: a run's start written as its window's opening plus a bounded lateness "
       "(one pair of rows over its placements instead of a row per window): 5 % more build and 6 % more work (seed "
       "0); dominance, even judged by a single dominator (too few to be exact), would leave 36 of 46 exercises; settings: no "

@@ -110,12 +110,9 @@ def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
     notes += [f"{lift.kind} of {lift.day} {lift.start} not made up (+1)" for lift, twin in pairs if twin is None]
     notes += [f"{n.kind} on {n.day} {n.start} added (+1)" for n in added]
     total = len(notes)
-    for o in old:
-        for n in plan.lifts():
-            if o.type == "strength" and o.same_place(n):
-                out, into = o.swaps(n)
-                swaps = max(len(out), len(into))
-                if count := min(MOST_PER_LIFT, swaps):
-                    total += count
-                    notes.append(f"{o.kind} on {o.day} {o.start}: {swaps} exercise{'s' * (swaps > 1)} swapped (+{count})")
+    for o, n in ((o, n) for o in old for n in plan.lifts() if o.same_place(n)):  # a lift that stayed
+        swaps = max(len(part) for part in o.swaps(n))
+        if count := min(MOST_PER_LIFT, swaps):
+            total += count
+            notes.append(f"{o.kind} on {o.day} {o.start}: {swaps} exercise{'s' * (swaps > 1)} swapped (+{count})")
     return total, notes

@@ -241,9 +241,7 @@ def _swaps_said(old: Session, stayed: Session, new: Plan, rest: Scenario, kept: 
         return []
     names = {x.id: x.name for x in [*old.exercises, *stayed.exercises]}
     said = "; ".join(f"{word} {', '.join(names[e] for e in ids)}" for word, ids in (("out", out), ("in", into)) if ids)
-    back = [old if s is stayed else s for s in new.sessions]
-    trial = _renumbered(back, kept, Plan(athlete=new.athlete, status="checked"))
-    broken = check_plan(trial, rest.athlete)
+    trial, broken = _put_back(old, stayed, new, rest, kept)
     if broken:
         why = "its old exercises would break " + "; ".join(broken[:2])
     else:
@@ -256,10 +254,15 @@ def _swaps_said(old: Session, stayed: Session, new: Plan, rest: Scenario, kept: 
 
 def _why_moved(session: Session, new: Plan, rest: Scenario, kept: list[int], twin: Session | None = None) -> str:
     """Put the session back where it was in the new week and ask the checkers what that would break."""
-    back = [s for s in new.sessions if s is not twin] + [session]
-    trial = _renumbered(back, kept, Plan(athlete=new.athlete, status="checked"))
-    broken = [b for b in check_plan(trial, rest.athlete) if not b.startswith("R-RUNS")]  # where, not whether
+    _, broken = _put_back(session, twin, new, rest, kept)
     if broken:
         return "at its old time it would break " + "; ".join(broken[:2])
     return "the rest of the week fits better this way"
 
+
+def _put_back(session: Session, instead: Session | None, new: Plan, rest: Scenario, kept: list[int]) -> tuple[Plan, list[str]]:
+    """The new week with ``session`` as it was, in place of ``instead`` (or beside the rest), and
+    the rules it would break there (R-RUNS aside: where a run is, not whether)."""
+    back = [s for s in new.sessions if s is not instead] + [session]
+    trial = _renumbered(back, kept, Plan(athlete=new.athlete, status="checked"))
+    return trial, [b for b in check_plan(trial, rest.athlete) if not b.startswith("R-RUNS")]

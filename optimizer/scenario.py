@@ -366,9 +366,10 @@ class Athlete(Written):
     @classmethod
     def _lifts_only(cls, value: tuple[Session, ...]) -> tuple[Session, ...]:
         """A missed run goes back into ``runs``; ``make_up`` counts lifts (S-STABLE)."""
-        runs = [i for i, s in enumerate(value) if s.type != "strength"]
+        runs = [str(i) for i, s in enumerate(value) if s.type != "strength"]
         if runs:
-            raise ValueError(f"entries {runs} are runs; make_up lists strength sessions only (a missed run stays in runs)")
+            which = f"entry {runs[0]} is a run" if len(runs) == 1 else f"entries {', '.join(runs)} are runs"
+            raise ValueError(f"{which}; make_up lists strength sessions only (a missed run stays in runs)")
         return value
 
     @field_validator("timezone")
