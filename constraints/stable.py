@@ -17,9 +17,14 @@ also given the current plan as a hint, so it starts from it.
 
 from __future__ import annotations
 
+from optimizer.catalog import catalog
+from optimizer.clock import DAY_MINUTES, hhmm
+from optimizer.exercises import merged_library
 from optimizer.model import WeekModel
-from optimizer.plan import Plan, Session
+from optimizer.plan import ExerciseDose, Plan, Session
 from optimizer.scenario import Athlete
+
+from .content import content_minutes
 
 GOAL = "S-STABLE"
 TITLE = "as little change as possible when replanning"
@@ -99,6 +104,21 @@ def made_up(plan: Plan, athlete: Athlete) -> tuple[list[tuple[Session, Session |
             made -= 1
         pairs.append((lift, twin))
     return pairs, [n for n in anew if all(n is not twin for _, twin in pairs)]
+
+
+def with_exercises(session: Session, exercises: list[ExerciseDose], athlete: Athlete) -> Session:
+    """``session`` doing ``exercises`` (another lift's, as dosed for this athlete) instead of its own:
+    with the kit they use at its place, and lasting what they take (R-LEN's floor at least). What a
+    lift would be with the exercises it had, for the make-up tie-break and for saying why they changed."""
+    library = {e.id: e for e in merged_library(athlete.strength.library)}
+    kit = athlete.equipment_at(session.location)
+    doses = []
+    for x in exercises:
+        used = library[x.id].equipment_used(kit) if x.id in library else None
+        doses.append(x if used is None else x.model_copy(update={"equipment": list(used)}))
+    trial = session.model_copy(update={"exercises": doses})
+    minutes = max(catalog().min_strength_minutes, content_minutes(trial, athlete, library))
+    return trial.model_copy(update={"minutes": minutes, "end": hhmm(session.week_start % DAY_MINUTES + minutes)})
 
 
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:

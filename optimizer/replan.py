@@ -213,8 +213,11 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], miss
                 out.append(f"dropped {what}: {why}, and making it up would cost more than dropping it")
                 continue
             where = f" at {twin.location}" if twin.location != s.location else ""
-            out.append(f"moved {what} to {twin.day} {twin.start}{where}: {gone}" if twin.kind == s.kind else
-                       f"made up {what} with {twin.label or twin.kind} on {twin.day} {twin.start}{where}: {gone}")
+            if twin.kind != s.kind:
+                out.append(f"made up {what} with {twin.label or twin.kind} on {twin.day} {twin.start}{where}: {gone}")
+                continue
+            out.append(f"moved {what} to {twin.day} {twin.start}{where}: {gone}")
+            out.extend(_swaps_said(s, twin, new, rest, kept))
             continue
         twin = next((n for n in new.sessions if s.counterpart(n) and id(n) not in taken
                      and not any(o.same_place(n) for o in old.sessions)), None)
@@ -234,14 +237,17 @@ def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], miss
 
 
 def _swaps_said(old: Session, stayed: Session, new: Plan, rest: Scenario, kept: list[int]) -> list[str]:
-    """A lift that stayed where it was but with other exercises: which, and why (S-STABLE charges it,
-    so only a rule or goals weighted above S-STABLE make it happen)."""
+    """A lift that stayed where it was, or made up a missed one as its kind, but with other
+    exercises: which, and why (S-STABLE charges a kept lift's swaps, so only a rule or goals weighted
+    above S-STABLE make them happen; a make-up keeps the missed exercises when the week is as good)."""
+    from constraints import stable  # the rules import the model: load them when describing
+
     out, into = old.swaps(stayed)
     if not out and not into:
         return []
     names = {x.id: x.name for x in [*old.exercises, *stayed.exercises]}
     said = "; ".join(f"{word} {', '.join(names[e] for e in ids)}" for word, ids in (("out", out), ("in", into)) if ids)
-    trial, broken = _put_back(old, stayed, new, rest, kept)
+    trial, broken = _put_back(stable.with_exercises(stayed, old.exercises, rest.athlete), stayed, new, rest, kept)
     if broken:
         why = "its old exercises would break " + "; ".join(broken[:2])
     else:

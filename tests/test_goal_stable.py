@@ -9,7 +9,7 @@ from conftest import exercise_dose, make_scenario, solve_optimal, solve_with_uni
 from constraints import stable
 from optimizer import Plan
 from optimizer.clock import DAYS
-from optimizer.replan import replan
+from optimizer.replan import in_rest_numbering, replan
 from optimizer.scenario import ScenarioError
 
 HOME = {"home": ["mat", "bands", "dumbbells"]}  # no barbell: a barbell exercise cannot be done here
@@ -194,6 +194,32 @@ def test_a_missed_lift_is_made_up_when_the_week_can_hold_it():
                c.startswith(f"made up {lift.label} ({lift.day} {lift.start}) with ") for c in new.changes)
     replanned, units, _ = solve_with_units(rest)
     assert units["S-STABLE"] == replanned.score["S-STABLE"].penalty == 0
+
+
+def test_a_lift_made_up_as_its_kind_does_the_missed_lifts_exercises():
+    """"Moved" means the same workout on another day: the week is as good with the missed lift's
+    exercises (the same place and kit), so the make-up has them. The solver alone picked other,
+    equally good ones for most such lifts, and the replan said "moved" all the same."""
+    scenario, plan, lift = _missed_first_lift()
+    new, rest = replan(scenario, plan, DAYS[DAYS.index(lift.day) + 1], missed=[lift.day])
+    [(missed, twin)], _ = stable.made_up(in_rest_numbering(new), rest.athlete)
+    assert missed.same_place(lift) and twin is not None and twin.kind == lift.kind
+    assert ids(twin) == ids(lift)
+    assert not [c for c in new.changes if c.startswith("changed exercises")]
+
+
+def test_a_lift_made_up_where_its_exercises_cannot_be_done_says_which_changed_and_why():
+    """The missed lift had a back squat (a hand-edited plan), which no home window can hold: the
+    make-up does other exercises, and the replan names them and the rule."""
+    scenario, plan, _ = _missed_first_lift()
+    edited, lift = _with_exercises_gone(plan, 1)
+    new, rest = replan(scenario, edited, DAYS[DAYS.index(lift.day) + 1], missed=[lift.day])
+    [(_, twin)], _ = stable.made_up(in_rest_numbering(new), rest.athlete)
+    assert twin is not None and "back_squat" not in ids(twin)
+    moved = next(i for i, c in enumerate(new.changes) if c.startswith(f"moved Full body ({lift.day} {lift.start}) to "))
+    said = new.changes[moved + 1]
+    assert said.startswith(f"changed exercises of Full body ({lift.day} {lift.start}): out Back squat")
+    assert "its old exercises would break R-AVAIL" in said
 
 
 def test_a_missed_lift_the_week_cannot_hold_is_dropped_charged_and_said_so():
