@@ -5,7 +5,7 @@ too: last Sunday's heavy legs bind this Monday and next Monday's key run this Su
 
 from __future__ import annotations
 
-from optimizer.clock import describe
+from optimizer.clock import DAY_MINUTES, describe
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
@@ -23,12 +23,19 @@ def encode(m: WeekModel) -> None:
             continue  # no heavy session can be placed that day
         for p in m.select(m.p_key & (m.p_day == next_day)):
             m.cp.add(heavy[d] + m.placements[p].var <= 1).only_enforce_if(guard)
-    if -1 in m.neighbour_days(lambda s: s.heavy_lower):  # heavy legs last Sunday
-        for p in m.select(m.p_key & (m.p_day == 0)):
-            m.forbid([m.placements[p].var], guard)
-    if 7 in m.neighbour_days(KEY_RUN):  # a key run fixed next Monday
-        for p in m.select(m.p_heavy & (m.p_day == 6)):
-            m.forbid([m.placements[p].var], guard)
+    # a fixed session of the weeks either side has its own requirement, naming it: a conflict with
+    # last week's Sunday squats should say so, not leave the athlete looking for a lift
+    for session, start, _ in m.neighbours:
+        if session.heavy_lower and start // DAY_MINUTES == -1:  # heavy legs last Sunday
+            fixed = m.guard(f"{RULE}:last-week:{start}", f"no key run on Monday, the day after last week's "
+                                                         f"heavy lower-body session ({describe(start)})")
+            for p in m.select(m.p_key & (m.p_day == 0)):
+                m.forbid([m.placements[p].var], fixed)
+        if KEY_RUN(session) and start // DAY_MINUTES == 7:  # a key run fixed next Monday
+            fixed = m.guard(f"{RULE}:next-week:{start}", f"no heavy legs on Sunday, the day before next week's "
+                                                         f"{session.kind} run ({describe(start)})")
+            for p in m.select(m.p_heavy & (m.p_day == 6)):
+                m.forbid([m.placements[p].var], fixed)
 
 
 def check(plan: Plan, athlete: Athlete) -> list[str]:

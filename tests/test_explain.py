@@ -37,6 +37,13 @@ NO_PLAN = {
     "last_weeks_legs": athlete(runs=[{"kind": "long", "minutes": 100, "at": "mon 18:00"}],
                                calendar={"week_of": "2026-11-30", "previous_week": [
                                    {"day": "sun", "start": "18:00", "minutes": 45, "kind": "heavy_lower", "location": "home"}]}),
+    "last_weeks_legs_eve": athlete(runs=[{"kind": "intervals", "minutes": 40, "at": "mon 18:00"}],
+                                   calendar={"week_of": "2026-11-30", "previous_week": [
+                                       {"day": "sun", "start": "18:00", "minutes": 45, "kind": "heavy_lower", "location": "home"}]}),
+    "next_weeks_key_run": athlete(availability={"sun": ["18:00-20:00 home"]}, runs=[],
+                                  strength={"sessions": 1, "include": ["heavy_lower"]},
+                                  calendar={"week_of": "2026-11-30", "next_week": [
+                                      {"day": "mon", "start": "07:00", "minutes": 40, "kind": "tempo", "location": "home"}]}),
     "class_outside_windows": athlete(strength={"sessions": 1, "pinned": [{"kind": "full_body", "at": "sun 07:00", "minutes": 45, "name": "Club class"}]}),
     "race_outside_windows": athlete(runs=[{"kind": "race", "minutes": 50, "at": "sun 09:00", "distance": "10k"}]),
 }
@@ -111,6 +118,13 @@ def test_the_issue_example_is_said_with_times():
 def test_a_conflict_with_last_weeks_heavy_legs_names_that_session():
     words = [w for r, w in conflict(NO_PLAN["last_weeks_legs"], SETTINGS) if r.startswith("R-GAP48")]
     assert words == ["48 h from last week's heavy lower-body session (ended last Sun 18:45) to the long run or a race"]
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("last_weeks_legs_eve", "no key run on Monday, the day after last week's heavy lower-body session (last Sun 18:00)"),
+    ("next_weeks_key_run", "no heavy legs on Sunday, the day before next week's tempo run (next Mon 07:00)")])
+def test_a_key_eve_conflict_with_the_weeks_either_side_names_that_session(name, words):
+    assert [w for r, w in conflict(NO_PLAN[name], SETTINGS) if r.startswith("R-KEYEVE")] == [words]
 
 
 @pytest.mark.parametrize(("name", "fix"), [("class_outside_windows", "a window for Club class: sun 07:00-07:45 home"),
