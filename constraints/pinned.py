@@ -5,8 +5,10 @@ time, as its kind, for its minutes, in a window that contains it."""
 from __future__ import annotations
 
 from optimizer.clock import DAY_MINUTES, DAYS, describe, hhmm
+from optimizer.exercises import merged_library
 from optimizer.model import WeekModel
-from optimizer.plan import Plan
+from optimizer.plan import Plan, Session
+from optimizer.prescribe import dosed
 from optimizer.scenario import Athlete
 
 RULE = "R-PINNED"
@@ -75,9 +77,14 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     return problems
 
 
+def holding(athlete: Athlete, start: int, minutes: int):
+    """The availability window that holds a session pinned to ``start`` for ``minutes``, or None."""
+    return next((w for w in athlete.windows if w.week_start <= start and start + minutes <= w.week_end), None)
+
+
 def outside(athlete: Athlete, start: int, minutes: int) -> bool:
     """Does no availability window hold a session pinned to ``start`` for ``minutes``?"""
-    return not any(w.week_start <= start and start + minutes <= w.week_end for w in athlete.windows)
+    return holding(athlete, start, minutes) is None
 
 
 def pins_outside(athlete: Athlete) -> list[tuple[str, int, int]]:
@@ -96,5 +103,28 @@ def span(start: int, minutes: int) -> tuple[str, str]:
 
 
 def facts(athlete: Athlete) -> list[str]:
-    return [f"{who} is pinned to {' '.join(span(start, minutes))}, and no availability window holds that time"
-            for who, start, minutes in pins_outside(athlete)]
+    out = [f"{who} is pinned to {' '.join(span(start, minutes))}, and no availability window holds that time"
+           for who, start, minutes in pins_outside(athlete)]
+    for lift in athlete.strength.pinned:
+        if broken := _exercises_broken(athlete, lift):
+            out.append(f"{lift.name or lift.kind} pinned to {lift.at} lists exercises that cannot make it: "
+                       + "; ".join(broken))
+    return out
+
+
+def _exercises_broken(athlete: Athlete, lift) -> list[str]:
+    """What the exercises a pinned lift lists break, done at its time in the window holding it
+    (R-CONTENT: the kind's required sorts; R-LEN: its minutes; R-AVAIL: the place's kit): a pin
+    the week can never hold, whose conflict alone would say only "R-CONTENT"."""
+    from . import avail, content, length  # sibling rules: the package imports this one first
+
+    window = holding(athlete, lift.start, lift.minutes)
+    library = {e.id: e for e in merged_library(athlete.strength.library)}
+    if window is None or not lift.exercises or any(e not in library for e in lift.exercises):
+        return []
+    day, start = span(lift.start, lift.minutes)
+    kit = athlete.equipment_at(window.location)
+    held = Session(type="strength", day=day, start=start.split("-")[0], minutes=lift.minutes, kind=lift.kind,
+                   location=window.location, exercises=[dosed(library[e], athlete, kit) for e in lift.exercises])
+    week = Plan(athlete=athlete.name, status="checked", sessions=[held])
+    return [problem for rule in (content, length, avail) for problem in rule.check(week, athlete)]

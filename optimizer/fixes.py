@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from .catalog import catalog
 from .clock import DAYS, hhmm
-from .exercises import hosts
+from .exercises import hosts, merged_library
 from .scenario import Scenario, ScenarioError, parse_scenario
 
 Edit = Callable[[dict[str, Any]], None]
@@ -99,6 +99,7 @@ def candidates(scenario: Scenario, core: list[str], closed: Collection[str] = ()
             j = int(detail.split(":")[1])
             lift = a.strength.pinned[j]
             out.extend(_pin_window(scenario, lift.name or lift.kind, lift.start, lift.minutes, _best_place(a), closed))
+            out.extend(_pin_kit_fixes(scenario, lift))
             out.append(Fix(f"skip the pinned {lift.name or lift.kind} this week",
                            lambda d, j=j: _strength(d).update(pinned=[p for i, p in enumerate(_strength(d)["pinned"]) if i != j]), PINS))
         elif rule == "R-PINNED":
@@ -158,6 +159,23 @@ def _kit_fixes(scenario: Scenario, kind: str, location: str) -> list[Fix]:
             if len(out) == 2:
                 break
     return out
+
+
+def _pin_kit_fixes(scenario: Scenario, lift) -> list[Fix]:
+    """The kit a pinned lift's own exercises need where it is held, one fix per piece (the first
+    option of each exercise the place cannot host): "add bands to gym"."""
+    from constraints.pinned import holding  # the rules import the optimizer: import them late
+
+    a = scenario.athlete
+    window = holding(a, lift.start, lift.minutes)
+    if window is None:
+        return []
+    library = {e.id: e for e in merged_library(a.strength.library)}
+    kit = a.equipment_at(window.location)
+    missing = sorted({item for e in lift.exercises if e in library and library[e].equipment_used(kit) is None
+                      for item in library[e].equipment[0] if item not in kit})
+    return [Fix(f"add {item} to {window.location} (for {lift.name or lift.kind})", _add_kit(window.location, item), PLACES)
+            for item in missing]
 
 
 def _best_place(a) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .catalog import catalog
 from .exercises import Exercise
+from .plan import ExerciseDose
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,18 @@ def dose(exercise: Exercise, phase: str, level: str, progression_week: int = 0) 
         elif exercise.lower_load != "none" or exercise.category == "compound":
             load = f"{load}; +{PROGRESSION_PERCENT * progression_week} % on the block's first week"
     return Dose(sets=max(1, base.sets + adjust.sets), reps=reps, seconds=seconds, load=load)
+
+
+def dosed(exercise: Exercise, athlete, kit: frozenset[str], superset: int | None = None) -> ExerciseDose:
+    """The exercise as a session lists it for ``athlete``: its dose, and the kit it uses from ``kit``
+    (its first option when ``kit`` has none, which R-AVAIL's checker then reports)."""
+    d = dose(exercise, athlete.phase, athlete.level, athlete.strength.progression_week)
+    used = exercise.equipment_used(kit)
+    return ExerciseDose(
+        id=exercise.id, name=exercise.name, category=exercise.category, sets=d.sets, reps=d.reps, seconds=d.seconds,
+        per_side=exercise.per_side, load=d.load, equipment=list(used if used is not None else exercise.equipment[0]),
+        muscles=list(exercise.muscles), superset=superset,
+    )
 
 
 PROGRESSION_PERCENT = 5  # load a week (004: 5-10 %)

@@ -17,7 +17,7 @@ from .catalog import catalog
 from .clock import DAY_MINUTES, DAYS, hhmm
 from .model import WeekModel
 from .plan import ExerciseDose, GoalScore, Plan, Session
-from .prescribe import dose
+from .prescribe import dosed
 from .scenario import Athlete, Scenario
 
 
@@ -309,16 +309,7 @@ def _exercises(m: WeekModel, chosen: list[str], paired: set[str], location: str)
     kit = athlete.equipment_at(location)
     ordered = sorted(chosen, key=lambda e: (EXERCISE_ORDER[library[e].category], e))
     pair_of = _pair_supersets(ordered, paired, library)
-    out = []
-    for e in ordered:
-        exercise = library[e]
-        d = dose(exercise, athlete.phase, athlete.level, athlete.strength.progression_week)
-        out.append(ExerciseDose(
-            id=e, name=exercise.name, category=exercise.category, sets=d.sets, reps=d.reps, seconds=d.seconds,
-            per_side=exercise.per_side, load=d.load, equipment=list(exercise.equipment_used(kit) or ()),
-            muscles=list(exercise.muscles), superset=pair_of.get(e),
-        ))
-    return out
+    return [dosed(library[e], athlete, kit, pair_of.get(e)) for e in ordered]
 
 
 def score_plan(plan: Plan, athlete: Athlete, weight) -> dict[str, GoalScore]:

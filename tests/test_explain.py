@@ -120,6 +120,19 @@ def test_a_conflict_with_last_weeks_heavy_legs_names_that_session():
     assert words == ["48 h from last week's heavy lower-body session (ended last Sun 18:45) to the long run or a race"]
 
 
+@pytest.mark.parametrize(("exercises", "why", "fix"), [
+    (["walking_lunge", "push_up", "plank"], "R-CONTENT: full_body on mon needs 1 pull exercises, has 0", None),
+    (["walking_lunge", "push_up", "band_row"], "R-AVAIL: Band row on mon uses bands, which home does not have",
+     "add bands to home (for Club class)")])
+def test_a_pinned_lift_whose_own_exercises_cannot_make_it_says_which_rule_and_offers_the_kit(exercises, why, fix):
+    """A class pinned with its exercises: the conflict alone said only "R-CONTENT" or "R-PINNED"."""
+    pinned = {"kind": "full_body", "at": "mon 18:00", "minutes": 30, "name": "Club class", "exercises": exercises}
+    lines = plan_week(athlete(strength={"sessions": 1, "pinned": [pinned]})).problems
+    assert f"- Club class pinned to mon 18:00 lists exercises that cannot make it: {why}" in lines
+    offered = [line.split(" -> ")[0] for line in lines if " -> " in line]
+    assert fix is None or f"- {fix}" in offered
+
+
 @pytest.mark.parametrize(("name", "words"), [
     ("last_weeks_legs_eve", "no key run on Monday, the day after last week's heavy lower-body session (last Sun 18:00)"),
     ("next_weeks_key_run", "no heavy legs on Sunday, the day before next week's tempo run (next Mon 07:00)")])
