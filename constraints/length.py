@@ -7,12 +7,13 @@ from optimizer.catalog import catalog
 from optimizer.exercises import merged_library
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
-from optimizer.scenario import Athlete
+from optimizer.scenario import Athlete, Strength
 
 from .content import content_minutes
 
 RULE = "R-LEN"
-TITLE = "a strength session lasts 20 min to max_minutes"
+TITLE = (f"a strength session lasts {catalog().min_strength_minutes} min to strength.max_minutes "
+         f"({Strength.model_fields['max_minutes'].default} by default)")
 
 
 def length_guard(m: WeekModel) -> list:

@@ -32,7 +32,8 @@ from optimizer.scenario import Athlete
 
 RULE = "R-TAPER"
 RACE_WEEK_DAYS = 7  # race week, read as the days before race day
-TITLE = "no heavy legs before a race; race week and taper are light only"
+TITLE = (f"no heavy legs within {catalog().taper_days['long']} days before a marathon or longer race, "
+         f"{catalog().taper_days['short']} before a shorter one; race week and taper are light only")
 
 
 def applies(athlete: Athlete) -> bool:

@@ -370,13 +370,15 @@ def replan_command(
 
 @app.command("rules")
 def rules_command() -> None:
-    """List the hard rules and soft goals with their ids."""
+    """List the hard rules and soft goals with their ids (and the goals' default weights)."""
     from constraints import HARD_RULES, SOFT_GOALS
+
+    from .catalog import catalog
 
     for rule in HARD_RULES:
         typer.echo(f"{rule.RULE:10s} hard  {rule.TITLE}")
     for goal in SOFT_GOALS:
-        typer.echo(f"{goal.GOAL:10s} soft  {goal.TITLE}")
+        typer.echo(f"{goal.GOAL:10s} soft  {goal.TITLE} (weight {catalog().weights[goal.GOAL]} by default)")
 
 
 from .club_cli import club_app  # noqa: E402 - the club commands build on this module's helpers

@@ -31,6 +31,7 @@ from typing import Annotated, NamedTuple, Optional
 import typer
 import yaml
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -260,7 +261,7 @@ def plan_command(
                TimeRemainingColumn())
     try:
         with Progress(*columns, console=stderr) as progress:
-            task = progress.add_task(f"planning {club.name} ({len(club.members)} members)", total=None)
+            task = progress.add_task(escape(f"planning {club.name} ({len(club.members)} members)"), total=None)
             result = plan_club(club, executor=pool, time_limit=time_limit, seed=seed,
                                on_progress=lambda done, total: progress.update(task, completed=done, total=total))
     finally:
@@ -280,7 +281,7 @@ def _print_summary(result: ClubPlan) -> None:
     """Every member in a table (a big club: only those without a week), then each class's places."""
     rows = summary_rows(result)
     everyone = len(rows) <= TABLE_ROWS
-    table = Table(title=f"{result.club}: {sum(m.planned for m in result.members)} of {len(rows)} members planned")
+    table = Table(title=escape(f"{result.club}: {sum(m.planned for m in result.members)} of {len(rows)} members planned"))
     for column in ("Member", "Status", "Sessions", "Penalty", "Missed goals", "Class places", "Why not"):
         table.add_column(column, overflow="fold")
     shown = 0
@@ -292,8 +293,8 @@ def _print_summary(result: ClubPlan) -> None:
         sessions = f"{row['sessions']} ({lifts} lift{'' if lifts == '1' else 's'})" if row["sessions"] else ""
         why = [p.split(";")[0] for p in member.problems[:1]]
         why += [f"{sid}: {SEAT_WORDS[seat.outcome]}" for sid, seat in member.classes.items() if seat.outcome != "place"]
-        table.add_row(row["member"], row["status"], sessions, row["total_penalty"], row["missed_goals"],
-                      row["class_places"], "; ".join(why))
+        table.add_row(*(escape(cell) for cell in (row["member"], row["status"], sessions, row["total_penalty"],
+                                                  row["missed_goals"], row["class_places"], "; ".join(why))))
     if not everyone:
         table.caption = f"members without a week only ({shown}); every member is in summary.csv"
     console = Console()
@@ -304,7 +305,7 @@ def _print_summary(result: ClubPlan) -> None:
         places = report.capacity if report.capacity is not None else "unlimited"
         console.print(f"{report.name}: {len(report.placed)} of {places} places taken, {len(report.full)} missed out "
                       f"(full), {len(report.cannot)} could not fit it"
-                      + (f", {len(report.invalid)} with invalid data" if report.invalid else ""))
+                      + (f", {len(report.invalid)} with invalid data" if report.invalid else ""), markup=False)
 
 
 @club_app.command("synthetic")

@@ -10,7 +10,7 @@ dies (a native library aborting, the memory killer) yields a ``Lost`` in place o
 its result, and every other item still yields its own: one bad week must not cost
 a club everyone else's.
 
-Ray is an optional extra (``pip install "stridelift[ray]"``) and imported only
+Ray is an optional extra (``pip install -e ".[ray]"`` in the repository) and imported only
 when the Ray executor is asked for.
 """
 
@@ -116,7 +116,7 @@ class RayExecutor:
         try:
             import ray
         except ImportError:
-            raise RuntimeError('the Ray executor needs Ray: pip install "stridelift[ray]"') from None
+            raise RuntimeError('the Ray executor needs Ray: pip install -e ".[ray]" in the stridelift repository') from None
         self._ray = ray
         self._started = False
         if not ray.is_initialized():

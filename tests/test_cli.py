@@ -224,6 +224,16 @@ def test_rules_lists_every_rule_id():
         assert rule in result.stdout
 
 
+def test_rules_say_their_numbers_and_the_goals_default_weights():
+    """DOMAIN.md's numbers: 48 h, a 10-day taper before a marathon and 7 before shorter races,
+    sessions of at most 45 minutes by default."""
+    lines = {line.split()[0]: line for line in invoke("rules").stdout.splitlines()}
+    assert "48 h" in lines["R-GAP48"]
+    assert "within 10 days before a marathon" in lines["R-TAPER"] and "7 before a shorter one" in lines["R-TAPER"]
+    assert "20 min to strength.max_minutes (45 by default)" in lines["R-LEN"]
+    assert lines["S-STABLE"].endswith("(weight 1000 by default)") and lines["S-SHORT"].endswith("(weight 1 by default)")
+
+
 def test_output_files_are_ordinary_files_not_owner_only(tmp_path):
     """Written through a temporary file and a rename, yet with the mode any new file gets."""
     import os

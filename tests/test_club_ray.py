@@ -1,5 +1,5 @@
 """The Ray executor: same interface as the local pool, same results, against a local Ray
-instance started here (skipped when Ray is not installed: pip install "stridelift[ray]")."""
+instance started here (skipped when Ray is not installed: pip install -e ".[ray]")."""
 
 from __future__ import annotations
 

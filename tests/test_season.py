@@ -625,8 +625,14 @@ def test_a_week_with_no_plan_is_marked_printed_and_exits_1_and_the_rest_is_writt
                                       "--weeks", "3", "-f", "json", "-o", str(out)])
     assert result.exit_code == 1
     assert "week 2 (2027-03-08, taper): no plan" in result.stderr and "R-B2B" in result.stderr
-    weeks = json.loads(out.read_text())["weeks"]
-    assert [w["plan"]["status"] for w in weeks] == ["optimal", "infeasible", "optimal", "optimal"]
+    written = json.loads(out.read_text())
+    assert [w["plan"]["status"] for w in written["weeks"]] == ["optimal", "infeasible", "optimal", "optimal"]
+    # the summary the table and markdown start with, before the weeks: a week with no plan has no penalty
+    assert list(written)[-2:] == ["summary", "weeks"]
+    assert [(r["week"], r["status"], "penalty" in r) for r in written["summary"]] == [
+        (1, "optimal", True), (2, "infeasible", False), (3, "optimal", True), (4, "optimal", True)]
+    assert [r["strength"] for r in written["summary"]] == [len([s for s in w["plan"].get("sessions", [])
+                                                                if s["type"] == "strength"]) for w in written["weeks"]]
 
 
 def test_a_race_that_would_end_after_midnight_is_bad_input_not_a_crash(tmp_path):

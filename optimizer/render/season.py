@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from ..season import Season
 from . import render
 
@@ -12,7 +14,10 @@ SEASON_FORMATS = ("table", "json", "markdown", "ics")  # no html: a page is one 
 def render_season(season: Season, fmt: str, *, timezone: str | None = None) -> str:
     """``fmt``: one of SEASON_FORMATS; ics puts every week's sessions on their dates in one calendar."""
     if fmt == "json":
-        return season.model_dump_json(indent=2, exclude_none=True) + "\n"
+        data = season.model_dump(mode="json", exclude_none=True)
+        summary = [{k: v for k, v in row.items() if v is not None} for row in season.summary()]
+        return json.dumps({**{k: v for k, v in data.items() if k != "weeks"}, "summary": summary,
+                           "weeks": data["weeks"]}, indent=2) + "\n"
     if fmt == "ics":
         from .ics import render_weeks
 
@@ -32,10 +37,11 @@ def render_season(season: Season, fmt: str, *, timezone: str | None = None) -> s
     from io import StringIO
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console(file=StringIO(), record=True, width=110, color_system=None)
-    table = Table(title=f"{season.athlete}: season to {season.race_date}")
+    table = Table(title=escape(f"{season.athlete}: season to {season.race_date}"))
     for col in ("Week", "Week of", "Phase", "Strength", "Heavy legs", "Strength min", "Status"):
         table.add_column(col)
     for r in rows:
