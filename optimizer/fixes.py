@@ -86,8 +86,14 @@ def candidates(scenario: Scenario, core: list[str], closed: Collection[str] = ()
     a = scenario.athlete
     low, high = a.session_range
     out: list[Fix] = []
+    alike: set[tuple[str, str]] = set()  # runs offered for already: dropping or moving a twin gives the same week
     for item in core:
         rule, _, detail = item.partition(":")
+        if rule in ("R-RUNS", "R-PINNED") and detail.isdigit():
+            twin = a.runs[int(detail)].model_dump_json()
+            if (rule, twin) in alike:
+                continue
+            alike.add((rule, twin))
         if rule == "R-FREQ" and not detail and low > int(a.in_season):  # in season, one stays
             out.append(Fix(f"one strength session fewer (strength.sessions: [{low - 1}, {high}])", _set_sessions(low - 1, high), LIFTING))
         elif rule == "R-FREQ" and detail.startswith("include:"):
@@ -127,8 +133,13 @@ def candidates(scenario: Scenario, core: list[str], closed: Collection[str] = ()
                                lambda d, i=i, m=longest: _athlete(d)["runs"][i].update(minutes=m), SHORTEN))
             out.append(Fix(f"drop run #{i + 1} ({run.label().lower()}, {run.minutes} min) this week",
                            lambda d, i=i: _athlete(d).update(runs=[r for k, r in enumerate(_athlete(d)["runs"]) if k != i]), DROP))
-        elif rule == "R-REST" and a.rest_days > 1:  # never below one: R-REST's own floor
-            out.append(Fix(f"one rest day fewer (rest_days: {a.rest_days - 1})", lambda d: _athlete(d).update(rest_days=a.rest_days - 1), HABITS))
+        elif rule == "R-REST":
+            if a.rest_days > 1:  # never below one: R-REST's own floor
+                out.append(Fix(f"one rest day fewer (rest_days: {a.rest_days - 1})",
+                               lambda d: _athlete(d).update(rest_days=a.rest_days - 1), HABITS))
+            if not a.rest_day_mobility and "iso_mobility" in a.allowed_strength_kinds():
+                out.append(Fix("allow an isometric + mobility session on a rest day (rest_day_mobility: true)",
+                               lambda d: _athlete(d).update(rest_day_mobility=True), HABITS))
         elif rule == "R-DOUBLES" and detail == "run" and not a.allow_doubles:  # two a day is already the most
             out.append(Fix("allow two runs on one day (allow_doubles: true)", lambda d: _athlete(d).update(allow_doubles=True), HABITS))
         elif rule == "R-B2B":

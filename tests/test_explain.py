@@ -99,6 +99,17 @@ def test_no_candidate_fix_is_a_scenario_the_loader_refuses(name):
         parse_scenario(data)  # raises ScenarioError on a refused edit
 
 
+def test_a_rest_day_for_mobility_is_offered_and_identical_runs_are_offered_once():
+    """Six hour-long runs and an isometric + mobility session in seven one-hour windows leave no
+    rest day; a mobility session on the rest day would (rest_day_mobility), and dropping any one of
+    the six identical runs is one fix, not six."""
+    full = athlete(availability={d: ["06:00-07:00 home"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+                   runs=[{"kind": "easy", "minutes": 60}] * 6, strength={"sessions": 1, "include": ["iso_mobility"]})
+    offered = [line.split(" -> ")[0] for line in plan_week(full).problems if " -> " in line]
+    assert "- allow an isometric + mobility session on a rest day (rest_day_mobility: true)" in offered
+    assert len([line for line in offered if line.startswith("- drop run #")]) == 1
+
+
 def test_one_rest_day_fewer_is_offered_down_to_one_and_no_further():
     seven = [{"kind": "easy", "minutes": 40, "day": d} for d in ("mon", "tue", "wed", "thu", "fri", "sat")]
     two = athlete(runs=seven, rest_days=2)
