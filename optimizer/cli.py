@@ -31,7 +31,7 @@ def plan_date(value: datetime | None) -> datetime | None:
     return value
 
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode="markdown",
                   help="Plan a runner's week of runs and strength sessions.")
 
 
@@ -212,8 +212,10 @@ def explain_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds per solve")] = 10.0,
 ) -> None:
-    """Plan SCENARIO and explain it: each soft goal's weight, penalty, reasons, and why no
-    week pays less for it; or, with no week, the conflict and the changes that would fix it."""
+    """Plan SCENARIO and explain why the week is as it is, or why there is none.
+
+    Each soft goal's weight, penalty, reasons, and why no week pays less for it; or, with no week,
+    the conflict and the changes that would fix it."""
     plan_command(scenario, fmt=fmt, output=None, time_limit=time_limit, workers=1, seed=0, explain=True)
 
 
