@@ -199,17 +199,28 @@ def _tapering(day: dt.date, races: list[Race], zone: str | None) -> bool:
 def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int, zone: str | None) -> None:
     """The template's pinned classes and included kinds that this week can hold, in place.
 
-    A heavy-legs class on a day R-TAPER closes is skipped; a heavy-legs kind in ``include`` is
-    not asked for in a week R-TAPER reaches (the solver may still place one on a day it leaves
-    open). If the phase holds fewer sessions than pinned classes and included kinds together,
-    pinned classes come first, then included kinds in the order given."""
+    R-TAPER closes days to heavy legs before a race, and keeps the seven days before it light. A
+    class pinned on a day it closes to its kind is skipped. A kind in ``include`` is not asked for in
+    a week with such days (the solver may still place one on a day they leave open). If the phase
+    holds fewer sessions than pinned classes and included kinds together, pinned classes come
+    first, then included kinds in the order given."""
+    from constraints.taper import RACE_WEEK_DAYS  # constraints import the optimizer: import them late
+
     heavy = {k for k, v in catalog().strength_kinds.items() if v.lower_load == "heavy"}
+    light = set(catalog().light_kinds)
     days = [week_of + dt.timedelta(days=d) for d in range(7)]
-    pinned = [p for p in strength["pinned"]
-              if not (p["kind"] in heavy and _tapering(days[DAYS.index(p["at"].split()[0])], races, zone))]
-    strength["pinned"] = pinned = pinned[:most]
+
+    def run_up(day: dt.date) -> bool:  # the days before a race that R-TAPER keeps light
+        return any(0 < (race.date - day).days <= RACE_WEEK_DAYS for race in races)
+
+    def held(pin: dict) -> bool:
+        day = days[DAYS.index(pin["at"].split()[0])]
+        return not (pin["kind"] in heavy and _tapering(day, races, zone) or pin["kind"] not in light and run_up(day))
+    strength["pinned"] = pinned = [p for p in strength["pinned"] if held(p)][:most]
     if any(_tapering(day, races, zone) for day in days):
         strength["include"] = [k for k in strength.get("include", []) if k not in heavy]
+    if any(run_up(day) for day in days):
+        strength["include"] = [k for k in strength.get("include", []) if k in light]
     covered = {p["kind"] for p in pinned}
     extra = [k for k in strength.get("include", []) if k not in covered][:max(0, most - len(pinned))]
     strength["include"] = [k for k in strength.get("include", []) if k in covered or k in extra]

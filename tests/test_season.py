@@ -750,6 +750,21 @@ def test_the_template_makes_way_for_a_tune_up_race():
     assert any(s.kind == "intervals" and s.day == "tue" for s in weeks[1][1].plan.runs())
 
 
+def test_the_week_before_a_monday_tune_up_asks_for_nothing_it_must_keep_light():
+    """A 10k on Monday of week 3: R-TAPER keeps the whole week before it light, so an included power
+    session and a power class pinned on Wednesday left that week with no plan (an audit's season)."""
+    data = _marathon_template(include=["power"], pinned=[{"kind": "power", "at": "wed 06:00", "minutes": 30,
+                                                          "name": "Jump class"}])
+    data["athlete"]["calendar"] = {"week_of": "2027-03-08", "races": [{"date": "2027-03-22", "at": "08:00", "distance": "10k"}]}
+    weeks = _season_of(data, dt.date(2027, 4, 18), 6, time_limit=5)
+    assert all(w.plan.status in ("optimal", "feasible") for _, w in weeks)
+    assert check_season(weeks) == []
+    first, run_up = weeks[0][0].athlete.strength, weeks[1][0].athlete.strength
+    assert list(first.include) == ["power"] and [p.kind for p in first.pinned] == ["power"]
+    assert list(run_up.include) == [] and list(run_up.pinned) == []
+    assert {s.kind for s in weeks[1][1].plan.lifts()} <= set(catalog().light_kinds)
+
+
 @pytest.mark.parametrize("strength", [
     {"pinned": [{"kind": "prehab", "at": "thu 17:00", "minutes": 20, "name": "Physio class"}], "include": ["iso_mobility"]},
     {"include": ["iso_mobility", "prehab"]},
