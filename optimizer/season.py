@@ -13,6 +13,7 @@ race ahead (R-TAPER's 10 or 7 days), and the race itself pinned in race week.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -70,6 +71,32 @@ def phases(weeks: int) -> list[str]:
 
 def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
+
+
+def as_template(data: Any) -> Any:
+    """A scenario file's contents read as a season's weekly template, in place: the season dates
+    each week itself, so ``calendar.week_of`` may be left out, and the week it names may hold a
+    dated race (a tune-up) with no race run pinned in the template. The template is checked as a
+    week clear of every race: the one it names if that is clear, else the nearest before the races."""
+    athlete = data.get("athlete") if isinstance(data, dict) else None
+    calendar = athlete.get("calendar") if isinstance(athlete, dict) else None
+    if not isinstance(calendar, dict):
+        return data
+    try:
+        dates = [dt.date.fromisoformat(str(race["date"])) for race in calendar.get("races") or ()]
+        given = dt.date.fromisoformat(str(calendar["week_of"])) if calendar.get("week_of") else None
+    except (KeyError, TypeError, ValueError):
+        return data  # the scenario's own checks say what is wrong, and where
+
+    def clear(monday: dt.date) -> bool:
+        return not any(0 <= (day - monday).days < 7 for day in dates)
+    if given is not None and clear(given):
+        return data
+    monday = _monday(min(dates, default=given or LAST_DATE))
+    while not clear(monday):
+        monday -= dt.timedelta(weeks=1)
+    calendar["week_of"] = monday.isoformat()
+    return data
 
 
 def _runs_for(scenario: Scenario, number: int, phase: str, week_of: dt.date, races: list[Race]) -> list[Run]:

@@ -750,6 +750,23 @@ def test_the_template_makes_way_for_a_tune_up_race():
     assert any(s.kind == "intervals" and s.day == "tue" for s in weeks[1][1].plan.runs())
 
 
+@pytest.mark.parametrize("week_of", [None, "2027-03-15"])
+def test_a_season_template_with_a_tune_up_needs_no_week_of(tmp_path, week_of):
+    """The season dates every week itself: a template's calendar may leave week_of out, or name the
+    tune-up's week without a race run pinned in it (both used to be refused, exit 2)."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json", exclude_none=True)
+    data["athlete"]["calendar"] = {"races": [{"date": "2027-03-21", "at": "09:00", "distance": "half"}]} | (
+        {"week_of": week_of} if week_of else {})
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+    out = tmp_path / "season.json"
+    result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-04-18", "--weeks", "6",
+                                      "--time-limit", "5", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    races = [(w["week_of"], s["day"]) for w in json.loads(out.read_text())["weeks"] for s in w["plan"]["sessions"]
+             if s["kind"] == "race"]
+    assert races == [("2027-03-15", "sun"), ("2027-04-12", "sun")]
+
+
 def test_the_week_before_a_monday_tune_up_asks_for_nothing_it_must_keep_light():
     """A 10k on Monday of week 3: R-TAPER keeps the whole week before it light, so an included power
     session and a power class pinned on Wednesday left that week with no plan (an audit's season)."""
