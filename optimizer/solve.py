@@ -196,7 +196,10 @@ def _solve_goals_then_times(m: WeekModel, settings: SolveSettings) -> Plan:
     if status == cp_model.INFEASIBLE:
         return Plan(athlete=name, status="infeasible")
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Plan(athlete=name, status="unknown", problems=["no week found within the time limit; allow more time"])
+        return Plan(athlete=name, status="unknown", problems=[
+            f"no week found within the time limit ({settings.time_limit:g} s, counted as {settings.time_limit * WORK_PER_SECOND:g} "
+            f"units of CP-SAT work so that any machine gives the same answer: it may stop before the clock); "
+            f"allow more time"])
     goals = int(solver.value(m.goal_penalty))
     m.solved_goal_penalty = goals
     least, starts = _earliest(m, solver)

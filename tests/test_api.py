@@ -74,8 +74,10 @@ def test_a_tiny_time_limit_is_reported_honestly():
     assert plan.status in ("feasible", "unknown", "optimal")
     if plan.status == "feasible":
         assert not plan.proven_optimal and check_plan(plan, scenario.athlete) == []
-    if plan.status == "unknown":
-        assert plan.sessions == [] and plan.problems
+    if plan.status == "unknown":  # the limit said as the work it is, so a fast 'no week in time' makes sense
+        assert plan.sessions == [] and plan.problems == [
+            "no week found within the time limit (0.001 s, counted as 0.0002 units of CP-SAT work so that any "
+            "machine gives the same answer: it may stop before the clock); allow more time"]
 
 
 def test_a_solve_stopped_by_its_limit_is_still_the_same_every_time(monkeypatch):
