@@ -9,7 +9,7 @@ from optimizer.exercises import merged_library
 from optimizer.model import WeekModel
 from optimizer.plan import Plan, Session
 from optimizer.prescribe import dosed
-from optimizer.scenario import Athlete
+from optimizer.scenario import Athlete, Window
 
 RULE = "R-PINNED"
 TITLE = "pinned sessions stay where they are pinned"
@@ -77,7 +77,7 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
     return problems
 
 
-def holding(athlete: Athlete, start: int, minutes: int):
+def holding(athlete: Athlete, start: int, minutes: int) -> Window | None:
     """The availability window that holds a session pinned to ``start`` for ``minutes``, or None."""
     return next((w for w in athlete.windows if w.week_start <= start and start + minutes <= w.week_end), None)
 
@@ -122,9 +122,9 @@ def _exercises_broken(athlete: Athlete, lift) -> list[str]:
     library = {e.id: e for e in merged_library(athlete.strength.library)}
     if window is None or not lift.exercises or any(e not in library for e in lift.exercises):
         return []
-    day, start = span(lift.start, lift.minutes)
+    day, minute = divmod(lift.start, DAY_MINUTES)
     kit = athlete.equipment_at(window.location)
-    held = Session(type="strength", day=day, start=start.split("-")[0], minutes=lift.minutes, kind=lift.kind,
+    held = Session(type="strength", day=DAYS[day], start=hhmm(minute), minutes=lift.minutes, kind=lift.kind,
                    location=window.location, exercises=[dosed(library[e], athlete, kit) for e in lift.exercises])
     week = Plan(athlete=athlete.name, status="checked", sessions=[held])
     return [problem for rule in (content, length, avail) for problem in rule.check(week, athlete)]

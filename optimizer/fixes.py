@@ -86,14 +86,14 @@ def candidates(scenario: Scenario, core: list[str], closed: Collection[str] = ()
     a = scenario.athlete
     low, high = a.session_range
     out: list[Fix] = []
-    alike: set[tuple[str, str]] = set()  # runs offered for already: dropping or moving a twin gives the same week
+    offered: set[tuple[str, str]] = set()  # (rule, run): dropping or moving an identical run gives the same week
     for item in core:
         rule, _, detail = item.partition(":")
         if rule in ("R-RUNS", "R-PINNED") and detail.isdigit():
-            twin = a.runs[int(detail)].model_dump_json()
-            if (rule, twin) in alike:
+            run = (rule, a.runs[int(detail)].model_dump_json())
+            if run in offered:
                 continue
-            alike.add((rule, twin))
+            offered.add(run)
         if rule == "R-FREQ" and not detail and low > int(a.in_season):  # in season, one stays
             out.append(Fix(f"one strength session fewer (strength.sessions: [{low - 1}, {high}])", _set_sessions(low - 1, high), LIFTING))
         elif rule == "R-FREQ" and detail.startswith("include:"):
@@ -173,8 +173,8 @@ def _kit_fixes(scenario: Scenario, kind: str, location: str) -> list[Fix]:
 
 
 def _pin_kit_fixes(scenario: Scenario, lift) -> list[Fix]:
-    """The kit a pinned lift's own exercises need where it is held, one fix per piece (the first
-    option of each exercise the place cannot host): "add bands to gym"."""
+    """The kit a pinned lift's own exercises need where it is held (the first option of each one
+    the place cannot host), as one fix: "add bands to gym (for Club class)"."""
     from constraints.pinned import holding  # the rules import the optimizer: import them late
 
     a = scenario.athlete
@@ -185,8 +185,13 @@ def _pin_kit_fixes(scenario: Scenario, lift) -> list[Fix]:
     kit = a.equipment_at(window.location)
     missing = sorted({item for e in lift.exercises if e in library and library[e].equipment_used(kit) is None
                       for item in library[e].equipment[0] if item not in kit})
-    return [Fix(f"add {item} to {window.location} (for {lift.name or lift.kind})", _add_kit(window.location, item), PLACES)
-            for item in missing]
+    if not missing:
+        return []
+
+    def edit(d: dict[str, Any]) -> None:
+        for item in missing:
+            _add_kit(window.location, item)(d)
+    return [Fix(f"add {', '.join(missing)} to {window.location} (for {lift.name or lift.kind})", edit, PLACES)]
 
 
 def _best_place(a) -> str | None:
