@@ -31,8 +31,9 @@ def plan_date(value: datetime | None) -> datetime | None:
     return value
 
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode="markdown",
-                  help="Plan a runner's week of runs and strength sessions.")
+# markdown: a docstring's wrapped lines are one paragraph in --help (rich mode breaks them where the source does)
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode="markdown", help="Plan a runner's week of runs and strength sessions.")
 
 
 class Format(str, Enum):

@@ -208,7 +208,8 @@ def _earlier_files(directory: Path) -> set[str]:
 
 # ---- the commands ---------------------------------------------------------------------
 
-club_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode="markdown",
+club_app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                       rich_markup_mode="markdown",
                        help="Plan every member of a running club: group runs, class places, one file per member.")
 
 TABLE_ROWS = 40  # a bigger club's summary table shows only the members without a week; all are in summary.csv
