@@ -320,7 +320,7 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         data["runs"] = [r.model_dump(mode="json", exclude_none=True) for r in runs]
         strength = data["strength"]
         strength["progression_week"] = progression
-        strength["sessions"] = None  # each phase's own range (DOMAIN.md periodisation)
+        strength["sessions"] = None  # each phase's own range (DOMAIN.md periodisation); early base: below
         light_only = deload or phase == "recovery"  # deload and post-race: isometrics, mobility, bodyweight
         # Deload: the isometric + mobility session (DOMAIN.md); post-race, taper and a week with a
         # race: light kinds only (R-FREQ, R-TAPER).
@@ -339,11 +339,19 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         data["calendar"] = {"week_of": week_of.isoformat(), "previous_week": previous, "next_week": next_week,
                             "races": [r.model_dump(mode="json", exclude_none=True) for r in races
                                       if r.date >= week_of - dt.timedelta(weeks=1)]}
-        try:
-            week = parse_scenario({"athlete": data, "weights": scenario.weights})
-        except ScenarioError as err:  # the template asks what this phase cannot give
-            raise ScenarioError(err.messages, f"season week {number} ({week_of}, {phase} phase)") from None
-        plan = plan_week(week, time_limit=time_limit)
+        # base: "3 early, tapering to 2" (DOMAIN.md): the phase's most in its first half, where the week holds them
+        most = catalog().phase_range("base", athlete.level)[1]
+        early = phase == "base" and training and block_week <= -(-sequence.count("base") // 2)
+        week, plan = None, None
+        for sessions in ([most, most], None) if early else (None,):
+            strength["sessions"] = sessions
+            try:
+                week = parse_scenario({"athlete": data, "weights": scenario.weights})
+            except ScenarioError as err:  # the template asks what this phase cannot give
+                raise ScenarioError(err.messages, f"season week {number} ({week_of}, {phase} phase)") from None
+            plan = plan_week(week, time_limit=time_limit, explain=sessions is None)
+            if plan.status in ("optimal", "feasible"):
+                break
         yield week, SeasonWeek(number=number, week_of=week_of, phase=phase, deload=deload,
                                progression_week=progression, plan=plan)
         previous = [s.model_dump(mode="json") for s in plan.sessions]

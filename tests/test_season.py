@@ -100,6 +100,28 @@ def test_the_marathon_season_has_the_right_shape(marathon):
     assert [w.progression_week for w in weeks[:3]] == [0, 1, 2]
 
 
+def test_base_lifts_three_times_early_then_two_to_three(marathon):
+    """DOMAIN.md's base phase: "2-3 (3 early, tapering to 2)". The optimum of a 2-3 range was always
+    2 (a third lift costs minutes and buys little coverage); the first half of base now asks for 3."""
+    base = [(scenario.athlete.session_range, len(w.plan.lifts())) for scenario, w in marathon
+            if w.phase == "base" and not w.deload]
+    assert base[:3] == [((3, 3), 3)] * 3
+    assert all(wanted == (2, 3) and 2 <= lifts <= 3 for wanted, lifts in base[3:])
+
+
+def test_an_early_base_week_that_cannot_hold_three_lifts_gets_the_phase_range():
+    """Three runs on their own days, two more days with a window for a lift, two days with none:
+    three lifts would leave no rest day, so week 1 is planned with base's 2-3 and holds two."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json", exclude_none=True)
+    data["athlete"]["availability"] = {"mon": ["06:00-06:45 home"], "wed": ["06:00-06:50 home"],
+                                       "sat": ["07:00-09:10 home"], "tue": ["18:00-19:00 gym"], "thu": ["18:00-19:00 gym"]}
+    data["athlete"]["runs"] = [{"kind": "easy", "minutes": 45, "day": "mon"}, {"kind": "easy", "minutes": 50, "day": "wed"},
+                               {"kind": "long", "minutes": 130, "at": "sat 07:00"}]
+    first, week = next(iter(season_weeks(parse_scenario(data), dt.date(2027, 4, 18), weeks=16, time_limit=5)))
+    assert week.phase == "base" and week.plan.status == "optimal"
+    assert first.athlete.session_range == (2, 3) and len(week.plan.lifts()) == 2
+
+
 def test_progression_adds_hold_time_week_by_week(marathon):
     holds = {}
     for _, w in marathon[:3]:
