@@ -114,9 +114,10 @@ def facts(athlete: Athlete) -> list[str]:
 
 def _exercises_broken(athlete: Athlete, lift) -> list[str]:
     """What the exercises a pinned lift lists break, done at its time in the window holding it
-    (R-CONTENT: the kind's required sorts; R-LEN: its minutes; R-AVAIL: the place's kit): a pin
-    the week can never hold, whose conflict alone would say only "R-CONTENT"."""
-    from . import avail, content, length  # sibling rules: the package imports this one first
+    (R-CONTENT: the kind's required sorts; R-AVAIL: the place's kit): a pin the week can never
+    hold, whose conflict alone would say only "R-CONTENT". Not R-LEN: in supersets the exercises
+    may fit minutes they would not fit one after another, and the model finds the pairing."""
+    from . import avail, content  # sibling rules: the package imports this one first
 
     window = holding(athlete, lift.start, lift.minutes)
     library = {e.id: e for e in merged_library(athlete.strength.library)}
@@ -127,4 +128,4 @@ def _exercises_broken(athlete: Athlete, lift) -> list[str]:
     held = Session(type="strength", day=DAYS[day], start=hhmm(minute), minutes=lift.minutes, kind=lift.kind,
                    location=window.location, exercises=[dosed(library[e], athlete, kit) for e in lift.exercises])
     week = Plan(athlete=athlete.name, status="checked", sessions=[held])
-    return [problem for rule in (content, length, avail) for problem in rule.check(week, athlete)]
+    return [problem for rule in (content, avail) for problem in rule.check(week, athlete)]

@@ -106,10 +106,11 @@ def made_up(plan: Plan, athlete: Athlete) -> tuple[list[tuple[Session, Session |
     return pairs, [n for n in anew if all(n is not twin for _, twin in pairs)]
 
 
-def with_exercises(session: Session, exercises: list[ExerciseDose], athlete: Athlete) -> Session:
+def with_exercises(session: Session, exercises: list[ExerciseDose], athlete: Athlete) -> Session | None:
     """``session`` doing ``exercises`` (another lift's, as dosed for this athlete) instead of its own:
-    with the kit they use at its place, and lasting what they take (R-LEN's floor at least). What a
-    lift would be with the exercises it had, for the make-up tie-break and for saying why they changed."""
+    with the kit they use at its place, and lasting what they take (R-LEN's floor at least); None if
+    that runs past midnight. What a lift placed anew to make up a missed one would be with the missed
+    lift's exercises, for the make-up tie-break and for saying why they changed."""
     library = {e.id: e for e in merged_library(athlete.strength.library)}
     kit = athlete.equipment_at(session.location)
     doses = []
@@ -118,7 +119,9 @@ def with_exercises(session: Session, exercises: list[ExerciseDose], athlete: Ath
         doses.append(x if used is None else x.model_copy(update={"equipment": list(used)}))
     trial = session.model_copy(update={"exercises": doses})
     minutes = max(catalog().min_strength_minutes, content_minutes(trial, athlete, library))
-    return trial.model_copy(update={"minutes": minutes, "end": hhmm(session.week_start % DAY_MINUTES + minutes)})
+    if (end := session.week_start % DAY_MINUTES + minutes) > DAY_MINUTES:
+        return None
+    return trial.model_copy(update={"minutes": minutes, "end": hhmm(end)})
 
 
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:

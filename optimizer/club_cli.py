@@ -269,11 +269,11 @@ def plan_command(
         pool.close()
     if output is not None:
         removed = write_club(result, output, club).removed
-        stderr.print(f"wrote {len(result.members)} members to {output}/ (summary.csv, history.yaml)")
+        stderr.print(f"wrote {len(result.members)} members to {output}/ (summary.csv, history.yaml)", markup=False)
         if removed:
             names = ", ".join(p.name for p in removed[:6]) + (", ..." if len(removed) > 6 else "")
             stderr.print(f"removed {len(removed)} files an earlier run wrote there and this one did not (members who "
-                         f"left, or whose week has no page or calendar now): {names}")
+                         f"left, or whose week has no page or calendar now): {names}", markup=False)
     _print_summary(result)
     raise typer.Exit(0 if result.all_planned else 1)
 

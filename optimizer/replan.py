@@ -247,7 +247,13 @@ def _swaps_said(old: Session, stayed: Session, new: Plan, rest: Scenario, kept: 
         return []
     names = {x.id: x.name for x in [*old.exercises, *stayed.exercises]}
     said = "; ".join(f"{word} {', '.join(names[e] for e in ids)}" for word, ids in (("out", out), ("in", into)) if ids)
-    trial, broken = _put_back(stable.with_exercises(stayed, old.exercises, rest.athlete), stayed, new, rest, kept)
+    # a lift that stayed goes back as it was (a class keeps its pinned minutes); a make-up, with the
+    # missed lift's exercises at its own time
+    again = old if old.same_place(stayed) else stable.with_exercises(stayed, old.exercises, rest.athlete)
+    if again is None:
+        return [f"changed exercises of {old.label or old.kind} ({old.day} {old.start}): {said}: its old exercises "
+                f"would run past midnight"]
+    trial, broken = _put_back(again, stayed, new, rest, kept)
     if broken:
         why = "its old exercises would break " + "; ".join(broken[:2])
     else:

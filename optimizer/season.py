@@ -223,6 +223,13 @@ def _tapering(day: dt.date, races: list[Race], zone: str | None) -> bool:
                                                 race_taper_days(race.distance), real) < DAY_MINUTES for race in races)
 
 
+def _run_up(day: dt.date, races: list[Race]) -> bool:
+    """Is ``day`` among the seven before a race, which R-TAPER keeps light?"""
+    from constraints.taper import RACE_WEEK_DAYS  # constraints import the optimizer: import them late
+
+    return any(0 < (race.date - day).days <= RACE_WEEK_DAYS for race in races)
+
+
 def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int, zone: str | None) -> None:
     """The template's pinned classes and included kinds that this week can hold, in place.
 
@@ -231,22 +238,17 @@ def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int
     a week with such days (the solver may still place one on a day they leave open). If the phase
     holds fewer sessions than pinned classes and included kinds together, pinned classes come
     first, then included kinds in the order given."""
-    from constraints.taper import RACE_WEEK_DAYS  # constraints import the optimizer: import them late
-
     heavy = {k for k, v in catalog().strength_kinds.items() if v.lower_load == "heavy"}
     light = set(catalog().light_kinds)
     days = [week_of + dt.timedelta(days=d) for d in range(7)]
 
-    def run_up(day: dt.date) -> bool:  # the days before a race that R-TAPER keeps light
-        return any(0 < (race.date - day).days <= RACE_WEEK_DAYS for race in races)
-
     def held(pin: dict) -> bool:
         day = days[DAYS.index(pin["at"].split()[0])]
-        return not (pin["kind"] in heavy and _tapering(day, races, zone) or pin["kind"] not in light and run_up(day))
+        return not (pin["kind"] in heavy and _tapering(day, races, zone) or pin["kind"] not in light and _run_up(day, races))
     strength["pinned"] = pinned = [p for p in strength["pinned"] if held(p)][:most]
     if any(_tapering(day, races, zone) for day in days):
         strength["include"] = [k for k in strength.get("include", []) if k not in heavy]
-    if any(run_up(day) for day in days):
+    if any(_run_up(day, races) for day in days):
         strength["include"] = [k for k in strength.get("include", []) if k in light]
     covered = {p["kind"] for p in pinned}
     extra = [k for k in strength.get("include", []) if k not in covered][:max(0, most - len(pinned))]
@@ -341,7 +343,8 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
                                       if r.date >= week_of - dt.timedelta(weeks=1)]}
         # base: "3 early, tapering to 2" (DOMAIN.md): the phase's most in its first half, where the week holds them
         most = catalog().phase_range("base", athlete.level)[1]
-        early = phase == "base" and training and block_week <= -(-sequence.count("base") // 2)
+        early = phase == "base" and training and block_week <= -(-sequence.count("base") // 2) and not any(
+            _run_up(week_of + dt.timedelta(days=d), races) for d in range(7))  # a race ahead: a lighter week
         week, plan = None, None
         for sessions in ([most, most], None) if early else (None,):
             strength["sessions"] = sessions

@@ -264,7 +264,8 @@ def _keep_made_up(m: WeekModel, plan: Plan) -> Plan:
     for missed, twin in pairs:
         if twin is None or twin.kind != missed.kind or not any(missed.swaps(twin)):
             continue
-        same = stable.with_exercises(twin, missed.exercises, m.athlete)
+        if (same := stable.with_exercises(twin, missed.exercises, m.athlete)) is None:
+            continue
         trial = plan.model_copy(update={"sessions": [same if s is twin else s for s in plan.sessions]})
         score = score_plan(trial, m.athlete, m.scenario.weight)
         if all(score[g].penalty == plan.score[g].penalty for g in score) and not check_plan(trial, m.athlete):

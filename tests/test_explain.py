@@ -144,6 +144,24 @@ def test_a_pinned_lift_whose_own_exercises_cannot_make_it_says_which_rule_and_of
     assert fix is None or f"- {fix}" in offered
 
 
+def test_a_pinned_lift_whose_exercises_fit_only_in_supersets_is_not_said_to_break_its_length():
+    """Five exercises in a 26-minute class fit only paired (the model pairs them); the class clashes
+    with a run pinned to its time, and the explanation used to blame its exercises' length too."""
+    pinned = {"kind": "full_body", "at": "mon 18:00", "minutes": 26, "name": "Club class",
+              "exercises": ["walking_lunge", "push_up", "band_row", "inverted_row", "dead_bug"]}
+    scenario = athlete(locations={"home": ["mat", "bands", "dumbbells", "pullup_bar", "trx"]},
+                       availability={"mon": ["18:00-19:30 home"], "wed": ["07:00-08:00 home"]},
+                       runs=[{"kind": "easy", "minutes": 40, "day": "wed"}, {"kind": "easy", "minutes": 40, "at": "mon 18:00"}],
+                       strength={"sessions": 1, "pinned": [pinned]})
+    lines = plan_week(scenario).problems
+    assert any(line.startswith("- R-PINNED") for line in lines)
+    assert not any("lists exercises that cannot make it" in line for line in lines)
+    alone = athlete(locations={"home": ["mat", "bands", "dumbbells", "pullup_bar", "trx"]},
+                    availability={"mon": ["18:00-19:30 home"], "wed": ["07:00-08:00 home"]},
+                    runs=[{"kind": "easy", "minutes": 40, "day": "wed"}], strength={"sessions": 1, "pinned": [pinned]})
+    assert plan_week(alone).status == "optimal", "without the run the class is held, its exercises paired"
+
+
 @pytest.mark.parametrize(("name", "words"), [
     ("last_weeks_legs_eve", "no key run on Monday, the day after last week's heavy lower-body session (last Sun 18:00)"),
     ("next_weeks_key_run", "no heavy legs on Sunday, the day before next week's tempo run (next Mon 07:00)")])

@@ -7,7 +7,7 @@ import pytest
 from conftest import exercise_dose, make_scenario, solve_optimal, solve_with_units, workout
 
 from constraints import stable
-from optimizer import Plan
+from optimizer import Plan, check_plan, parse_scenario
 from optimizer.clock import DAYS
 from optimizer.replan import in_rest_numbering, replan
 from optimizer.scenario import ScenarioError
@@ -220,6 +220,41 @@ def test_a_lift_made_up_where_its_exercises_cannot_be_done_says_which_changed_an
     said = new.changes[moved + 1]
     assert said.startswith(f"changed exercises of Full body ({lift.day} {lift.start}): out Back squat")
     assert "its old exercises would break R-AVAIL" in said
+
+
+def test_a_make_up_whose_missed_exercises_would_run_past_midnight_keeps_its_own():
+    """Monday's heavy legs missed; the one window left for them opens at 23:36 on Sunday. Giving the
+    make-up Monday's exercises made it end after midnight, and the replan crashed (a review found it)."""
+    scenario = parse_scenario({"athlete": {
+        "name": "z", "locations": {"home": ["mat", "bands", "dumbbells", "pullup_bar"]},
+        "availability": {"mon": ["18:00-19:00 home"], "wed": ["07:00-07:40 home"], "sun": ["23:36-24:00 home"]},
+        "runs": [{"kind": "easy", "minutes": 40, "day": "wed"}], "strength": {"sessions": 1, "include": ["heavy_lower"]}}})
+    plan = solve_optimal(scenario)
+    [lift] = plan.lifts()
+    new, rest = replan(scenario, plan, "tue", missed=["mon"])
+    [(_, twin)], _ = stable.made_up(in_rest_numbering(new), rest.athlete)
+    assert (twin.day, twin.start) == ("sun", "23:36") and twin.end <= "24:00"
+    assert check_plan(in_rest_numbering(new), rest.athlete) == []
+    if ids(twin) != ids(lift):
+        assert any(c.startswith("changed exercises of Heavy lower body (mon 18:00)") for c in new.changes)
+
+
+def test_a_class_that_stayed_with_other_exercises_is_not_said_to_break_its_pin():
+    """A class keeps its pinned minutes: put back with its old exercises, it must not be lengthened to
+    what they take (that broke R-PINNED, and the replan gave that as the reason)."""
+    scenario = parse_scenario({"athlete": {
+        "name": "z", "locations": {"home": ["mat", "bands", "dumbbells"]},
+        "availability": {"mon": ["18:00-19:00 home"], "wed": ["07:00-08:00 home"], "fri": ["07:00-08:00 home"]},
+        "runs": [{"kind": "easy", "minutes": 40, "day": "wed"}, {"kind": "easy", "minutes": 40, "day": "fri"}],
+        "strength": {"sessions": 1, "pinned": [{"kind": "full_body", "at": "mon 18:00", "minutes": 45, "name": "Club class"}]}},
+        "weights": {"S-STABLE": 1, "S-COVER": 100}})
+    plan = solve_optimal(scenario)
+    [lift] = plan.lifts()
+    weak = workout("full_body", "mon", "18:00", ["push_up", "band_row", "walking_lunge"], scenario.athlete, "home",
+                   minutes=45).model_copy(update={"label": lift.label})
+    new, _ = replan(scenario, plan.model_copy(update={"sessions": [weak if s is lift else s for s in plan.sessions]}), "mon")
+    [said] = [c for c in new.changes if c.startswith("changed exercises of Club class (mon 18:00)")]
+    assert "better for S-COVER (" in said and "R-PINNED" not in said
 
 
 def test_a_missed_lift_the_week_cannot_hold_is_dropped_charged_and_said_so():

@@ -109,6 +109,19 @@ def test_base_lifts_three_times_early_then_two_to_three(marathon):
     assert all(wanted == (2, 3) and 2 <= lifts <= 3 for wanted, lifts in base[3:])
 
 
+def test_an_early_base_week_before_a_tune_up_is_not_asked_for_three():
+    """A 10k on Monday of week 3: week 2's days are the run-up R-TAPER keeps light, so it is planned
+    with base's 2-3, not three light sessions (a review found three)."""
+    data = _marathon_template()
+    data["athlete"]["calendar"] = {"week_of": "2026-12-14", "races": [{"date": "2027-01-11", "at": "08:00", "distance": "10k"}]}
+    weeks = _season_of(data, dt.date(2027, 4, 18), 16, time_limit=5)
+    assert [(w.week_of, w.phase) for _, w in weeks[:3]] == [
+        (dt.date(2026, 12, 28), "base"), (dt.date(2027, 1, 4), "base"), (dt.date(2027, 1, 11), "base")]
+    assert weeks[0][0].athlete.session_range == (3, 3)
+    assert weeks[1][0].athlete.session_range == (2, 3) and len(weeks[1][1].plan.lifts()) <= 2
+    assert check_season(weeks[:3]) == []
+
+
 def test_an_early_base_week_that_cannot_hold_three_lifts_gets_the_phase_range():
     """Three runs on their own days, two more days with a window for a lift, two days with none:
     three lifts would leave no rest day, so week 1 is planned with base's 2-3 and holds two."""
@@ -639,9 +652,10 @@ def test_a_week_given_no_runs_has_no_runs():
 def test_a_week_with_no_plan_is_marked_printed_and_exits_1_and_the_rest_is_written(tmp_path):
     """Week 2 asks for tempo on Friday and the long run on Saturday (R-B2B): no plan for it alone."""
     data = load_scenario(ROOT / "scenarios" / "busy_parent.yaml").model_dump(mode="json")
+    data["athlete"]["name"] = "Zoë Brandt"
     data["season"] = {"week_runs": {2: [{"kind": "tempo", "minutes": 40, "day": "fri"},
                                         {"kind": "long", "minutes": 60, "day": "sat"}]}}
-    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "season.json"
     result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-03-21",
                                       "--weeks", "3", "-f", "json", "-o", str(out)])
@@ -651,6 +665,7 @@ def test_a_week_with_no_plan_is_marked_printed_and_exits_1_and_the_rest_is_writt
     assert [w["plan"]["status"] for w in written["weeks"]] == ["optimal", "infeasible", "optimal", "optimal"]
     # the summary the table and markdown start with, before the weeks: a week with no plan has no penalty
     assert list(written)[-2:] == ["summary", "weeks"]
+    assert '"athlete": "Zoë Brandt"' in out.read_text(encoding="utf-8"), "UTF-8, as plan -f json writes"
     assert [(r["week"], r["status"], "penalty" in r) for r in written["summary"]] == [
         (1, "optimal", True), (2, "infeasible", False), (3, "optimal", True), (4, "optimal", True)]
     assert [r["strength"] for r in written["summary"]] == [len([s for s in w["plan"].get("sessions", [])

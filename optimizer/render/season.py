@@ -17,7 +17,7 @@ def render_season(season: Season, fmt: str, *, timezone: str | None = None) -> s
         data = season.model_dump(mode="json", exclude_none=True)
         summary = [{k: v for k, v in row.items() if v is not None} for row in season.summary()]
         return json.dumps({**{k: v for k, v in data.items() if k != "weeks"}, "summary": summary,
-                           "weeks": data["weeks"]}, indent=2) + "\n"
+                           "weeks": data["weeks"]}, indent=2, ensure_ascii=False) + "\n"
     if fmt == "ics":
         from .ics import render_weeks
 
