@@ -24,11 +24,18 @@ from .season import MAX_WEEKS
 from .solve import MAX_TIME_LIMIT, MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
 
 
-def plan_date(value: datetime | None) -> datetime | None:
-    """A date option within the years a plan can be on (``scenario.FIRST_DATE`` to ``LAST_DATE``)."""
-    if value is not None and not FIRST_DATE <= value.date() <= LAST_DATE:
-        raise typer.BadParameter(f"{value.date()} is outside {FIRST_DATE.year}-{LAST_DATE.year}; give a date in it")
-    return value
+def plan_date(value: str | datetime) -> datetime:
+    """A date option, YYYY-MM-DD, within the years a plan can be on (``scenario.FIRST_DATE`` to
+    ``LAST_DATE``): '2027-02-30' is said to be no date, not to miss a format it follows."""
+    if isinstance(value, datetime):
+        return value
+    try:
+        day = datetime.strptime(str(value).strip(), "%Y-%m-%d")
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date; give YYYY-MM-DD, e.g. 2027-04-18") from None
+    if not FIRST_DATE <= day.date() <= LAST_DATE:
+        raise typer.BadParameter(f"{day.date()} is outside {FIRST_DATE.year}-{LAST_DATE.year}; give a date in it")
+    return day
 
 
 # markdown: a docstring's wrapped lines are one paragraph in --help (rich mode breaks them where the source does)
@@ -162,7 +169,7 @@ def plan_command(
     workers: Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="CP-SAT workers (results stay deterministic)")] = 1,
     seed: Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")] = 0,
     explain: Annotated[bool, typer.Option("--explain", help="say why no week pays less for each soft goal")] = False,
-    week_of: Annotated[Optional[datetime], typer.Option("--week-of", formats=["%Y-%m-%d"], callback=plan_date, help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
+    week_of: Annotated[Optional[datetime], typer.Option("--week-of", parser=plan_date, metavar="YYYY-MM-DD", help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
 ) -> None:
     """Plan the week in SCENARIO and print it (exit 0), or say why no week exists (exit 1)."""
     fmt = chosen_format(fmt, output)
@@ -251,9 +258,9 @@ def check_command(
 @app.command("season")
 def season_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file: the athlete and the weekly template")],
-    race_date: Annotated[datetime, typer.Option("--race-date", formats=["%Y-%m-%d"], callback=plan_date, help="race day, YYYY-MM-DD")],
+    race_date: Annotated[datetime, typer.Option("--race-date", parser=plan_date, metavar="YYYY-MM-DD", help="race day, YYYY-MM-DD")],
     weeks: Annotated[Optional[int], typer.Option(min=1, max=MAX_WEEKS, help="weeks up to and including race week (default 16)")] = None,
-    start: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], callback=plan_date, help="the first week's Monday, YYYY-MM-DD, instead of --weeks")] = None,
+    start: Annotated[Optional[datetime], typer.Option(parser=plan_date, metavar="YYYY-MM-DD", help="the first week's Monday, YYYY-MM-DD, instead of --weeks")] = None,
     race_time: Annotated[Optional[str], typer.Option(help="race start, HH:MM (default: the time calendar.races gives race day, else 08:00)")] = None,
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", metavar="[table|json|markdown|ics]",
                                                   help=FORMAT_HELP + "; html is a week's page: `plan -f html`")] = None,

@@ -422,6 +422,8 @@ def test_output_to_a_pipe_writes_into_it(tmp_path):
     (["--workers", "0"], "--workers"),
     (["-f", "ics", "--week-of", "9999-12-31"], "outside 1900-2999"),
     (["-f", "ics", "--week-of", "0001-01-01"], "outside 1900-2999"),
+    (["-f", "ics", "--week-of", "2027-02-30"], "'2027-02-30' is not a date"),
+    (["-f", "ics", "--week-of", "18/04/2027"], "'18/04/2027' is not a date; give"),
 ])
 def test_an_option_out_of_range_is_exit_2(args, words):
     result = invoke("plan", EXAMPLE, *args)
