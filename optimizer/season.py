@@ -230,6 +230,11 @@ def _run_up(day: dt.date, races: list[Race]) -> bool:
     return any(0 < (race.date - day).days <= RACE_WEEK_DAYS for race in races)
 
 
+def _leads_into_race(week_of: dt.date, races: list[Race]) -> bool:
+    """Does any day of the week of ``week_of`` lie in a race's run-up (``_run_up``)?"""
+    return any(_run_up(week_of + dt.timedelta(days=d), races) for d in range(7))
+
+
 def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int, zone: str | None) -> None:
     """The template's pinned classes and included kinds that this week can hold, in place.
 
@@ -244,11 +249,12 @@ def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int
 
     def held(pin: dict) -> bool:
         day = days[DAYS.index(pin["at"].split()[0])]
-        return not (pin["kind"] in heavy and _tapering(day, races, zone) or pin["kind"] not in light and _run_up(day, races))
+        closed = pin["kind"] in heavy and _tapering(day, races, zone)
+        return not (closed or pin["kind"] not in light and _run_up(day, races))
     strength["pinned"] = pinned = [p for p in strength["pinned"] if held(p)][:most]
     if any(_tapering(day, races, zone) for day in days):
         strength["include"] = [k for k in strength.get("include", []) if k not in heavy]
-    if any(_run_up(day, races) for day in days):
+    if _leads_into_race(week_of, races):
         strength["include"] = [k for k in strength.get("include", []) if k in light]
     covered = {p["kind"] for p in pinned}
     extra = [k for k in strength.get("include", []) if k not in covered][:max(0, most - len(pinned))]
@@ -343,9 +349,8 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
                                       if r.date >= week_of - dt.timedelta(weeks=1)]}
         # base: "3 early, tapering to 2" (DOMAIN.md): the phase's most in its first half, where the week holds them
         most = catalog().phase_range("base", athlete.level)[1]
-        early = phase == "base" and training and block_week <= -(-sequence.count("base") // 2) and not any(
-            _run_up(week_of + dt.timedelta(days=d), races) for d in range(7))  # a race ahead: a lighter week
-        week, plan = None, None
+        early = phase == "base" and training and block_week <= -(-sequence.count("base") // 2) \
+            and not _leads_into_race(week_of, races)  # a race ahead: a lighter week
         for sessions in ([most, most], None) if early else (None,):
             strength["sessions"] = sessions
             try:
