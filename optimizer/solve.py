@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection
+from itertools import combinations
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -252,24 +253,36 @@ def _scored(plan: Plan, m: WeekModel) -> Plan:
     return plan
 
 
+# the most of the solver's own exercises a make-up may add to the missed lift's (0-3: at most 42 weeks tried)
+MOST_ADDED = 3
+
+
 def _keep_made_up(m: WeekModel, plan: Plan) -> Plan:
-    """A lift that makes up a missed one as its kind does the missed lift's exercises, if the week
-    is as good with them: every checker passes and every goal costs the same. Then "moved" means
-    the same workout on another day. Without this the solver picked other, equally good exercises for
-    33 of 38 such lifts (120 corpus replans). When the missed exercises cost a goal or break a rule,
-    the make-up keeps the solver's, and a replan says which changed and why."""
+    """A lift that makes up a missed one as its kind keeps as many of the missed lift's exercises as
+    the week is as good with (every checker passes, every goal costs the same): all of them, else
+    those its place has the kit for, with as few of the solver's own as make the rest up. Then
+    "moved" means the same workout on another day, or as much of it as the day allows. Without this
+    the solver picked other, equally good exercises for 33 of 38 such lifts (120 corpus replans).
+    What a make-up still changes, a replan says, and why."""
     from constraints import stable
 
     pairs, _ = stable.made_up(plan, m.athlete)
     for missed, twin in pairs:
         if twin is None or twin.kind != missed.kind or not any(missed.swaps(twin)):
             continue
-        if (same := stable.with_exercises(twin, missed.exercises, m.athlete)) is None:
-            continue
-        trial = plan.model_copy(update={"sessions": [same if s is twin else s for s in plan.sessions]})
-        score = score_plan(trial, m.athlete, m.scenario.weight)
-        if all(score[g].penalty == plan.score[g].penalty for g in score) and not check_plan(trial, m.athlete):
-            plan = _scored(trial, m)
+        kit = m.athlete.equipment_at(twin.location)
+        kept = [x for x in missed.exercises if x.id in m.library and m.library[x.id].equipment_used(kit) is not None]
+        own = [x for x in twin.exercises if all(x.id != k.id for k in missed.exercises)]
+        for added in (extra for n in range(min(len(own), MOST_ADDED) + 1) for extra in combinations(own, n)):
+            doing = [*kept, *added]  # as one session lists them: in order, those from a superset paired again
+            listed = _exercises(m, [x.id for x in doing], {x.id for x in doing if x.superset is not None}, twin.location)
+            if (same := stable.with_exercises(twin, listed, m.athlete)) is None:
+                continue
+            trial = plan.model_copy(update={"sessions": [same if s is twin else s for s in plan.sessions]})
+            score = score_plan(trial, m.athlete, m.scenario.weight)
+            if all(score[g].penalty == plan.score[g].penalty for g in score) and not check_plan(trial, m.athlete):
+                plan = _scored(trial, m)
+                break
     return plan
 
 
