@@ -266,23 +266,28 @@ def _keep_made_up(m: WeekModel, plan: Plan) -> Plan:
     still changes, a replan says, and why."""
     from constraints import stable
 
-    pairs, _ = stable.made_up(plan, m.athlete)
-    for missed, twin in pairs:
-        if twin is None or twin.kind != missed.kind or not any(missed.swaps(twin)):
-            continue
-        kit = m.athlete.equipment_at(twin.location)
-        kept = [x for x in missed.exercises if x.id in m.library and m.library[x.id].equipment_used(kit) is not None]
-        own = [x for x in twin.exercises if all(x.id != k.id for k in missed.exercises)]
-        for added in (extra for n in range(min(len(own), MOST_ADDED) + 1) for extra in combinations(own, n)):
-            doing = [*kept, *added]  # as one session lists them: in order, those from a superset paired again
-            listed = _exercises(m, [x.id for x in doing], {x.id for x in doing if x.superset is not None}, twin.location)
-            if (same := stable.with_exercises(twin, listed, m.athlete)) is None:
+    for _ in range(len(m.athlete.make_up)):  # one make-up given its exercises may let another have them
+        changed = False
+        for missed, twin in stable.made_up(plan, m.athlete)[0]:
+            if twin is None or twin.kind != missed.kind or not any(missed.swaps(twin)):
                 continue
-            trial = plan.model_copy(update={"sessions": [same if s is twin else s for s in plan.sessions]})
-            score = score_plan(trial, m.athlete, m.scenario.weight)
-            if all(score[g].penalty == plan.score[g].penalty for g in score) and not check_plan(trial, m.athlete):
-                plan = _scored(trial, m)
-                break
+            kit = m.athlete.equipment_at(twin.location)
+            kept = [x for x in missed.exercises if x.id in m.library and m.library[x.id].equipment_used(kit) is not None]
+            own = [x for x in twin.exercises if all(x.id != k.id for k in missed.exercises)]
+            for added in (extra for n in range(min(len(own), MOST_ADDED) + 1) for extra in combinations(own, n)):
+                doing = [*kept, *added]  # as one session lists them: in order, those from a superset paired again
+                if {x.id for x in doing} == {x.id for x in twin.exercises}:
+                    break  # what it does already: nothing nearer the missed lift is as good
+                listed = _exercises(m, [x.id for x in doing], {x.id for x in doing if x.superset is not None}, twin.location)
+                if (same := stable.with_exercises(twin, listed, m.athlete)) is None:
+                    continue
+                trial = plan.model_copy(update={"sessions": [same if s is twin else s for s in plan.sessions]})
+                score = score_plan(trial, m.athlete, m.scenario.weight)
+                if all(score[g].penalty == plan.score[g].penalty for g in score) and not check_plan(trial, m.athlete):
+                    plan, changed = _scored(trial, m), True
+                    break
+        if not changed:
+            break
     return plan
 
 
