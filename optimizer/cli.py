@@ -24,13 +24,11 @@ from .season import MAX_WEEKS
 from .solve import MAX_TIME_LIMIT, MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
 
 
-def plan_date(value: str | datetime) -> datetime:
+def plan_date(value: str) -> datetime:
     """A date option, YYYY-MM-DD, within the years a plan can be on (``scenario.FIRST_DATE`` to
     ``LAST_DATE``): '2027-02-30' is said to be no date, not to miss a format it follows."""
-    if isinstance(value, datetime):
-        return value
     try:
-        day = datetime.strptime(str(value).strip(), "%Y-%m-%d")
+        day = datetime.strptime(value.strip(), "%Y-%m-%d")
     except ValueError:
         raise typer.BadParameter(f"'{value}' is not a date; give YYYY-MM-DD, e.g. 2027-04-18") from None
     if not FIRST_DATE <= day.date() <= LAST_DATE:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection
-from itertools import combinations
 from dataclasses import dataclass
+from itertools import combinations
 
 from ortools.sat.python import cp_model
 
@@ -243,11 +243,12 @@ def _plan(m: WeekModel, solver: cp_model.CpSolver, status, starts: dict[int, int
     return _scored(plan, m)
 
 
-def _scored(plan: Plan, m: WeekModel) -> Plan:
-    """The plan with each goal's score, its coverage and its rest days worked out from its sessions."""
+def _scored(plan: Plan, m: WeekModel, score: dict[str, GoalScore] | None = None) -> Plan:
+    """The plan with each goal's score (``score`` when worked out already), its coverage and its rest
+    days worked out from its sessions."""
     from constraints import cover, rest_day
 
-    plan.score = score_plan(plan, m.athlete, m.scenario.weight)
+    plan.score = score or score_plan(plan, m.athlete, m.scenario.weight)
     plan.coverage = cover.coverage(plan, m.athlete)
     plan.rest_days = rest_day.rest_days(plan, m.athlete)
     return plan
@@ -284,7 +285,7 @@ def _keep_made_up(m: WeekModel, plan: Plan) -> Plan:
                 trial = plan.model_copy(update={"sessions": [same if s is twin else s for s in plan.sessions]})
                 score = score_plan(trial, m.athlete, m.scenario.weight)
                 if all(score[g].penalty == plan.score[g].penalty for g in score) and not check_plan(trial, m.athlete):
-                    plan, changed = _scored(trial, m), True
+                    plan, changed = _scored(trial, m, score), True
                     break
         if not changed:
             break
