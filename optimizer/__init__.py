@@ -3,11 +3,17 @@
     from optimizer import load_scenario, plan_week
     plan = plan_week(load_scenario("scenarios/marathon_base.yaml"))
     plan.status, plan.sessions, plan.score
+
+``replan`` plans the rest of a week that went wrong, ``plan_season`` every week to race
+day (from ``load_template``), ``plan_club`` a whole club (from ``load_club``): what the commands
+``replan``, ``season`` and ``club`` call.
 """
 
 from .club import load_club, plan_club
 from .plan import GoalScore, Plan, Session
+from .replan import in_rest_numbering, replan
 from .scenario import Athlete, Scenario, ScenarioError, load_scenario, parse_scenario
+from .season import Season, SeasonWeek, load_template, plan_season
 from .solve import check_plan, plan_week, score_plan
 
 __all__ = [
@@ -16,12 +22,18 @@ __all__ = [
     "Plan",
     "Scenario",
     "ScenarioError",
+    "Season",
+    "SeasonWeek",
     "Session",
     "check_plan",
+    "in_rest_numbering",
     "load_club",
     "load_scenario",
+    "load_template",
     "parse_scenario",
     "plan_club",
+    "plan_season",
     "plan_week",
+    "replan",
     "score_plan",
 ]

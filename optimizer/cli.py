@@ -267,7 +267,7 @@ def season_command(
 ) -> None:
     """Plan every week from the start to race day and a recovery week after (exit 1 if a week has no plan)."""
     from .render.season import SEASON_FORMATS, render_season
-    from .season import as_template, plan_season
+    from .season import plan_season, read_template
 
     given, fmt = fmt, chosen_format(fmt, output)
     if fmt.value not in SEASON_FORMATS:
@@ -275,7 +275,7 @@ def season_command(
                                   f"{', '.join(SEASON_FORMATS)}; plan one week with `stridelift plan -f {fmt.value}` "
                                   f"for that{'' if given else ', or give --format'}"]))
     try:
-        scenario_data, inputs = read_scenario(scenario, as_template(read_data(scenario)))
+        scenario_data, inputs = read_template(scenario)
         if race_time is not None:
             parse_hhmm(race_time)
     except ScenarioError as err:

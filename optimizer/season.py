@@ -13,6 +13,7 @@ race ahead (R-TAPER's 10 or 7 days), and the race itself pinned in race week.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -20,7 +21,8 @@ from pydantic import BaseModel
 from .catalog import KEY_RUNS, catalog
 from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm, past_midnight, real_minutes
 from .plan import Plan
-from .scenario import FIRST_DATE, LAST_DATE, Race, Run, Scenario, ScenarioError, parse_scenario
+from .scenario import (FIRST_DATE, LAST_DATE, Race, Run, Scenario, ScenarioError, parse_scenario, read_data,
+                       read_scenario)
 from .solve import plan_week
 
 REFERENCE = {"base": 6, "build": 6, "peak": 2}  # of 14 weeks before taper and race week (16 in all)
@@ -259,6 +261,18 @@ def _strength_for(strength: dict, week_of: dt.date, races: list[Race], most: int
     covered = {p["kind"] for p in pinned}
     extra = [k for k in strength.get("include", []) if k not in covered][:max(0, most - len(pinned))]
     strength["include"] = [k for k in strength.get("include", []) if k in covered or k in extra]
+
+
+def read_template(path: str | Path) -> tuple[Scenario, list[Path]]:
+    """A scenario file read as a season's weekly template (``as_template``), and the files it read
+    (``read_scenario``): what ``stridelift season`` plans from."""
+    return read_scenario(path, as_template(read_data(path)))
+
+
+def load_template(path: str | Path) -> Scenario:
+    """``load_scenario`` for ``plan_season``: the file is the weekly template, so its
+    ``calendar.week_of`` may be left out or name a week with a tune-up race in it."""
+    return read_template(path)[0]
 
 
 def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = None, start: dt.date | None = None,

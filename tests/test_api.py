@@ -163,3 +163,22 @@ def test_the_earliest_times_taken_without_the_polish_are_the_polish_s_optimum():
         taken += at_earliest
         declined += not at_earliest
     assert taken >= 3 and declined >= 1
+
+
+def test_the_readme_python_block_runs_as_written(monkeypatch):
+    """The README's "From Python" block is the library's front door: run it as printed, from a
+    clone's root, and hold each result to what its comments promise."""
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("From Python:\n\n```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    names: dict = {}
+    exec(compile(block, "README.md", "exec"), names)  # noqa: S102  (the project's own README)
+    assert names["plan"].status == "optimal" and check_plan(names["plan"], names["scenario"].athlete) == []
+    new, rest = names["new"], names["rest"]
+    assert new.status == "optimal" and new.changes
+    assert check_plan(names["in_rest_numbering"](new), rest.athlete) == []
+    season = names["season"]
+    assert [w.phase for w in season.weeks][-2:] == ["race", "recovery"]
+    assert all(w.plan.status == "optimal" for w in season.weeks)
+    assert len(season.summary()) == len(season.weeks)
+    assert names["club"].members and all(m.planned for m in names["club"].members)
