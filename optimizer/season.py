@@ -37,6 +37,7 @@ class SeasonWeek(BaseModel):
     deload: bool = False
     progression_week: int = 0
     plan: Plan
+    note: str | None = None  # why the week lifts less than its phase asks, when it does
 
 
 class Season(BaseModel):
@@ -363,8 +364,9 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
                                       if r.date >= week_of - dt.timedelta(weeks=1)]}
         # base: "3 early, tapering to 2" (DOMAIN.md): the phase's most in its first half, where the week holds them
         most = catalog().phase_range("base", athlete.level)[1]
-        early = phase == "base" and training and block_week <= -(-sequence.count("base") // 2) \
-            and not _leads_into_race(week_of, races)  # a race ahead: a lighter week
+        leads = _leads_into_race(week_of, races)  # a race ahead: a lighter week
+        early_half = phase == "base" and training and block_week <= -(-sequence.count("base") // 2)
+        early = early_half and not leads
         for sessions in ([most, most], None) if early else (None,):
             strength["sessions"] = sessions
             try:
@@ -374,8 +376,12 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
             plan = plan_week(week, time_limit=time_limit, explain=sessions is None)
             if plan.status in ("optimal", "feasible"):
                 break
+        lifts = len(plan.lifts())
+        note = None if not early_half or plan.status not in ("optimal", "feasible") or lifts >= most else (
+            f"{lifts} strength sessions, not base's early {most}: "
+            + ("the week leads into a race" if leads else f"no week with {most} keeps every rule"))
         yield week, SeasonWeek(number=number, week_of=week_of, phase=phase, deload=deload,
-                               progression_week=progression, plan=plan)
+                               progression_week=progression, plan=plan, note=note)
         previous = [s.model_dump(mode="json") for s in plan.sessions]
 
 

@@ -19,7 +19,8 @@ from optimizer.cli import app
 from optimizer.catalog import catalog
 from optimizer.replan import in_rest_numbering, replan
 from optimizer.scenario import ScenarioError
-from optimizer.season import check_season, phases, season_weeks
+from optimizer.render.season import render_season
+from optimizer.season import Season, check_season, phases, season_weeks
 from optimizer.solve import solve_week
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,6 +108,7 @@ def test_base_lifts_three_times_early_then_two_to_three(marathon):
             if w.phase == "base" and not w.deload]
     assert base[:3] == [((3, 3), 3)] * 3
     assert all(wanted == (2, 3) and 2 <= lifts <= 3 for wanted, lifts in base[3:])
+    assert all(w.note is None for _, w in marathon)  # no week lifts less than it asks
 
 
 def test_an_early_base_week_before_a_tune_up_is_not_asked_for_three():
@@ -119,6 +121,7 @@ def test_an_early_base_week_before_a_tune_up_is_not_asked_for_three():
         (dt.date(2026, 12, 28), "base"), (dt.date(2027, 1, 4), "base"), (dt.date(2027, 1, 11), "base")]
     assert weeks[0][0].athlete.session_range == (3, 3)
     assert weeks[1][0].athlete.session_range == (2, 3) and len(weeks[1][1].plan.lifts()) <= 2
+    assert weeks[0][1].note is None and "leads into a race" in weeks[1][1].note
     assert check_season(weeks[:3]) == []
 
 
@@ -133,6 +136,8 @@ def test_an_early_base_week_that_cannot_hold_three_lifts_gets_the_phase_range():
     first, week = next(iter(season_weeks(parse_scenario(data), dt.date(2027, 4, 18), weeks=16, time_limit=5)))
     assert week.phase == "base" and week.plan.status == "optimal"
     assert first.athlete.session_range == (2, 3) and len(week.plan.lifts()) == 2
+    assert week.note == "2 strength sessions, not base's early 3: no week with 3 keeps every rule"
+    assert week.note in render_season(Season(athlete="a", race_date=dt.date(2027, 4, 18), weeks=[week]), "table")
 
 
 def test_progression_adds_hold_time_week_by_week(marathon):

@@ -32,7 +32,9 @@ def render_season(season: Season, fmt: str, *, timezone: str | None = None) -> s
         lines += [f"| {r['week']} | {r['week_of']} | {r['phase']} | {r['strength']} | {r['heavy']} | "
                   f"{r['strength_minutes']} | {r['status']} |" for r in rows]
         for week in season.weeks:
-            lines += ["", f"# Week {week.number}: {week.week_of} ({week.phase})", "", render(week.plan, "markdown")]
+            lines += ["", f"# Week {week.number}: {week.week_of} ({week.phase})", ""]
+            lines += [f"*{week.note}*", ""] if week.note else []
+            lines += [render(week.plan, "markdown")]
         return "\n".join(lines) + "\n"
     from io import StringIO
 
@@ -51,5 +53,6 @@ def render_season(season: Season, fmt: str, *, timezone: str | None = None) -> s
     text = console.export_text()
     for week in season.weeks:
         text += f"\nWeek {week.number}: {week.week_of} ({week.phase}{', deload' if week.deload else ''})\n"
+        text += f"{week.note}\n" if week.note else ""
         text += render(week.plan, "table")
     return text
