@@ -10,9 +10,11 @@ per session or exercise short of a target.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from optimizer.catalog import catalog
 from optimizer.exercises import merged_library
-from optimizer.model import WeekModel
+from optimizer.model import WeekModel, suited
 from optimizer.plan import Coverage, Plan
 from optimizer.scenario import Athlete
 
@@ -25,6 +27,35 @@ def targets(athlete: Athlete) -> dict[str, int]:
     out |= {f"pillar:{c}": t for c, t in catalog().pillars[athlete.phase].items()}
     out |= {f"injury:{i}": catalog().injury_exercises for i in athlete.injuries}
     return out
+
+
+def reachable(athlete: Athlete) -> dict[str, int]:
+    """The most of each target any legal week reaches: a session target no more than the strength
+    sessions R-FREQ allows, and nothing where no exercise of a kind the week may hold trains it.
+    Said beside a shortfall, not taken off it: the penalty stays the goal's as DOMAIN.md sets it
+    (the gap costs every legal week the same, so the best week is the same either way), but a
+    one-lift peak or race week no longer reads as falling short for no reason given."""
+    most, trainable = athlete.session_range[1], _trainable(athlete)
+    return {key: 0 if key not in trainable else target if key.startswith("injury:") else min(target, most)
+            for key, target in targets(athlete).items()}
+
+
+def _trainable(athlete: Athlete) -> frozenset[str]:
+    """Every target some exercise can count toward in a kind the week may hold: the kinds the
+    scenario allows, light ones only out of season (R-TAPER), and the phase's own if it has
+    them (R-FREQ: deload, recovery)."""
+    kinds = set(athlete.allowed_strength_kinds())
+    if not athlete.in_season:
+        kinds &= set(catalog().light_kinds)
+    if phase_kinds := catalog().phase_kinds.get(athlete.phase):
+        kinds &= set(phase_kinds)
+    return _keys_of(athlete.strength.library, athlete.level, athlete.injuries, tuple(sorted(kinds)))
+
+
+@lru_cache(maxsize=1024)
+def _keys_of(extra, level: str, injuries: tuple[str, ...], kinds: tuple[str, ...]) -> frozenset[str]:
+    library, fits, _ = suited(extra, level, injuries, kinds)
+    return frozenset(key for ids in fits.values() for eid in ids for key in keys_trained(library[eid]))
 
 
 def keys_trained(exercise) -> set[str]:
@@ -78,14 +109,24 @@ def coverage(plan: Plan, athlete: Athlete) -> dict[str, Coverage]:
     """Each target against what the plan's sessions do (from the plan's own data)."""
     library = {e.id: e for e in merged_library(athlete.strength.library)}
     out = {}
+    most = reachable(athlete)
     for key, target in targets(athlete).items():
         if key.startswith("injury:"):
             name = key.partition(":")[2]
             done = sum(1 for s in plan.lifts() for x in s.exercises if x.id in library and name in library[x.id].helps)
         else:
             done = sum(1 for s in plan.lifts() if _session_trains(s, key))
-        out[key] = Coverage(done=done, target=target)
+        out[key] = Coverage(done=done, target=target, reachable=None if most[key] == target else most[key])
     return out
+
+
+def out_of_reach(c: Coverage) -> str:
+    """Why a week cannot meet a target, or '' (``reachable``)."""
+    if c.reachable is None or c.done < c.reachable:
+        return ""
+    if not c.reachable:
+        return "no kind the week may hold trains it"
+    return f"the week allows {c.reachable} strength session{'s' * (c.reachable > 1)}"
 
 
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
@@ -95,5 +136,6 @@ def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
         if short:
             total += short
             unit = "exercises" if key.startswith("injury:") else "sessions"
-            notes.append(f"{key}: {c.done} of {c.target} {unit} (+{short})")
+            why = out_of_reach(c)
+            notes.append(f"{key}: {c.done} of {c.target} {unit} (+{short}{'; ' + why if why else ''})")
     return total, notes

@@ -55,7 +55,7 @@ _BOOLEAN = cp_model.Domain(0, 1)
 
 
 @lru_cache(maxsize=1024)
-def _suited(extra: tuple[Exercise, ...], level: str, injuries: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[
+def suited(extra: tuple[Exercise, ...], level: str, injuries: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[
         dict[str, Exercise], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """The exercises that suit the athlete (id -> exercise), which of them may go in each allowed
     kind, and which count toward each sort R-CONTENT requires. The same for every athlete of a
@@ -132,7 +132,7 @@ class WeekModel:
         self.cyclic = self.athlete.cyclic  # until the previous week is given, Sunday wraps to Monday
         self.neighbours = self.athlete.calendar.neighbours if self.athlete.calendar else ()
         # shared with every athlete of the same level, injuries, library and kinds: read, never change
-        self.library, self.fits, self.sorts = _suited(self.athlete.strength.library, self.athlete.level,
+        self.library, self.fits, self.sorts = suited(self.athlete.strength.library, self.athlete.level,
                                                        self.athlete.injuries, self.athlete.allowed_strength_kinds())
         self.slots: list[Slot] = []
         self.placements: list[Placement] = []

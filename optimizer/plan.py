@@ -39,6 +39,7 @@ class ExerciseDose(BaseModel):
 class Coverage(BaseModel):
     done: int
     target: int
+    reachable: int | None = None  # the most any week with every hard rule kept does, when below target
 
 
 class Session(BaseModel):

@@ -177,6 +177,9 @@ def with_rule(problems: list[str], rule_id: str) -> list[str]:
 def assert_checks_pass(plan: Plan, scenario: Scenario) -> None:
     problems = check_plan(plan, scenario.athlete)
     assert problems == [], f"the solver returned a plan that breaks a rule: {problems}"
+    # S-COVER's "no legal week does more" (``cover.reachable``) holds for every legal week
+    beyond = {key: c for key, c in plan.coverage.items() if c.reachable is not None and c.done > c.reachable}
+    assert not beyond, f"a legal week does more than S-COVER says any can: {beyond}"
 
 
 def solve(scenario: Scenario, **kw: Any) -> Plan:

@@ -225,3 +225,37 @@ def test_targets_steer_the_exercises():
     )
     (only,) = solve_optimal(scenario).lifts()
     assert any("push" in x.muscles for x in only.exercises)
+
+
+# ---- what no legal week can reach ---------------------------------------------------
+# ``reachable`` is only said beside a shortfall, never taken off the penalty; that no legal
+# week does more is asserted on every plan the tests solve (conftest.assert_checks_pass).
+
+def test_a_one_lift_week_says_a_twice_a_week_target_is_out_of_its_reach():
+    scenario = make_scenario(locations=LOCATIONS, phase="peak")  # peak: one session (intermediate)
+    plan = solve_optimal(scenario)
+    glutes = plan.coverage["glutes"]
+    assert (glutes.target, glutes.reachable) == (2, 1)
+    assert plan.coverage["core"].reachable is None  # once a week: one session can
+    (note,) = [n for n in plan.score[GOAL].notes if n.startswith("glutes: ")]
+    assert note == "glutes: 1 of 2 sessions (+1; the week allows 1 strength session)"
+    assert plan.score[GOAL].penalty >= 4  # the four twice-a-week groups still count, as DOMAIN.md sets them
+
+
+def test_race_week_says_no_light_session_pushes():
+    """Race week holds light kinds only (R-TAPER), and no isometric, mobility or prehab exercise
+    in the library trains push: the shortfall is named as out of the week's reach."""
+    light = [e for e in goal.merged_library(()) if e.category in ("isometric", "mobility", "prehab")]
+    assert light and not any("push" in e.muscles for e in light)
+    scenario = make_scenario(locations=LOCATIONS, runs=[{"kind": "easy", "minutes": 40},
+                                                        {"kind": "race", "minutes": 60, "at": "sun 07:00", "distance": "10k"}])
+    plan = solve_optimal(scenario)
+    assert (plan.coverage["push"].done, plan.coverage["push"].reachable) == (0, 0)
+    assert "push: 0 of 1 sessions (+1; no kind the week may hold trains it)" in plan.score[GOAL].notes
+    # the same athlete in season may push
+    assert goal.reachable(make_athlete(locations=LOCATIONS))["push"] == 1
+
+
+def test_a_full_week_has_nothing_out_of_reach():
+    plan = solve_optimal(make_scenario(locations=LOCATIONS, strength={"sessions": 3}))
+    assert all(c.reachable is None for c in plan.coverage.values())

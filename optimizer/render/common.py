@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from constraints.cover import out_of_reach
+
 from ..clock import DAY_NAMES
 from ..plan import ExerciseDose, Plan, Session
 
@@ -46,8 +48,13 @@ def dose_words(x: ExerciseDose) -> str:
 
 
 def coverage_rows(plan: Plan) -> list[tuple[str, int, int, str]]:
-    return [(key, c.done, c.target, "ok" if c.done >= c.target else f"short {c.target - c.done}")
-            for key, c in plan.coverage.items()]
+    """(target, done, goal, verdict): a shortfall no legal week closes says why."""
+    rows = []
+    for key, c in plan.coverage.items():
+        verdict = "ok" if c.done >= c.target else f"short {c.target - c.done}"
+        why = "" if c.done >= c.target else out_of_reach(c)
+        rows.append((key, c.done, c.target, f"{verdict}: {why}" if why else verdict))
+    return rows
 
 
 # What a session is, for colours (HTML) and categories (ICS): the six sorts a

@@ -72,8 +72,9 @@ def render(plan: Plan) -> str:
         for goal, weight, penalty, _, notes in score_rows(plan):
             lines.append(f"| {goal} | {weight} | {penalty} | {text(notes)} |")
         if plan.coverage:
-            lines += ["", "Weekly coverage:", "", "| Target | Done | Goal |", "|---|---|---|"]
-            lines += [f"| {text(key)} | {done} | {target} |" for key, done, target, _ in coverage_rows(plan)]
+            lines += ["", "Weekly coverage:", "", "| Target | Done | Goal | |", "|---|---|---|---|"]
+            lines += [f"| {text(key)} | {done} | {target} | {text(verdict)} |"
+                      for key, done, target, verdict in coverage_rows(plan)]
     if plan.problems:
         lines += [""] + [f"- {text(p.removeprefix('- '))}" for p in plan.problems]
     return "\n".join(lines) + "\n"
