@@ -29,15 +29,20 @@ def targets(athlete: Athlete) -> dict[str, int]:
     return out
 
 
-def reachable(athlete: Athlete) -> dict[str, int]:
-    """The most of each target any legal week reaches: a session target no more than the strength
-    sessions R-FREQ allows, and nothing where no exercise of a kind the week may hold trains it.
-    Said beside a shortfall, not taken off it: the penalty stays the goal's as DOMAIN.md sets it
+def reachable(athlete: Athlete) -> dict[str, tuple[int, str]]:
+    """Each target no legal week meets -> (the most any reaches, why): a session target above the
+    strength sessions R-FREQ allows, or one no exercise of a kind the week may hold trains. Said
+    beside the shortfall, not taken off it: the penalty stays the goal's as DOMAIN.md sets it
     (the gap costs every legal week the same, so the best week is the same either way), but a
     one-lift peak or race week no longer reads as falling short for no reason given."""
     most, trainable = athlete.session_range[1], _trainable(athlete)
-    return {key: 0 if key not in trainable else target if key.startswith("injury:") else min(target, most)
-            for key, target in targets(athlete).items()}
+    out = {}
+    for key, target in targets(athlete).items():
+        if key not in trainable:
+            out[key] = (0, "no kind the week may hold trains it")
+        elif target > (limit := target if most and key.startswith("injury:") else most):
+            out[key] = (limit, f"the week allows {most or 'no'} strength session{'' if most == 1 else 's'}")
+    return out
 
 
 def _trainable(athlete: Athlete) -> frozenset[str]:
@@ -109,24 +114,21 @@ def coverage(plan: Plan, athlete: Athlete) -> dict[str, Coverage]:
     """Each target against what the plan's sessions do (from the plan's own data)."""
     library = {e.id: e for e in merged_library(athlete.strength.library)}
     out = {}
-    most = reachable(athlete)
+    limits = reachable(athlete)
     for key, target in targets(athlete).items():
         if key.startswith("injury:"):
             name = key.partition(":")[2]
             done = sum(1 for s in plan.lifts() for x in s.exercises if x.id in library and name in library[x.id].helps)
         else:
             done = sum(1 for s in plan.lifts() if _session_trains(s, key))
-        out[key] = Coverage(done=done, target=target, reachable=None if most[key] == target else most[key])
+        most, why = limits.get(key, (None, None))
+        out[key] = Coverage(done=done, target=target, reachable=most, why=why)
     return out
 
 
 def out_of_reach(c: Coverage) -> str:
-    """Why a week cannot meet a target, or '' (``reachable``)."""
-    if c.reachable is None or c.done < c.reachable:
-        return ""
-    if not c.reachable:
-        return "no kind the week may hold trains it"
-    return f"the week allows {c.reachable} strength session{'s' * (c.reachable > 1)}"
+    """Why the week cannot meet the target, if it does all it can toward it; else ''."""
+    return c.why if c.reachable is not None and c.done >= c.reachable else ""
 
 
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:

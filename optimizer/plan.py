@@ -40,6 +40,7 @@ class Coverage(BaseModel):
     done: int
     target: int
     reachable: int | None = None  # the most any week with every hard rule kept does, when below target
+    why: str | None = None  # why that is below target
 
 
 class Session(BaseModel):

@@ -253,7 +253,15 @@ def test_race_week_says_no_light_session_pushes():
     assert (plan.coverage["push"].done, plan.coverage["push"].reachable) == (0, 0)
     assert "push: 0 of 1 sessions (+1; no kind the week may hold trains it)" in plan.score[GOAL].notes
     # the same athlete in season may push
-    assert goal.reachable(make_athlete(locations=LOCATIONS))["push"] == 1
+    assert "push" not in goal.reachable(make_athlete(locations=LOCATIONS))
+
+
+def test_a_week_with_no_lifts_says_so_not_that_no_kind_trains_it():
+    """An explicit ``sessions: 0`` (the athlete's call): every session target is out of reach
+    because the week holds no lift, not because of what the kinds train."""
+    limits = goal.reachable(make_athlete(locations=LOCATIONS, injuries=["knee"], strength={"sessions": 0}))
+    assert limits["glutes"] == limits["push"] == limits["injury:knee"] == (0, "the week allows no strength sessions")
+    assert "injury:knee" not in goal.reachable(make_athlete(locations=LOCATIONS, injuries=["knee"], phase="peak"))
 
 
 def test_a_full_week_has_nothing_out_of_reach():
