@@ -110,6 +110,20 @@ def test_coverage_bars_are_drawn_to_scale_against_the_target():
     assert page.count('class="bar short"') == 1 and page.count('class="bar met"') == 1
 
 
+def test_a_shortfall_out_of_the_weeks_reach_says_why_in_every_format():
+    """Beside the bar (a tooltip), in the table and markdown rows; only when the week did all it could."""
+    from optimizer.render import render
+
+    plan = plan_of(lift("prehab", "tue", "18:30", "18:50"))
+    plan.coverage = {"glutes": Coverage(done=1, target=2, reachable=1, why="the week allows 1 strength session"),
+                     "quads": Coverage(done=0, target=2, reachable=1, why="the week allows 1 strength session")}
+    assert "<title>glutes: short 1, the week allows 1 strength session</title>" in html.render(plan)
+    assert "<title>quads" not in html.render(plan)  # one session could have trained quads
+    for fmt in ("table", "markdown"):
+        text = render(plan, fmt)
+        assert "short 1: the week allows 1 strength session" in text and "short 2:" not in text, fmt
+
+
 def test_score_breakdown_shows_notes_and_why():
     plan = plan_of(lift("prehab", "tue", "18:30", "18:50"))
     plan.score = {"S-PREF": GoalScore(weight=2, penalty=1, notes=["prehab on tue at home, not gym (+1)"],

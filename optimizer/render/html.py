@@ -22,6 +22,8 @@ from urllib.parse import quote
 
 import jinja2
 
+from constraints.cover import out_of_reach
+
 from ..clock import DAYS, hhmm, parse_hhmm
 from ..plan import ExerciseDose, Plan, Session
 from .common import SHOWN, SORTS, STATUS_WORDS, day_name, sort_of, what
@@ -133,7 +135,7 @@ def coverage_chart(plan: Plan) -> dict:
     unit = bar_w / scale_max
     rows = [{
         "name": key.replace("_", " ").replace(":", ": "),
-        "done": c.done, "target": c.target, "met": c.done >= c.target,
+        "done": c.done, "target": c.target, "met": c.done >= c.target, "why": out_of_reach(c),
         "y": i * BAR_ROW, "bar": round(c.done * unit, 1), "mark": round(label_w + c.target * unit, 1),
     } for i, (key, c) in enumerate(plan.coverage.items())]
     ticks = [{"x": round(label_w + n * unit, 1), "n": n} for n in range(scale_max + 1)]
