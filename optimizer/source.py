@@ -104,15 +104,20 @@ ScenarioLoader.add_constructor("tag:yaml.org,2002:float", ScenarioLoader.constru
 
 def too_deep(text: str) -> bool:
     """Whether YAML ``text`` nests lists and mappings deeper than ``MAX_DEPTH``, read from the
-    parser's events, which take no recursion (the document is not built)."""
+    parser's events, which take no recursion (the document is not built). libyaml 0.2.6 and on
+    (PyYAML 6.0.4's wheels) stop at their own depth limit with a scanner error: that is too deep
+    too. Any other error is left to the load that follows, which says what it is and where."""
     depth = 0
-    for event in yaml.parse(text, Loader=SAFE_LOADER):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return True
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=SAFE_LOADER):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return True
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as err:
+        return err.problem == "exceeded maximum nesting depth"
     return False
 
 

@@ -271,3 +271,18 @@ def test_a_season_week_is_numbered_from_one_and_its_race_has_a_time(week_runs, w
     with pytest.raises(ScenarioError) as info:
         parse_scenario({"athlete": athlete, "season": {"week_runs": week_runs}})
     assert f"{where}: {words}" in str(info.value)
+
+
+@pytest.mark.parametrize(("text", "deep"), [
+    ("a: " + "[" * 99 + "]" * 99, False),  # the mapping and 99 lists: MAX_DEPTH, allowed
+    ("a: " + "[" * 100 + "]" * 100, True),  # one past MAX_DEPTH, read from the parser's events
+    ("a: " + "[" * 5000 + "]" * 5000, True),  # past libyaml 0.2.6's own limit: its scanner stops first
+    ("".join(" " * i + "k:\n" for i in range(5000)) + " " * 5000 + "v: 1\n", True),  # block style, likewise
+    ("a: [1, 2\nb: 3\n", False),  # malformed: left to the load, which says where
+])
+def test_too_deep_reads_depth_without_building_the_document(text, deep):
+    """PyYAML 6.0.4's libyaml raises a scanner error at its own nesting limit, and that error once
+    escaped as a traceback: the limit is too deep too, and any other error is the loader's to say."""
+    from optimizer.source import too_deep
+
+    assert too_deep(text) is deep
