@@ -23,7 +23,7 @@ def encode(m: WeekModel) -> None:
         day, start = run.pinned_day, run.pinned_start
         if day is None:
             continue
-        guard = m.guard(f"{RULE}:{slot.run}", f"run #{slot.run + 1} ({run.label().lower()}) pinned to {run.at or run.day}")
+        guard = m.guard(f"{RULE}:{slot.run}", f"{m.athlete.run_ref(slot.run)} ({run.label().lower()}) pinned to {run.at or run.day}")
         for p in slot.placements:
             placement = m.placements[p]
             if placement.day != day or (start is not None and not placement.earliest <= start <= placement.latest):
@@ -68,10 +68,10 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
             continue
         run = athlete.runs[s.run]
         if run.pinned_day is not None and s.day_index != run.pinned_day:
-            problems.append(f"{RULE}: run #{s.run + 1} ({run.kind}) is pinned to {DAYS[run.pinned_day]} but planned on {s.day}")
+            problems.append(f"{RULE}: {athlete.run_ref(s.run)} ({run.kind}) is pinned to {DAYS[run.pinned_day]} but planned on {s.day}")
         elif run.pinned_start is not None and s.week_start != run.pinned_start:
             problems.append(
-                f"{RULE}: run #{s.run + 1} ({run.kind}) is pinned to {describe(run.pinned_start)} "
+                f"{RULE}: {athlete.run_ref(s.run)} ({run.kind}) is pinned to {describe(run.pinned_start)} "
                 f"but starts {describe(s.week_start)}"
             )
     return problems
@@ -90,7 +90,7 @@ def outside(athlete: Athlete, start: int, minutes: int) -> bool:
 def pins_outside(athlete: Athlete) -> list[tuple[str, int, int]]:
     """Pins no availability window holds, as (whose words, start, minutes): runs pinned with
     ``at`` and pinned strength sessions. Pinning says when, not that the time is free."""
-    runs = [(f"run #{i + 1} ({run.label().lower()})", run.pinned_start, run.minutes)
+    runs = [(f"{athlete.run_ref(i)} ({run.label().lower()})", run.pinned_start, run.minutes)
             for i, run in enumerate(athlete.runs) if run.pinned_start is not None]
     lifts = [(lift.name or lift.kind, lift.start, lift.minutes) for lift in athlete.strength.pinned]
     return [(who, start, minutes) for who, start, minutes in runs + lifts if outside(athlete, start, minutes)]

@@ -19,7 +19,7 @@ def encode(m: WeekModel) -> None:
         if slot.type != "run":
             continue
         run = m.athlete.runs[slot.run]
-        guard = m.guard(f"{RULE}:{slot.run}", f"run #{slot.run + 1} ({run.label().lower()}, {run.minutes} min) is in the week")
+        guard = m.guard(f"{RULE}:{slot.run}", f"{m.athlete.run_ref(slot.run)} ({run.label().lower()}, {run.minutes} min) is in the week")
         m.cp.add(slot.present == 1).only_enforce_if(guard)
 
 
@@ -30,18 +30,18 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
         if s.run is None or not 0 <= s.run < len(athlete.runs):
             problems.append(f"{RULE}: the {s.kind} run on {s.day} is not one of the scenario's runs")
         elif s.run in matched:
-            problems.append(f"{RULE}: run #{s.run + 1} appears twice ({matched[s.run]} and {s.day})")
+            problems.append(f"{RULE}: {athlete.run_ref(s.run)} appears twice ({matched[s.run]} and {s.day})")
         else:
             matched[s.run] = s.day
             want = athlete.runs[s.run]
             if (s.kind, s.minutes) != (want.kind, want.minutes):
                 problems.append(
-                    f"{RULE}: run #{s.run + 1} should be {want.kind} {want.minutes} min, "
+                    f"{RULE}: {athlete.run_ref(s.run)} should be {want.kind} {want.minutes} min, "
                     f"the plan has {s.kind} {s.minutes} min"
                 )
     for i, run in enumerate(athlete.runs):
         if i not in matched:
-            problems.append(f"{RULE}: run #{i + 1} ({run.kind} {run.minutes} min) is missing from the week")
+            problems.append(f"{RULE}: {athlete.run_ref(i)} ({run.kind} {run.minutes} min) is missing from the week")
     return problems
 
 
@@ -53,5 +53,5 @@ def facts(athlete: Athlete) -> list[str]:
         longest = max((w.minutes for w in windows), default=0)
         if longest < run.minutes:
             where = f" on {DAYS[run.pinned_day]}" if run.pinned_day is not None else ""
-            out.append(f"run #{i + 1} ({run.label().lower()}) needs {run.minutes} min, and the longest window{where} is {longest} min")
+            out.append(f"{athlete.run_ref(i)} ({run.label().lower()}) needs {run.minutes} min, and the longest window{where} is {longest} min")
     return out

@@ -113,25 +113,25 @@ def candidates(scenario: Scenario, core: list[str], closed: Collection[str] = ()
             run = a.runs[i]
             day = run.pinned_day
             if run.pinned_start is not None:
-                out.extend(_pin_window(scenario, f"run #{i + 1} ({run.label().lower()})", run.pinned_start, run.minutes,
+                out.extend(_pin_window(scenario, f"{a.run_ref(i)} ({run.label().lower()})", run.pinned_start, run.minutes,
                                        next(iter(a.locations), None), closed))
             if run.kind == "race":  # a race is run when it is run: moving it is no change a runner can make
                 continue
             for shift in (1, -1, 2, -2):
                 for w in a.windows:
                     if w.day == (day + shift) % 7 and w.minutes >= run.minutes:
-                        out.append(Fix(f"move run #{i + 1} ({run.label().lower()}) to {DAYS[w.day]} {hhmm(w.start)}",
+                        out.append(Fix(f"move {a.run_ref(i)} ({run.label().lower()}) to {DAYS[w.day]} {hhmm(w.start)}",
                                        _pin_run(i, f"{DAYS[w.day]} {hhmm(w.start)}"), PINS))
                         break
-            out.append(Fix(f"let run #{i + 1} ({run.label().lower()}) move: drop its pin", _unpin_run(i), PINS))
+            out.append(Fix(f"let {a.run_ref(i)} ({run.label().lower()}) move: drop its pin", _unpin_run(i), PINS))
         elif rule == "R-RUNS":
             i = int(detail)
             run = a.runs[i]
             longest = max((w.minutes for w in a.windows), default=0)
             if 0 < longest < run.minutes:
-                out.append(Fix(f"shorten run #{i + 1} ({run.label().lower()}) to {longest} min, the longest window",
+                out.append(Fix(f"shorten {a.run_ref(i)} ({run.label().lower()}) to {longest} min, the longest window",
                                lambda d, i=i, m=longest: _athlete(d)["runs"][i].update(minutes=m), SHORTEN))
-            out.append(Fix(f"drop run #{i + 1} ({run.label().lower()}, {run.minutes} min) this week",
+            out.append(Fix(f"drop {a.run_ref(i)} ({run.label().lower()}, {run.minutes} min) this week",
                            lambda d, i=i: _athlete(d).update(runs=[r for k, r in enumerate(_athlete(d)["runs"]) if k != i]), DROP))
         elif rule == "R-REST":
             if a.rest_days > 1:  # never below one: R-REST's own floor

@@ -15,14 +15,15 @@ and asking the checkers.
 Runs keep the numbering of the scenario the week was first planned from, so a
 replanned week can be replanned again from the same scenario file: a run the
 current plan no longer holds (dropped by an earlier replan) stays dropped, and one
-an earlier replan freed from a pinned day now past stays free.
+an earlier replan freed from a pinned day now past stays free. The rest of the week's
+scenario leaves runs out; its messages still name each run by that first numbering
+(``Athlete.number_runs``).
 """
 
 from __future__ import annotations
 
 import datetime
 import itertools
-import re
 
 from .clock import DAY_MINUTES, DAYS, hhmm
 from .plan import Plan, Session
@@ -86,6 +87,7 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
     rest = parse_scenario({"athlete": data, "weights": scenario.weights, "season": scenario.season.model_dump(mode="json")})
     if scenario.athlete.race_week and not rest.athlete.race_week:
         rest.athlete.drop_race()
+    rest.athlete.number_runs([i + 1 for i in kept])
     return rest, kept
 
 
@@ -163,8 +165,6 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
                                          drop=[s.run for s in raced + displaced])
             history = {*DAYS[:t], *done}
             new = plan_week(rest, time_limit=time_limit, closed=history | set(unavailable), done=history)
-            ours = lambda found: f"run #{kept[int(found[1]) - 1] + 1}"  # noqa: E731  (the scenario's numbering)
-            new.problems = [re.sub(r"run #(\d+)", ours, line) for line in new.problems]
             if displaced:
                 lost = ", ".join(f"{s.label or s.kind} ({s.day} {s.start})" for s in displaced)
                 where = "they were" if len(displaced) > 1 else "it was"

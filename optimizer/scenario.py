@@ -361,6 +361,7 @@ class Athlete(Written):
     make_up: tuple[Session, ...] = ()  # replanning: lifts missed or on a day now unavailable, to place again (S-STABLE)
     timezone: str | None = None  # IANA name for calendars (e.g. Europe/Madrid); None: the machine's zone
     _race_dropped: bool = PrivateAttr(default=False)  # see ``drop_race``
+    _run_numbers: tuple[int, ...] = PrivateAttr(default=())  # see ``number_runs``
 
     @field_validator("make_up")
     @classmethod
@@ -611,6 +612,16 @@ class Athlete(Written):
         unavailable) and is left out of the runs, but the week stays race week (R-TAPER light only,
         R-FREQ may be 0), as `check` reads it against the scenario the athlete wrote."""
         self._race_dropped = True
+
+    def run_ref(self, i: int) -> str:
+        """How messages name ``runs[i]``: 'run #3', its place in the runner's own list."""
+        return f"run #{self._run_numbers[i] if self._run_numbers else i + 1}"
+
+    def number_runs(self, numbers: list[int]) -> None:
+        """Replan only, never written in a file: the rest of the week leaves runs out, and its
+        messages still name each run by its number in the scenario the athlete wrote (1-based)."""
+        assert len(numbers) == len(self.runs)
+        self._run_numbers = tuple(numbers)
 
     @property
     def race_week(self) -> bool:

@@ -523,21 +523,26 @@ def test_a_replan_with_no_week_names_what_stops_it_not_what_is_done_or_dropped()
     assert named == ["- R-FREQ: 2 strength sessions (strength.sessions)"], new.problems
 
 
-def test_a_replan_with_no_week_numbers_runs_as_the_scenario_does():
+@pytest.mark.parametrize(("name", "label"), [(None, "easy run"), ("Club run #7", "club run #7"),
+                                           ("Parkrun #2", "parkrun #2")])
+def test_a_replan_with_no_week_numbers_runs_as_the_scenario_does(name, label):
     """The long run (run #1) sat on Saturday, now unavailable, and is left out of the rest of the
-    week; Friday's pinned easy run, the scenario's run #3, is still run #3 in the conflict and fixes."""
+    week; Friday's pinned easy run, the scenario's run #3, is still run #3 in the conflict and fixes.
+    The numbers were once rewritten in the messages' text, which also rewrote a run's own name
+    ('Club run #7' crashed the replan, 'Parkrun #2' became 'Parkrun #3')."""
     scenario = make_scenario(locations={"home": ["mat", "bands", "dumbbells"]},
                              availability={"mon": ["06:00-06:30 home"], "fri": ["18:00-19:00 home"],
                                            "sat": ["07:00-09:00 home"]},
                              runs=[{"kind": "long", "minutes": 90}, {"kind": "easy", "minutes": 30},
-                                   {"kind": "easy", "minutes": 40, "at": "fri 18:10"}],
+                                   {"kind": "easy", "minutes": 40, "at": "fri 18:10", "name": name}],
                              strength={"sessions": 1})
     plan = plan_week(scenario)
     assert plan.status == "optimal" and [s.day for s in plan.runs() if s.run == 0] == ["sat"]
-    new, _ = replan(scenario, plan, "thu", unavailable=["sat"])
+    new, rest = replan(scenario, plan, "thu", unavailable=["sat"])
     assert new.status == "infeasible"
     text = "\n".join(new.problems)
-    assert "run #3 (easy run) pinned to fri 18:10" in text and "let run #3 (easy run) move" in text, text
+    assert f"run #3 ({label}) pinned to fri 18:10" in text and f"let run #3 ({label}) move" in text, text
+    assert [rest.athlete.run_ref(i) for i in range(len(rest.athlete.runs))] == ["run #2", "run #3"]
     assert "run #2 (easy run) pinned" not in text, text
 
 
