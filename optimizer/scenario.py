@@ -24,7 +24,7 @@ from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
-from .source import (MAX_BYTES, MAX_VALUES, SUBFIELDS, at_mark, BadValue, did_you_mean, DuplicateKey, expanded_size,
+from .source import (MAX_BYTES, MAX_DIGITS, MAX_VALUES, SUBFIELDS, at_mark, BadValue, did_you_mean, DuplicateKey, expanded_size,
                      file_positions, json_for_yaml, locate, parse_path, placed, ScenarioLoader, too_deep, Written)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
@@ -698,6 +698,7 @@ FRIENDLY = {  # pydantic's error types, said as the fix
     "int_parsing": "{got} is not a whole number; write e.g. 45",
     "int_type": "{got} is not a whole number; write e.g. 45",
     "int_from_float": "{got} is not a whole number; write e.g. 45",
+    "int_parsing_size": "{got} has more digits than any field takes; write e.g. 45",
     "finite_number": "{got} is not a number; write e.g. 45",
     "bool_parsing": "{got} is not true or false",
     "bool_type": "{got} is not true or false",
@@ -769,6 +770,11 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
+def _json_int(text: str) -> int | str:
+    """A JSON integer, or the text of one too long for Python to read (see ``MAX_DIGITS``)."""
+    return int(text) if len(text) <= MAX_DIGITS else text
+
+
 def _json_duplicate(text: str, found: DuplicateKey) -> DuplicateKey:
     """A key given twice in a JSON text, with where it is: json's hook is not told, so the text is
     read as YAML (JSON is its flow style), whose loader knows the line. Its loader may meet another
@@ -807,7 +813,7 @@ def read_data(path: str | Path) -> Any:
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
-            data = json.loads(text, object_pairs_hook=_json_object)
+            data = json.loads(text, object_pairs_hook=_json_object, parse_int=_json_int)
         elif suffix == ".toml":
             data = tomllib.loads(text)
         else:
@@ -845,6 +851,11 @@ def read_data(path: str | Path) -> Any:
         raise ScenarioError([f"line {err.lineno}, column {err.colno}: malformed JSON ({err.msg})"], str(path)) from None
     except tomllib.TOMLDecodeError as err:
         raise ScenarioError([f"malformed TOML ({err})"], str(path)) from None
+    except ValueError as err:  # tomllib has no hook for integers: one too long to read (MAX_DIGITS)
+        if "integer string conversion" not in str(err):
+            raise
+        raise ScenarioError([f"a number has more than {MAX_DIGITS:,} digits, more than any field takes; "
+                             "write the value the field asks for"], str(path)) from None
 
 
 def load_scenario(path: str | Path) -> Scenario:

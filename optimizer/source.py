@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import sys
 import typing
 from functools import cache
 from os import PathLike
@@ -36,6 +37,10 @@ MAX_BYTES = 64 * 2**20
 # Lists and mappings inside one another: a club file is about six deep. libyaml builds the document
 # by recursion in C, so a few kilobytes of '[[[[...' (tens of thousands deep) crash the process.
 MAX_DEPTH = 100
+
+# Python reads no integer longer than this from text (a ValueError, a guard against slow parsing):
+# such a number is kept as the text it is, and the field it is in says it has too many digits.
+MAX_DIGITS = sys.get_int_max_str_digits() or 4300
 
 
 class DuplicateKey(yaml.YAMLError):
@@ -65,6 +70,8 @@ class ScenarioLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
             return super().construct_object(node, deep=deep)
         except ValueError as err:
             raise BadValue(node, str(err)) from None
+        except KeyError:  # '!!bool maybe': PyYAML looks the word up and does not catch the miss
+            raise BadValue(node, "not one of YAML's words for it: true, false, yes, no, on, off") from None
 
     def construct_yaml_int(self, node):
         """YAML 1.1 reads ``18:00`` as base 60 (1080) and ``045`` as octal (37): a time or
@@ -72,7 +79,7 @@ class ScenarioLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
         the text they are; a field wanting a number reads ``045`` as 45, one wanting a time
         reads ``18:00``, and any other field names the value as written."""
         text = node.value.replace("_", "").lstrip("+-")
-        if ":" in text or (len(text) > 1 and text[0] == "0" and text[1].isdigit()):
+        if ":" in text or (len(text) > 1 and text[0] == "0" and text[1].isdigit()) or len(text) > MAX_DIGITS:
             return self.construct_scalar(node)
         return super().construct_yaml_int(node)
 

@@ -112,6 +112,14 @@ BAD = {
     "no_such_date.yaml": ("athlete:\n  name: x\n  availability: {}\n  calendar: {week_of: 2026-02-30}\n",
                           "line 4, column 23: athlete.calendar.week_of: '2026-02-30' is not a date; write YYYY-MM-DD"),
     "bad_int.yaml": ("athlete: !!int abc\n", "line 1, column 10: 'abc' cannot be read as int"),
+    "bad_bool.yaml": ("athlete: !!bool maybe\n", "line 1, column 10: 'maybe' cannot be read as bool (not one of"),
+    # Python reads no integer of more than 4,300 digits (a ValueError in json, tomllib and PyYAML: a traceback)
+    "digits.yaml": ("athlete:\n  name: x\n  availability: {}\n  rest_days: " + "9" * 5000 + "\n",
+                    "line 4, column 14: athlete.rest_days: '9999"),
+    "digits.json": ('{"athlete": {"name": "x", "availability": {}, "rest_days": ' + "9" * 5000 + "}}",
+                    "line 1, column 60: athlete.rest_days: '9999"),
+    "digits.toml": ('[athlete]\nname = "x"\nrest_days = ' + "9" * 5000 + "\n[athlete.availability]\n",
+                    "a number has more than 4,300 digits, more than any field takes"),
     "list_key.yaml": ("athlete:\n  [a, b]: 1\n", "line 2, column 3: a key is a list or a mapping; write a name"),
     # refused when read, as a run pinned so is, not left to the planner to find no week (exit 1)
     "late_class.yaml": ("athlete:\n  name: x\n  availability: {}\n  strength:\n    pinned: [{kind: full_body, "
