@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,12 +25,12 @@ WEEK_MINUTES = 7 * DAY_MINUTES
 def parse_hhmm(text: str) -> int:
     """'07:30' -> 450. Accepts 00:00 to 24:00; raises ValueError with the fix."""
     hh, sep, mm = text.strip().partition(":")
-    if not sep or not hh.isdigit() or not mm.isdigit() or len(mm) != 2:
+    # ASCII digits only: '²'.isdigit() holds, and int() refuses it
+    if not sep or not re.fullmatch("[0-9]+", hh) or not re.fullmatch("[0-9]{2}", mm):
         raise ValueError(f"'{text}' is not a time; write HH:MM, e.g. 07:30")
-    hours, minutes = int(hh), int(mm)
-    if minutes > 59 or hours > 24 or (hours == 24 and minutes):
+    if len(hh.lstrip("0")) > 2 or int(mm) > 59 or int(hh) > 24 or (int(hh) == 24 and int(mm)):
         raise ValueError(f"'{text}' is not a clock time; hours run 00-23 (24:00 ends a day), minutes 00-59")
-    return hours * 60 + minutes
+    return int(hh) * 60 + int(mm)
 
 
 def hhmm(minute_of_day: int) -> str:

@@ -712,6 +712,9 @@ FRIENDLY = {  # pydantic's error types, said as the fix
                  "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30")
 
 
+LONG_QUOTE = re.compile(r"'([^'\n]{60,})'")
+
+
 def _shown(value: Any, width: int = 60) -> str:
     """The value a user gave, as written back to them: cut short if long (a whole list pasted
     where a number goes should not fill the terminal)."""
@@ -737,6 +740,7 @@ def error_messages(err: ValidationError, positions: dict | None = None,
             msg = f"required field is missing; add it (see {guide})"
         elif e["type"] in FRIENDLY:
             msg = FRIENDLY[e["type"]].format(got=_shown(e.get("input")), **e.get("ctx", {}))
+        msg = LONG_QUOTE.sub(lambda quoted: _shown(quoted[1]), msg)  # a rule's own message quoting the value
         items = [(f"{loc}{'' if not loc or m.startswith('[') else '.'}{m}", m.partition(": ")[0])
                  for m in msg.split(SUBFIELDS)[1:]] if msg.startswith(SUBFIELDS) \
             else [(f"{loc}: {msg}" if loc else msg, "")]
