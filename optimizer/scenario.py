@@ -686,6 +686,7 @@ def _format_loc(loc: tuple[Any, ...]) -> str:
     """('athlete', 'runs', 0, 'minutes') -> 'athlete.runs[0].minutes'."""
     out = ""
     for part in loc:
+        part = part if isinstance(part, int) or len(str(part)) <= 60 else f"{str(part)[:55]}..."  # a pasted key
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 

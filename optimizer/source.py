@@ -55,7 +55,8 @@ class BadValue(yaml.YAMLError):
     """A value its tag cannot make (``!!int abc``): the constructor's ValueError, placed."""
 
     def __init__(self, node: yaml.Node, reason: str):
-        super().__init__(f"{node.value!r} cannot be read as {node.tag.rpartition(':')[2]} ({reason})")
+        value, reason = (text if len(text) <= 60 else f"{text[:55]}..." for text in (node.value, reason))
+        super().__init__(f"{value!r} cannot be read as {node.tag.rpartition(':')[2]} ({reason})")
         self.problem_mark = node.start_mark
 
 
@@ -70,14 +71,19 @@ class ScenarioLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
             return super().construct_object(node, deep=deep)
         except ValueError as err:
             raise BadValue(node, str(err)) from None
-        except KeyError:  # '!!bool maybe': PyYAML looks the word up and does not catch the miss
-            raise BadValue(node, "not one of YAML's words for it: true, false, yes, no, on, off") from None
+        except (KeyError, IndexError, AttributeError, TypeError):
+            # PyYAML's constructors trip over what their tag cannot make: '!!bool maybe' (a
+            # KeyError), '!!int ""' (IndexError), '!!timestamp x' (AttributeError)
+            bool_tag = node.tag.endswith(":bool")
+            raise BadValue(node, "write true or false" if bool_tag else "not a value of that kind") from None
 
     def construct_yaml_int(self, node):
         """YAML 1.1 reads ``18:00`` as base 60 (1080) and ``045`` as octal (37): a time or
         a number with a leading zero would become another number without a word. Both stay
         the text they are; a field wanting a number reads ``045`` as 45, one wanting a time
         reads ``18:00``, and any other field names the value as written."""
+        if not isinstance(node, yaml.ScalarNode):  # '!!int [1]': PyYAML says what it expected
+            return super().construct_yaml_int(node)
         text = node.value.replace("_", "").lstrip("+-")
         if ":" in text or (len(text) > 1 and text[0] == "0" and text[1].isdigit()) or len(text) > MAX_DIGITS:
             return self.construct_scalar(node)
@@ -95,6 +101,8 @@ class ScenarioLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
             return self.construct_scalar(node)
 
     def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):  # '!!set [a, b]': PyYAML says what it expected
+            return super().construct_mapping(node, deep=deep)
         seen = set()
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":

@@ -112,7 +112,7 @@ BAD = {
     "no_such_date.yaml": ("athlete:\n  name: x\n  availability: {}\n  calendar: {week_of: 2026-02-30}\n",
                           "line 4, column 23: athlete.calendar.week_of: '2026-02-30' is not a date; write YYYY-MM-DD"),
     "bad_int.yaml": ("athlete: !!int abc\n", "line 1, column 10: 'abc' cannot be read as int"),
-    "bad_bool.yaml": ("athlete: !!bool maybe\n", "line 1, column 10: 'maybe' cannot be read as bool (not one of"),
+    "bad_bool.yaml": ("athlete: !!bool maybe\n", "line 1, column 10: 'maybe' cannot be read as bool (write true or false)"),
     # Python reads no integer of more than 4,300 digits (a ValueError in json, tomllib and PyYAML: a traceback)
     "digits.yaml": ("athlete:\n  name: x\n  availability: {}\n  rest_days: " + "9" * 5000 + "\n",
                     "line 4, column 14: athlete.rest_days: '9999"),

@@ -286,3 +286,25 @@ def test_too_deep_reads_depth_without_building_the_document(text, deep):
     from optimizer.source import too_deep
 
     assert too_deep(text) is deep
+
+
+TAGS = ["!!int", "!!float", "!!bool", "!!null", "!!binary", "!!timestamp", "!!set", "!!omap", "!!pairs", "!!seq",
+        "!!map", "!!merge", "!foo", ""]
+NODES = ["x", "''", "-", "99:99", "0x", "2026-02-30", "[1, 2]", "{a: 1}", "{a, b}", "[{a: [1]}]", "9" * 5000,
+         "0x" + "f" * 5000]
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_any_tag_on_any_value_is_a_message_not_a_traceback(tmp_path, tag):
+    """PyYAML's constructors trip over values their tag cannot make with whatever error comes first:
+    '!!bool maybe' a KeyError, '!!int ""' an IndexError, '!!timestamp x' an AttributeError, '!!int [1]'
+    (in our base-60 guard) an AttributeError, '!!set [a, b]' (in our duplicate-key guard) a TypeError.
+    Every one is a ScenarioError with a short message, in a value, a key and a field."""
+    path = tmp_path / "tagged.yaml"
+    for node in NODES:
+        for text in (f"athlete: {tag} {node}\n", f"athlete:\n  ? {tag} {node}\n  : 1\n",
+                     f"athlete:\n  name: x\n  availability: {{}}\n  runs: [{{kind: easy, minutes: {tag} {node}}}]\n"):
+            path.write_text(text)
+            with pytest.raises(ScenarioError) as err:
+                load_scenario(path)
+            assert len("\n".join(err.value.messages)) < 600, (text[:60], err.value.messages)
