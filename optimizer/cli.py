@@ -17,23 +17,12 @@ from typing import Annotated, Optional, Sequence
 import typer
 
 from .clock import DAY_ALIASES, DAYS, parse_hhmm
+from .options import output_path, plan_date
 from .plan import Plan
 from .render import render
-from .scenario import FIRST_DATE, LAST_DATE, ScenarioError, error_messages, load_scenario, read_data, read_scenario
+from .scenario import ScenarioError, error_messages, load_scenario, read_data, read_scenario
 from .season import MAX_WEEKS
 from .solve import MAX_TIME_LIMIT, MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
-
-
-def plan_date(value: str) -> datetime:
-    """A date option, YYYY-MM-DD, within the years a plan can be on (``scenario.FIRST_DATE`` to
-    ``LAST_DATE``): '2027-02-30' is said to be no date, not to miss a format it follows."""
-    try:
-        day = datetime.strptime(value.strip(), "%Y-%m-%d")
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date; give YYYY-MM-DD, e.g. 2027-04-18") from None
-    if not FIRST_DATE <= day.date() <= LAST_DATE:
-        raise typer.BadParameter(f"{day.date()} is outside {FIRST_DATE.year}-{LAST_DATE.year}; give a date in it")
-    return day
 
 
 # markdown: a docstring's wrapped lines are one paragraph in --help (rich mode breaks them where the source does)
@@ -162,7 +151,7 @@ def exit_code(plan: Plan) -> int:
 def plan_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file (YAML, JSON or TOML)")],
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds; past it the best week found is returned, marked not proven")] = 10.0,
     workers: Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="CP-SAT workers (results stay deterministic)")] = 1,
     seed: Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")] = 0,
@@ -262,7 +251,7 @@ def season_command(
     race_time: Annotated[Optional[str], typer.Option(help="race start, HH:MM (default: the time calendar.races gives race day, else 08:00)")] = None,
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", metavar="[table|json|markdown|ics]",
                                                   help=FORMAT_HELP + "; html is a week's page: `plan -f html`")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds per week")] = 10.0,
 ) -> None:
     """Plan every week from the start to race day and a recovery week after (exit 1 if a week has no plan)."""
@@ -316,7 +305,7 @@ def replan_command(
     unavailable: DayList = [],
     done: DayList = [],
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write here instead of the terminal")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds")] = 10.0,
 ) -> None:
     """Plan the rest of the week again after a missed session or a new commitment, keeping what is

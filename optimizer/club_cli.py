@@ -38,6 +38,7 @@ from rich.table import Table
 from .club import ClubPlan, MemberResult, load_club, plan_club, synthetic_club_data
 from .club_schema import MAX_CAPACITY, Club
 from .executors import default_jobs, make_executor
+from .options import output_path
 from .render import render
 from .scenario import ScenarioError
 from .solve import MAX_TIME_LIMIT, SEED_MAX, SEED_MIN
@@ -230,7 +231,7 @@ def _fail(messages: list[str]) -> None:
 @club_app.command("plan")
 def plan_command(
     club_file: Annotated[Path, typer.Argument(help="club file (YAML, JSON or TOML)")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="directory for the members' files")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="directory for the members' files")] = None,
     jobs: Annotated[Optional[int], typer.Option(min=1, help="parallel solves (local executor); default: the CPU count")] = None,
     executor: Annotated[ExecutorName, typer.Option(help="local process pool, or a Ray cluster")] = ExecutorName.local,
     address: Annotated[Optional[str], typer.Option(help="Ray address, e.g. auto (default: start Ray here)")] = None,
@@ -312,7 +313,7 @@ def _print_summary(result: ClubPlan) -> None:
 @club_app.command("synthetic")
 def synthetic_command(
     members: Annotated[int, typer.Argument(min=1, help="how many members")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="club file to write: YAML, or JSON for a .json name")],
+    output: Annotated[Path, typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="club file to write: YAML, or JSON for a .json name")],
     seed: Annotated[int, typer.Option(help="same seed and size, same club")] = 0,
     places: Annotated[Optional[int], typer.Option(min=0, max=MAX_CAPACITY, help="strength class places (default: a fifth of the members)")] = None,
 ) -> None:

@@ -719,7 +719,10 @@ LONG_QUOTE = re.compile(r"'([^'\n]{60,})'")
 def _shown(value: Any, width: int = 60) -> str:
     """The value a user gave, as written back to them: cut short if long (a whole list pasted
     where a number goes should not fill the terminal)."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # '0xfff...': a hexadecimal integer reads in whole, and has too many digits to print
+        return f"a number of more than {MAX_DIGITS:,} digits"
     return text if len(text) <= width else f"{text[:width - 5]}...{text[-2:]}"
 
 

@@ -123,6 +123,9 @@ BAD = {
                          "athlete.availability.mon[0]: '²:00' is not a time; write HH:MM"),
     "long_window.yaml": ("athlete:\n  name: x\n  availability:\n    mon: ['" + "mon " * 5000 + "']\n",
                          "athlete.availability.mon[0]: 'mon mon mon"),
+    # a hexadecimal integer reads in whole whatever its length, and repr() refused it in the message
+    "hex.yaml": ("athlete:\n  name: 0x" + "f" * 3600 + "\n  availability: {}\n",
+                 "athlete.name: a number of more than 4,300 digits is not text"),
     "digits.toml": ('[athlete]\nname = "x"\nrest_days = ' + "9" * 5000 + "\n[athlete.availability]\n",
                     "a number has more than 4,300 digits, more than any field takes"),
     "list_key.yaml": ("athlete:\n  [a, b]: 1\n", "line 2, column 3: a key is a list or a mapping; write a name"),
@@ -496,3 +499,15 @@ def test_the_readme_scenario_format_example_plans_a_clean_week(tmp_path):
 def test_replan_given_the_scenario_as_its_plan_says_so():
     result = invoke("replan", EXAMPLE, "--plan", EXAMPLE, "--today", "wed")
     assert result.exit_code == 2 and "this is a scenario, not a plan" in result.output, result.output
+
+
+@pytest.mark.parametrize("command", [["plan", EXAMPLE], ["season", EXAMPLE, "--race-date", "2027-04-18"],
+                                     ["club", "plan", str(ROOT / "scenarios" / "club_riverside.yaml")],
+                                     ["club", "synthetic", "3"]])
+def test_an_empty_output_path_is_refused_not_read_as_the_working_folder(tmp_path, monkeypatch, command):
+    """'-o ""' (an unset shell variable) is Path('.'): `club plan` wrote its members' files into
+    whatever folder it was run from. Every -o refuses it before anything is planned."""
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*command, "-o", "")
+    assert result.exit_code == 2 and "the path is empty; give a file name" in result.stderr, result.output
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,30 @@
+"""Parsers for command-line options that Typer's own types say too little about: each refuses a
+bad value with the fix, as typer.BadParameter (exit 2, the option named)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import typer
+
+from .scenario import FIRST_DATE, LAST_DATE
+
+
+def output_path(value: str) -> Path:
+    """``-o``: an empty path (an unset shell variable, say) would be the working folder; say so."""
+    if not value.strip():
+        raise typer.BadParameter("the path is empty; give a file name (a folder for `club plan`)")
+    return Path(value)
+
+
+def plan_date(value: str) -> datetime:
+    """A date option, YYYY-MM-DD, within the years a plan can be on (``scenario.FIRST_DATE`` to
+    ``LAST_DATE``): '2027-02-30' is said to be no date, not to miss a format it follows."""
+    try:
+        day = datetime.strptime(value.strip(), "%Y-%m-%d")
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date; give YYYY-MM-DD, e.g. 2027-04-18") from None
+    if not FIRST_DATE <= day.date() <= LAST_DATE:
+        raise typer.BadParameter(f"{day.date()} is outside {FIRST_DATE.year}-{LAST_DATE.year}; give a date in it")
+    return day
