@@ -614,8 +614,10 @@ class Athlete(Written):
         self._race_dropped = True
 
     def run_ref(self, i: int) -> str:
-        """How messages name ``runs[i]``: 'run #3', its place in the runner's own list."""
-        return f"run #{self._run_numbers[i] if self._run_numbers else i + 1}"
+        """How messages name ``runs[i]``: 'run #3', its place in the runner's own list (numbers
+        given for other runs, in a copy whose runs were changed, are not used)."""
+        numbered = len(self._run_numbers) == len(self.runs)
+        return f"run #{self._run_numbers[i] if numbered else i + 1}"
 
     def number_runs(self, numbers: list[int]) -> None:
         """Replan only, never written in a file: the rest of the week leaves runs out, and its
