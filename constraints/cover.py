@@ -127,8 +127,8 @@ def coverage(plan: Plan, athlete: Athlete) -> dict[str, Coverage]:
 
 
 def out_of_reach(c: Coverage) -> str:
-    """Why the week cannot meet the target, if it does all it can toward it; else ''."""
-    return c.why if c.reachable is not None and c.done >= c.reachable else ""
+    """Why the week falls short of the target, if it does all any legal week can toward it; else ''."""
+    return c.why if c.done < c.target and c.reachable is not None and c.done >= c.reachable else ""
 
 
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:

@@ -24,7 +24,7 @@ from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
-from .source import (MAX_BYTES, MAX_DIGITS, MAX_VALUES, SUBFIELDS, at_mark, BadValue, did_you_mean, DuplicateKey, expanded_size,
+from .source import (MAX_BYTES, MAX_DIGITS, MAX_VALUES, SUBFIELDS, at_mark, BadValue, cut, did_you_mean, DuplicateKey, expanded_size,
                      file_positions, json_for_yaml, locate, parse_path, placed, ScenarioLoader, too_deep, Written)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
@@ -688,7 +688,7 @@ def _format_loc(loc: tuple[Any, ...]) -> str:
     """('athlete', 'runs', 0, 'minutes') -> 'athlete.runs[0].minutes'."""
     out = ""
     for part in loc:
-        part = part if isinstance(part, int) or len(str(part)) <= 60 else f"{str(part)[:55]}..."  # a pasted key
+        part = part if isinstance(part, int) else cut(str(part))  # a pasted key
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
@@ -718,14 +718,12 @@ FRIENDLY = {  # pydantic's error types, said as the fix
 LONG_QUOTE = re.compile(r"'([^'\n]{60,})'")
 
 
-def _shown(value: Any, width: int = 60) -> str:
-    """The value a user gave, as written back to them: cut short if long (a whole list pasted
-    where a number goes should not fill the terminal)."""
+def _shown(value: Any) -> str:
+    """The value a user gave, as written back to them (``cut`` short if long)."""
     try:
-        text = repr(value)
+        return cut(repr(value))
     except ValueError:  # '0xfff...': a hexadecimal integer reads in whole, and has too many digits to print
         return f"a number of more than {MAX_DIGITS:,} digits"
-    return text if len(text) <= width else f"{text[:width - 5]}...{text[-2:]}"
 
 
 def error_messages(err: ValidationError, positions: dict | None = None,

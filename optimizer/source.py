@@ -43,6 +43,12 @@ MAX_DEPTH = 100
 MAX_DIGITS = sys.get_int_max_str_digits() or 4300
 
 
+def cut(text: str, width: int = 60) -> str:
+    """``text`` as a message shows it: cut short if long (a whole list pasted where a number goes,
+    a 20,000-character window) so the message does not fill the terminal."""
+    return text if len(text) <= width else f"{text[:width - 5]}...{text[-2:]}"
+
+
 class DuplicateKey(yaml.YAMLError):
     """A key given twice in one YAML block (or JSON object): only the last would be kept, silently."""
 
@@ -55,8 +61,7 @@ class BadValue(yaml.YAMLError):
     """A value its tag cannot make (``!!int abc``): the constructor's ValueError, placed."""
 
     def __init__(self, node: yaml.Node, reason: str):
-        value, reason = (text if len(text) <= 60 else f"{text[:55]}..." for text in (node.value, reason))
-        super().__init__(f"{value!r} cannot be read as {node.tag.rpartition(':')[2]} ({reason})")
+        super().__init__(f"{cut(repr(node.value))} cannot be read as {node.tag.rpartition(':')[2]} ({cut(reason)})")
         self.problem_mark = node.start_mark
 
 

@@ -52,7 +52,7 @@ def coverage_rows(plan: Plan) -> list[tuple[str, int, int, str]]:
     rows = []
     for key, c in plan.coverage.items():
         verdict = "ok" if c.done >= c.target else f"short {c.target - c.done}"
-        why = "" if c.done >= c.target else out_of_reach(c)
+        why = out_of_reach(c)
         rows.append((key, c.done, c.target, f"{verdict}: {why}" if why else verdict))
     return rows
 
