@@ -40,6 +40,14 @@ def build_week(scenario: Scenario, *, explain: bool = False, lift_per_window: bo
 # outlasts a lift (>= 20 min), so on a shared window the run goes first.
 RUN_FIRST = 30
 
+# A double's two runs back to back are one longer run, not a double: the tie-break keeps the
+# second run at least this long after the first ends, as far as the window and the rules let it
+# (a preference among equally good weeks, not a rule: a week never goes without a plan for it).
+DOUBLE_APART = 4 * 60
+# What a minute short of DOUBLE_APART costs in the tie-break: more than a minute's lateness of the
+# later run and of the lift that may follow it (one a day), so spacing comes before earliness.
+SHORT_OF_APART = 2 * RUN_FIRST
+
 
 def lateness_weight(slot) -> int:
     """What a minute of this session's lateness costs in ``model.lateness``."""

@@ -9,14 +9,14 @@ from __future__ import annotations
 import time
 from collections.abc import Collection
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, permutations
 
 from ortools.sat.python import cp_model
 
-from .build import build_week, lateness_weight
+from .build import DOUBLE_APART, SHORT_OF_APART, build_week, lateness_weight
 from .catalog import catalog
 from .clock import DAY_MINUTES, DAYS, hhmm
-from .model import WeekModel
+from .model import Slot, WeekModel
 from .plan import ExerciseDose, GoalScore, Plan, Session
 from .prescribe import dosed
 from .scenario import Athlete, Scenario
@@ -131,47 +131,123 @@ def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1,
     return plan
 
 
-def _polish(m: WeekModel, solver: cp_model.CpSolver, settings: SolveSettings):
+def _polish(m: WeekModel, solver: cp_model.CpSolver, settings: SolveSettings,
+            doubles: list[tuple[Slot, Slot]] = ()):
     """Second stage: every choice fixed as found, move sessions as early as they go (the
-    tie-break). Returns a solver whose values to read; the model is left as it was."""
+    tie-break), each double's runs first spaced ``DOUBLE_APART`` apart as far as they go.
+    Returns a solver whose values to read; the model is left as it was."""
     free = m.times()
     solution = solver.response_proto.solution  # every variable's value, by index
     fixed = [i for i in range(len(solution)) if i not in free]
-    m.cp.clear_hints()
-    hint = m.cp.proto.solution_hint  # in bulk: one call per variable costs more than the solve
+    # the spacing's rows are for this solve only: on a copy (the same variable indexes), made
+    # only for a week with doubles; otherwise the model itself, its hints and objective put back
+    cp = m.cp.clone() if doubles else m.cp
+    cp.clear_hints()
+    hint = cp.proto.solution_hint  # in bulk: one call per variable costs more than the solve
     hint.vars.extend(fixed)
     hint.values.extend([solution[i] for i in fixed])
-    m.cp.minimize(m.lateness)
+    cp.minimize(m.lateness + SHORT_OF_APART * sum(_short_of_apart(cp, a, b) for a, b in doubles))
     polish = _solver(settings, m.athlete)
     polish.parameters.fix_variables_to_their_hinted_value = True
-    status = polish.solve(m.cp)
-    m.cp.clear_hints()
-    for var, value in m.hints:
-        m.cp.add_hint(var, value)
-    m.cp.minimize(m.goal_penalty)
+    status = polish.solve(cp)
+    if cp is m.cp:
+        m.cp.clear_hints()
+        for var, value in m.hints:
+            m.cp.add_hint(var, value)
+        m.cp.minimize(m.goal_penalty)
     return polish if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else solver
 
 
-def _earliest(m: WeekModel, solver: cp_model.CpSolver) -> tuple[int, dict[int, int]]:
-    """The earliest times with every choice as found, if no rule stood in the way: each window's
-    sessions back to back from its opening, most weight per minute first (Smith's rule, optimal
-    for one window on its own). Returns their lateness, a lower bound on ``m.lateness`` (gaps and
-    the other windows can only add to it), and each chosen session's start by slot index."""
-    by_window: dict[int, list[tuple[int, int, int]]] = {}
+def _short_of_apart(cp: cp_model.CpModel, a: Slot, b: Slot) -> cp_model.IntVar:
+    """Minutes short of ``DOUBLE_APART`` from the end of the earlier of runs ``a`` and ``b`` to the
+    start of the later, whichever goes first (they never overlap, so one does)."""
+    short = cp.new_int_var(0, DOUBLE_APART, "")
+    a_first = cp.new_bool_var("")
+    cp.add(b.start - a.end + short >= DOUBLE_APART).only_enforce_if(a_first)
+    cp.add(a.start - b.end + short >= DOUBLE_APART).only_enforce_if(~a_first)
+    return short
+
+
+def _doubles(m: WeekModel, solver: cp_model.CpSolver) -> list[tuple[Slot, Slot]]:
+    """The runs of each day the week found two on (R-DOUBLES allows no more)."""
+    on_day: dict[int, list[Slot]] = {}
     for placement in m.placements:
+        slot = m.slots[placement.slot]
+        if slot.type == "run" and solver.boolean_value(placement.var):
+            on_day.setdefault(placement.day, []).append(slot)
+    return [(runs[0], runs[1]) for _, runs in sorted(on_day.items()) if len(runs) == 2]
+
+
+def _shortfall(doubles: list[tuple[Slot, Slot]], start_of) -> int:
+    """Minutes the doubles' runs sit closer than ``DOUBLE_APART``, end of the first to start of the
+    second, in all (``start_of``: a slot's start in the week being judged)."""
+    short = 0
+    for a, b in doubles:
+        first, second = sorted((a, b), key=start_of)
+        short += max(0, DOUBLE_APART - (start_of(second) - start_of(first) - first.minutes))
+    return short
+
+
+def _earliest(m: WeekModel, solver: cp_model.CpSolver,
+              doubles: list[tuple[Slot, Slot]] = ()) -> tuple[int | None, dict[int, int]]:
+    """The tie-break's best times with every choice as found, if no rule stood in the way: each
+    window's sessions from its opening, back to back but for a double's spacing. A window's order
+    is Smith's rule (most weight per minute first, optimal for one window on its own), or, for a
+    window holding both runs of a double, the best of every order of its sessions (three at most:
+    two runs and one lift a day) with a lift that loads the legs last (R-ORDER).
+
+    Returns their tie-break value (weighted lateness and spacing), a lower bound on the polish's
+    since gaps and the other windows can only add to it, and each chosen session's start by slot
+    index. The value is None when a double's runs in two windows sit closer than ``DOUBLE_APART``:
+    those windows are not independent, and only the polish knows their best."""
+    by_window: dict[int, list[tuple[int, int, int]]] = {}
+    legs = set()  # lifts that load the legs: after the day's runs (R-ORDER)
+    for p, placement in enumerate(m.placements):
         if solver.boolean_value(placement.var):
             slot = m.slots[placement.slot]
             by_window.setdefault(placement.window, []).append(
                 (lateness_weight(slot), int(solver.value(slot.minutes)), slot.index))
+            if m.p_lower[p] not in (None, "none"):
+                legs.add(slot.index)
+    pairs = [{a.index, b.index} for a, b in doubles]
     least, starts = 0, {}
     for window, sessions in by_window.items():
         sessions.sort(key=lambda s: -s[0] / max(s[1], 1))
-        opened = 0
-        for weight, minutes, slot in sessions:
-            least += weight * opened
-            starts[slot] = m.windows[window].week_start + opened
-            opened += minutes
+        pair = next((p for p in pairs if p <= {s[2] for s in sessions}), set())
+        orders = [sessions]
+        if pair:  # a lift that loads the legs goes last
+            orders = [o for o in permutations(sessions) if not legs.intersection(s[2] for s in o[:-1])]
+        value, at = min((_from_opening(order, pair, m.windows[window]) for order in orders), key=lambda v: v[0])
+        least += value
+        starts.update(at)
+    window_of = {s[2]: window for window, sessions in by_window.items() for s in sessions}
+    split = [(a, b) for a, b in doubles if window_of[a.index] != window_of[b.index]]
+    if _shortfall(split, lambda slot: starts[slot.index]):
+        return None, starts
     return least, starts
+
+
+def _from_opening(order, pair: set[int], window) -> tuple[int, dict[int, int]]:
+    """Sessions (weight, minutes, slot index) in ``order`` from the window's opening, back to back,
+    but for the wait before the second run of a double (``pair``: both its runs' slots) that brings
+    it ``DOUBLE_APART`` after the first ends, or as near as the window's spare minutes allow. Returns
+    the tie-break's value and each start (worth it: a minute nearer outweighs the later sessions'
+    lateness, ``SHORT_OF_APART``)."""
+    spare = window.minutes - sum(minutes for _, minutes, _ in order)
+    opened = value = 0
+    first_end = None
+    at = {}
+    for weight, minutes, slot in order:
+        if slot in pair and first_end is not None:
+            wait = min(max(DOUBLE_APART - (opened - first_end), 0), spare)
+            opened += wait
+            value += SHORT_OF_APART * max(DOUBLE_APART - (opened - first_end), 0)
+        elif slot in pair:
+            first_end = opened + minutes
+        value += weight * opened
+        at[slot] = window.week_start + opened
+        opened += minutes
+    return value, at
 
 
 def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
@@ -182,13 +258,13 @@ def solve_week(m: WeekModel, settings: SolveSettings = SolveSettings()) -> Plan:
 
 
 def _solve_goals_then_times(m: WeekModel, settings: SolveSettings) -> Plan:
-    """Solve for the goals, then the tie-break: sessions as early as they go.
+    """Solve for the goals, then the tie-break: a double's runs apart, sessions as early as they go.
 
-    A week found with every session back to back from its window's opening (``_earliest``'s
-    bound) is already as early as it goes. Otherwise the same choices at those earliest times
-    are tried first: if every hard rule's checker passes and each goal costs the same, that is
-    the tie-break's optimum without a second solve (~0.4 ms against ~3 ms); if not (a gap, a
-    pin, a wish about times stands in the way), ``_polish`` solves for it."""
+    A week found at ``_earliest``'s bound (every session back to back from its window's opening,
+    a double's runs spaced) is already the tie-break's best. Otherwise the same choices at those
+    times are tried first: if every hard rule's checker passes and each goal costs the same, that
+    is the tie-break's optimum without a second solve (~0.4 ms against ~3 ms); if not (a gap, a
+    pin, a wish about times, a double over two windows stands in the way), ``_polish`` solves for it."""
     solver = _solver(settings, m.athlete)
     status = solver.solve(m.cp)
     name = m.athlete.name
@@ -203,14 +279,17 @@ def _solve_goals_then_times(m: WeekModel, settings: SolveSettings) -> Plan:
             f"allow more time"])
     goals = int(solver.value(m.goal_penalty))
     m.solved_goal_penalty = goals
-    least, starts = _earliest(m, solver)
-    if solver.value(m.lateness) <= least:
-        return _plan(m, solver, status)
-    early = _plan(m, solver, status, starts)
-    same = all(early.score[g].penalty == solver.value(units) for g, units in m.penalties.items())
-    if same and not check_plan(early, m.athlete):
-        return early
-    solver = _polish(m, solver, settings)
+    doubles = _doubles(m, solver)
+    least, starts = _earliest(m, solver, doubles)
+    if least is not None:
+        found = solver.value(m.lateness) + SHORT_OF_APART * _shortfall(doubles, lambda slot: solver.value(slot.start))
+        if found <= least:
+            return _plan(m, solver, status)
+        early = _plan(m, solver, status, starts)
+        same = all(early.score[g].penalty == solver.value(units) for g, units in m.penalties.items())
+        if same and not check_plan(early, m.athlete):
+            return early
+    solver = _polish(m, solver, settings, doubles)
     if int(solver.value(m.goal_penalty)) != goals:
         raise RuntimeError("the time tie-break changed the goals' penalty: a variable escaped fixing")
     return _plan(m, solver, status)

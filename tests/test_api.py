@@ -105,13 +105,14 @@ def test_a_solve_stopped_by_its_limit_is_still_the_same_every_time(monkeypatch):
 
 
 def test_the_polish_is_skipped_only_when_it_would_move_nothing():
-    """``_earliest``'s lateness must never exceed the lateness the polish reaches (it is a lower
-    bound), so a week found at it is already as early as it goes; and on a good share of athletes
-    it is reached, or skipping the polish would buy nothing."""
+    """``_earliest``'s tie-break value (weighted lateness and doubles' spacing) must never exceed
+    the value the polish reaches (it is a lower bound), so a week found at it is already as good as
+    it goes; and on a good share of athletes it is reached, or skipping the polish would buy nothing."""
     from ortools.sat.python import cp_model
 
     from benchmarks.generate import synthetic_scenario
-    from optimizer.solve import _earliest, _polish, _solver
+    from optimizer.build import SHORT_OF_APART
+    from optimizer.solve import _doubles, _earliest, _polish, _shortfall, _solver
 
     reached = 0
     for seed in range(40):
@@ -119,9 +120,13 @@ def test_the_polish_is_skipped_only_when_it_would_move_nothing():
         solver = _solver(SolveSettings())
         if solver.solve(m.cp) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue
-        least, _ = _earliest(m, solver)
-        found = solver.value(m.lateness)
-        polished = _polish(m, solver, SolveSettings()).value(m.lateness)
+        doubles = _doubles(m, solver)
+        least, _ = _earliest(m, solver, doubles)
+        if least is None:
+            continue  # a double over two windows: no bound, the polish always runs
+        polish = _polish(m, solver, SolveSettings(), doubles)
+        found, polished = (s.value(m.lateness) + SHORT_OF_APART * _shortfall(doubles, lambda slot: s.value(slot.start))
+                           for s in (solver, polish))
         assert least <= polished <= found
         if found == least:
             reached += 1
@@ -131,17 +136,26 @@ def test_the_polish_is_skipped_only_when_it_would_move_nothing():
 
 def test_the_earliest_times_taken_without_the_polish_are_the_polish_s_optimum():
     """When the week's choices fit back to back from each window's opening, ``solve_week`` takes
-    those times without a second solve. They must be as early as the polish would make them (its
-    weighted lateness, counted from the plan), cost the goals nothing, and break no rule; and the
-    shortcut must be taken on some athletes and turned down on others (a gap or a pin in the way),
-    or one branch is untested."""
+    those times without a second solve. They must be as good for the tie-break as the polish would
+    make them (its weighted lateness and doubles' spacing, counted from the plan), cost the goals
+    nothing, and break no rule; and the shortcut must be taken on some athletes and turned down on
+    others (a gap, a pin or a double in the way), or one branch is untested."""
     from ortools.sat.python import cp_model
 
     from benchmarks.generate import synthetic_scenario
-    from optimizer.build import lateness_weight
-    from optimizer.solve import _earliest, _polish, _solver, solve_week
+    from optimizer.build import DOUBLE_APART, SHORT_OF_APART, lateness_weight
+    from optimizer.solve import _doubles, _earliest, _plan, _polish, _solver, solve_week
 
-    taken = declined = 0
+    def tie_break(plan):
+        late = sum(lateness_weight(s) * s.week_start for s in plan.sessions)  # it reads the type only
+        days = {}
+        for run in plan.runs():
+            days.setdefault(run.day, []).append(run)
+        short = sum(max(0, DOUBLE_APART - (b.week_start - a.week_end))
+                    for a, b in (sorted(runs, key=lambda s: s.week_start) for runs in days.values() if len(runs) == 2))
+        return late + SHORT_OF_APART * short
+
+    taken = declined = spaced = 0
     for seed in range(60):
         scenario = synthetic_scenario(seed)
         m = build_week(scenario)
@@ -149,20 +163,19 @@ def test_the_earliest_times_taken_without_the_polish_are_the_polish_s_optimum():
         if solver.solve(m.cp) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue
         least, starts = _earliest(m, solver)
-        if solver.value(m.lateness) <= least:
+        doubles = _doubles(m, solver)
+        if solver.value(m.lateness) <= least and not doubles:
             continue  # already as early as it goes: neither path runs
-        chosen = [m.slots[p.slot] for p in m.placements if solver.boolean_value(p.var)]
-        polish = _polish(m, solver, SolveSettings())
-        best = sum(lateness_weight(slot) * polish.value(slot.start) for slot in chosen)
+        best = tie_break(_plan(m, _polish(m, solver, SolveSettings(), doubles), cp_model.OPTIMAL))
         plan = solve_week(build_week(scenario))
         assert check_plan(plan, scenario.athlete) == []
         assert plan.total_penalty == int(solver.value(m.goal_penalty))
-        got = sum(lateness_weight(s) * s.week_start for s in plan.sessions)  # it reads the type only
-        assert got == best
+        assert tie_break(plan) == best
         at_earliest = sorted(s.week_start for s in plan.sessions) == sorted(starts.values())
         taken += at_earliest
         declined += not at_earliest
-    assert taken >= 3 and declined >= 1
+        spaced += bool(doubles)
+    assert taken >= 3 and declined >= 1 and spaced >= 1
 
 
 def test_the_readme_python_block_runs_as_written(monkeypatch):

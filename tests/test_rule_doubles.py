@@ -128,3 +128,62 @@ def test_four_runs_on_two_days_with_doubles_but_no_triples_fit_and_five_do_not()
     five = make_scenario(availability=days, runs=[{"kind": "easy", "minutes": 40}] * 5, strength={"sessions": 0},
                          allow_doubles=True)
     assert_infeasible(five, "R-DOUBLES")
+
+
+# ---- a double's runs sit apart (the tie-break, not a rule) -----------------------------
+
+def _doubles(plan):
+    """Each day's two runs, earlier first."""
+    days = {}
+    for s in sorted(plan.runs(), key=lambda s: s.week_start):
+        days.setdefault(s.day, []).append(s)
+    return [runs for runs in days.values() if len(runs) == 2]
+
+
+def test_a_double_in_one_long_window_is_two_runs_four_hours_apart_not_one_long_run():
+    """Three all-day windows for five runs: two days hold a double. Back to back from the window's
+    opening, each double would be one long run; the tie-break leaves DOUBLE_APART between its runs,
+    the first still at the opening, and a lift as early as R-ORDER lets it."""
+    from optimizer.build import DOUBLE_APART
+
+    scenario = make_scenario(
+        availability={"tue": ["06:00-20:00 home"], "thu": ["06:00-20:00 home"], "sat": ["07:00-19:00 home"]},
+        runs=[{"kind": "easy", "minutes": 40}, {"kind": "easy", "minutes": 30}, {"kind": "tempo", "minutes": 45},
+              {"kind": "easy", "minutes": 30}, {"kind": "long", "minutes": 90}],
+        allow_doubles=True,
+    )
+    plan = solve_optimal(scenario)
+    doubles = _doubles(plan)
+    assert len(doubles) == 2
+    for first, second in doubles:
+        assert second.week_start - first.week_end == DOUBLE_APART
+        opening = "07:00" if first.day == "sat" else "06:00"
+        assert first.start == opening
+        for held in (s for s in plan.lifts() if s.day == first.day):  # right after a run (legs: the second, R-ORDER)
+            assert held.start in ((first.end, second.end) if held.lower_load == "none" else (second.end,))
+
+
+EASY = {"kind": "easy", "minutes": 45}
+
+
+@pytest.mark.parametrize("monday, pins, times", [
+    # one short window holding both: as far apart as it lets them, the second ending at its close
+    (["07:00-09:00 home"], [], ("07:00", "08:15", "09:00")),
+    # morning and evening: a double as it is, nothing later than it must be
+    (["06:00-07:00 home", "18:00-19:00 home"], [], ("06:00", "18:00", "18:45")),
+    # two windows close together, one run each: the second to the end of its window, not its opening
+    (["06:00-06:50 home", "07:00-08:00 home"], [], ("06:00", "07:15", "08:00")),
+    # a pin is a rule: the spacing never moves a run pinned at a time
+    (["06:00-20:00 home"], ["mon 06:00", "mon 06:45"], ("06:00", "06:45", "07:30")),
+], ids=["one short window", "far apart", "close windows", "pinned"])
+def test_a_double_is_as_far_apart_as_its_windows_and_pins_let_it(monday, pins, times):
+    """Three 45-minute runs, one Wednesday evening window: Monday holds the double."""
+    scenario = make_scenario(
+        availability={"mon": monday, "wed": ["18:00-19:00 home"]},
+        runs=[{**EASY, "at": at} for at in pins] + [EASY] * (3 - len(pins)),
+        strength={"sessions": 0},
+        allow_doubles=True,
+    )
+    plan = solve_optimal(scenario)
+    [(first, second)] = _doubles(plan)
+    assert (first.day, first.start, second.start, second.end) == ("mon", *times)
