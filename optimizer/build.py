@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from .clock import DAY_MINUTES
 from .model import WeekModel
 from .scenario import Scenario
 
@@ -16,11 +17,12 @@ def build_week(scenario: Scenario, *, explain: bool = False, lift_per_window: bo
     (why-this-plan asks for more coverage, which more lifts than R-FREQ allows would give).
 
     The objective is the weighted soft-goal penalty (``model.goal_penalty``).
-    ``model.lateness`` is the tie-break the solver applies afterwards, with every
-    choice fixed: sessions as early in their windows as they can be, runs before
-    lifts, so a lift sits right after the run it follows and the plan is the same
-    every time. Keeping it out of the main objective halves the solve time, and the solver
-    skips that second step when the week it found is already as early as it goes.
+    The solver then applies a tie-break with every choice fixed, so the plan is the
+    same every time: first a double's runs ``DOUBLE_APART`` apart (``short_of_apart_weight``),
+    then ``model.lateness``: sessions as early in their windows as they can be, runs
+    before lifts, so a lift sits right after the run it follows. Keeping it out of the
+    main objective halves the solve time, and the solver skips that second step when
+    the week it found is already at the tie-break's best.
     """
     from constraints import HARD_RULES, SOFT_GOALS, freq  # the rules import the model: load them when building
 
@@ -41,17 +43,22 @@ def build_week(scenario: Scenario, *, explain: bool = False, lift_per_window: bo
 RUN_FIRST = 30
 
 # A double's two runs back to back are one longer run, not a double: the tie-break keeps the
-# second run at least this long after the first ends, as far as the window and the rules let it
+# second run at least this long after the first ends, as far as the windows and the rules let it
 # (a preference among equally good weeks, not a rule: a week never goes without a plan for it).
 DOUBLE_APART = 4 * 60
-# What a minute short of DOUBLE_APART costs in the tie-break: more than a minute's lateness of the
-# later run and of the lift that may follow it (one a day), so spacing comes before earliness.
-SHORT_OF_APART = 2 * RUN_FIRST
 
 
 def lateness_weight(slot) -> int:
     """What a minute of this session's lateness costs in ``model.lateness``."""
     return RUN_FIRST if slot.type == "run" else 1
+
+
+def short_of_apart_weight(m: WeekModel) -> int:
+    """What a minute short of ``DOUBLE_APART`` costs in the tie-break: more than all the week's
+    lateness can (no session starts more than a day into its window), so no earliness ever buys
+    a double's runs closer together, even where spacing them takes another order or a pin's
+    other side."""
+    return 1 + DAY_MINUTES * sum(lateness_weight(slot) for slot in m.slots)
 
 
 def _lateness(m: WeekModel) -> cp_model.LinearExprT:

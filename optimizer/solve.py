@@ -13,7 +13,7 @@ from itertools import combinations, permutations
 
 from ortools.sat.python import cp_model
 
-from .build import DOUBLE_APART, SHORT_OF_APART, build_week, lateness_weight
+from .build import DOUBLE_APART, build_week, lateness_weight, short_of_apart_weight
 from .catalog import catalog
 from .clock import DAY_MINUTES, DAYS, hhmm
 from .model import Slot, WeekModel
@@ -131,11 +131,10 @@ def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1,
     return plan
 
 
-def _polish(m: WeekModel, solver: cp_model.CpSolver, settings: SolveSettings,
-            doubles: list[tuple[Slot, Slot]] = ()):
-    """Second stage: every choice fixed as found, move sessions as early as they go (the
-    tie-break), each double's runs first spaced ``DOUBLE_APART`` apart as far as they go.
-    Returns a solver whose values to read; the model is left as it was."""
+def _polish(m: WeekModel, solver: cp_model.CpSolver, settings: SolveSettings, doubles: list[tuple[Slot, Slot]]):
+    """Second stage: every choice fixed as found, the tie-break: each double's runs as near
+    ``DOUBLE_APART`` apart as they go, then sessions as early as they go. Returns a solver whose
+    values to read; the model is left as it was."""
     free = m.times()
     solution = solver.response_proto.solution  # every variable's value, by index
     fixed = [i for i in range(len(solution)) if i not in free]
@@ -146,7 +145,7 @@ def _polish(m: WeekModel, solver: cp_model.CpSolver, settings: SolveSettings,
     hint = cp.proto.solution_hint  # in bulk: one call per variable costs more than the solve
     hint.vars.extend(fixed)
     hint.values.extend([solution[i] for i in fixed])
-    cp.minimize(m.lateness + SHORT_OF_APART * sum(_short_of_apart(cp, a, b) for a, b in doubles))
+    cp.minimize(m.lateness + short_of_apart_weight(m) * sum(_short_of_apart(cp, a, b) for a, b in doubles))
     polish = _solver(settings, m.athlete)
     polish.parameters.fix_variables_to_their_hinted_value = True
     status = polish.solve(cp)
@@ -189,7 +188,7 @@ def _shortfall(doubles: list[tuple[Slot, Slot]], start_of) -> int:
 
 
 def _earliest(m: WeekModel, solver: cp_model.CpSolver,
-              doubles: list[tuple[Slot, Slot]] = ()) -> tuple[int | None, dict[int, int]]:
+              doubles: list[tuple[Slot, Slot]]) -> tuple[int | None, dict[int, int]]:
     """The tie-break's best times with every choice as found, if no rule stood in the way: each
     window's sessions from its opening, back to back but for a double's spacing. A window's order
     is Smith's rule (most weight per minute first, optimal for one window on its own), or, for a
@@ -198,7 +197,7 @@ def _earliest(m: WeekModel, solver: cp_model.CpSolver,
 
     Returns their tie-break value (weighted lateness and spacing), a lower bound on the polish's
     since gaps and the other windows can only add to it, and each chosen session's start by slot
-    index. The value is None when a double's runs in two windows sit closer than ``DOUBLE_APART``:
+    index. None and no times when a double's runs in two windows sit closer than ``DOUBLE_APART``:
     those windows are not independent, and only the polish knows their best."""
     by_window: dict[int, list[tuple[int, int, int]]] = {}
     legs = set()  # lifts that load the legs: after the day's runs (R-ORDER)
@@ -210,29 +209,29 @@ def _earliest(m: WeekModel, solver: cp_model.CpSolver,
             if m.p_lower[p] not in (None, "none"):
                 legs.add(slot.index)
     pairs = [{a.index, b.index} for a, b in doubles]
-    least, starts = 0, {}
+    least, starts, weight = 0, {}, short_of_apart_weight(m)
     for window, sessions in by_window.items():
         sessions.sort(key=lambda s: -s[0] / max(s[1], 1))
         pair = next((p for p in pairs if p <= {s[2] for s in sessions}), set())
         orders = [sessions]
         if pair:  # a lift that loads the legs goes last
             orders = [o for o in permutations(sessions) if not legs.intersection(s[2] for s in o[:-1])]
-        value, at = min((_from_opening(order, pair, m.windows[window]) for order in orders), key=lambda v: v[0])
+        value, at = min((_from_opening(order, pair, m.windows[window], weight) for order in orders), key=lambda v: v[0])
         least += value
         starts.update(at)
     window_of = {s[2]: window for window, sessions in by_window.items() for s in sessions}
     split = [(a, b) for a, b in doubles if window_of[a.index] != window_of[b.index]]
     if _shortfall(split, lambda slot: starts[slot.index]):
-        return None, starts
+        return None, {}
     return least, starts
 
 
-def _from_opening(order, pair: set[int], window) -> tuple[int, dict[int, int]]:
+def _from_opening(order, pair: set[int], window, short_weight: int) -> tuple[int, dict[int, int]]:
     """Sessions (weight, minutes, slot index) in ``order`` from the window's opening, back to back,
     but for the wait before the second run of a double (``pair``: both its runs' slots) that brings
-    it ``DOUBLE_APART`` after the first ends, or as near as the window's spare minutes allow. Returns
-    the tie-break's value and each start (worth it: a minute nearer outweighs the later sessions'
-    lateness, ``SHORT_OF_APART``)."""
+    it ``DOUBLE_APART`` after the first ends, or as near as the window's spare minutes allow (a
+    minute short costs ``short_weight``, more than the lateness of what waits). Returns the
+    tie-break's value and each start."""
     spare = window.minutes - sum(minutes for _, minutes, _ in order)
     opened = value = 0
     first_end = None
@@ -241,7 +240,7 @@ def _from_opening(order, pair: set[int], window) -> tuple[int, dict[int, int]]:
         if slot in pair and first_end is not None:
             wait = min(max(DOUBLE_APART - (opened - first_end), 0), spare)
             opened += wait
-            value += SHORT_OF_APART * max(DOUBLE_APART - (opened - first_end), 0)
+            value += short_weight * max(DOUBLE_APART - (opened - first_end), 0)
         elif slot in pair:
             first_end = opened + minutes
         value += weight * opened
@@ -264,7 +263,8 @@ def _solve_goals_then_times(m: WeekModel, settings: SolveSettings) -> Plan:
     a double's runs spaced) is already the tie-break's best. Otherwise the same choices at those
     times are tried first: if every hard rule's checker passes and each goal costs the same, that
     is the tie-break's optimum without a second solve (~0.4 ms against ~3 ms); if not (a gap, a
-    pin, a wish about times, a double over two windows stands in the way), ``_polish`` solves for it."""
+    pin, a wish about times, a double over two close windows stands in the way), ``_polish`` solves
+    for it."""
     solver = _solver(settings, m.athlete)
     status = solver.solve(m.cp)
     name = m.athlete.name
@@ -282,7 +282,7 @@ def _solve_goals_then_times(m: WeekModel, settings: SolveSettings) -> Plan:
     doubles = _doubles(m, solver)
     least, starts = _earliest(m, solver, doubles)
     if least is not None:
-        found = solver.value(m.lateness) + SHORT_OF_APART * _shortfall(doubles, lambda slot: solver.value(slot.start))
+        found = solver.value(m.lateness) + short_of_apart_weight(m) * _shortfall(doubles, lambda s: solver.value(s.start))
         if found <= least:
             return _plan(m, solver, status)
         early = _plan(m, solver, status, starts)

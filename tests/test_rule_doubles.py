@@ -175,7 +175,9 @@ EASY = {"kind": "easy", "minutes": 45}
     (["06:00-06:50 home", "07:00-08:00 home"], [], ("06:00", "07:15", "08:00")),
     # a pin is a rule: the spacing never moves a run pinned at a time
     (["06:00-20:00 home"], ["mon 06:00", "mon 06:45"], ("06:00", "06:45", "07:30")),
-], ids=["one short window", "far apart", "close windows", "pinned"])
+    # spacing before earliness: after the pin, four hours on, not before it at the opening
+    (["06:00-20:00 home"], ["mon 09:00"], ("09:00", "13:45", "14:30")),
+], ids=["one short window", "far apart", "close windows", "pinned", "around a pin"])
 def test_a_double_is_as_far_apart_as_its_windows_and_pins_let_it(monday, pins, times):
     """Three 45-minute runs, one Wednesday evening window: Monday holds the double."""
     scenario = make_scenario(
