@@ -67,12 +67,16 @@ def _solver(settings: SolveSettings, athlete: Athlete | None = None) -> cp_model
     # made OR-Tools 9.15 abort the process on some weeks with no plan ("Check failed:
     # num_redundant_literals_ % 2 == 0"; tests/test_solve_safety.py keeps one such week).
     solver.parameters.cp_model_presolve = False
-    # Probing, cuts beyond the first, and CP-SAT's clean-up do not pay on them either: merging
-    # at-most-one rows, clause minimisation between restarts, half the inprocessing (a tenth of
-    # the work instead of a fifth), and the symmetry search (it finds only swaps of two
-    # interchangeable windows). Without them a week takes a quarter less time (benchmark corpus,
-    # seeds 0, 3 and 5: every optimum unchanged).
-    solver.parameters.cp_model_probing_level = 0
+    # Probing stays at CP-SAT's default level (2). Without it a week took about 16 % less time, but
+    # OR-Tools 9.15 aborted the process on 27 of 39,460 fuzzed weeks planned from scratch, all with
+    # no plan and of one shape, three lifts asked for on two days, which a runner may well write
+    # ("Check failed: num_redundant_literals_ % 2 == 0" or "CleanUpImplicationList"); with it,
+    # none of the same weeks did (level 1: the same 27). tests/data/abort/or-tools keeps two.
+    # Cuts beyond the first and CP-SAT's clean-up do not pay on these models: merging at-most-one
+    # rows, clause minimisation between restarts, half the inprocessing (a tenth of the work
+    # instead of a fifth), and the symmetry search (it finds only swaps of two interchangeable
+    # windows). Without them a week takes less time (benchmark corpus, seeds 0, 3 and 5: every
+    # optimum unchanged).
     solver.parameters.cut_level = 0
     solver.parameters.merge_at_most_one_work_limit = 0
     solver.parameters.inprocessing_minimization_dtime = 0.0
@@ -92,13 +96,11 @@ def _solver(settings: SolveSettings, athlete: Athlete | None = None) -> cp_model
     if settings.workers > 1:
         solver.parameters.interleave_search = True
     if athlete is not None and replans(athlete):
-        # No SAT inprocessing for a replan's weeks: OR-Tools 9.15 aborted the process on one of about
-        # 28,600 fuzzed replans ("Check failed: CleanUpImplicationList", a week with a missed lift
-        # to make up and no plan; tests/test_solve_safety.py keeps it), and not without it. It costs
-        # a third more solve time, which a replan, one week now and then, can spare; no abort has
-        # been seen on a week planned from scratch (about 35,000 fuzzed, 11,000 of them with no plan).
-        # Probing level 2 also avoids it on that week at half the cost (15 % more solve time on plans),
-        # but has not been fuzzed on replans. The week's frozen model: tests/data/abort/or-tools.
+        # A replan's weeks are solved as they were fuzzed (about 28,600 replans, no abort): no
+        # probing and no SAT inprocessing. With probing off and inprocessing on, OR-Tools 9.15
+        # aborted on one ("Check failed: CleanUpImplicationList", a week with a missed lift to make
+        # up and no plan; its frozen model: tests/data/abort/or-tools); probing on avoids that too.
+        solver.parameters.cp_model_probing_level = 0
         solver.parameters.use_sat_inprocessing = False
     return solver
 
