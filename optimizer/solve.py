@@ -211,18 +211,18 @@ def _earliest(m: WeekModel, solver: cp_model.CpSolver,
             if m.p_lower[p] not in (None, "none"):
                 legs.add(slot.index)
     pairs = [{a.index, b.index} for a, b in doubles]
-    least, starts, weight = 0, {}, short_of_apart_weight(m)
+    least, starts, weight, held = 0, {}, short_of_apart_weight(m), []
     for window, sessions in by_window.items():
         sessions.sort(key=lambda s: -s[0] / max(s[1], 1))
         pair = next((p for p in pairs if p <= {s[2] for s in sessions}), set())
         orders = [sessions]
         if pair:  # a lift that loads the legs goes last
+            held.append(pair)
             orders = [o for o in permutations(sessions) if not legs.intersection(s[2] for s in o[:-1])]
         value, at = min((_from_opening(order, pair, m.windows[window], weight) for order in orders), key=lambda v: v[0])
         least += value
         starts.update(at)
-    window_of = {s[2]: window for window, sessions in by_window.items() for s in sessions}
-    split = [(a, b) for a, b in doubles if window_of[a.index] != window_of[b.index]]
+    split = [(a, b) for a, b in doubles if {a.index, b.index} not in held]  # its runs in two windows
     if _shortfall(split, lambda slot: starts[slot.index]):
         return None, {}
     return least, starts

@@ -19,7 +19,7 @@ With presolve on and probing off, OR-Tools 9.15 aborts the same way on some week
 fuzzing, about one week in 20,000, and a quarter of the weeks a small change away from it), so
 presolve is off.
 
-Probing off (level 0) made weeks planned from scratch 15-20 % faster, until fuzzing found 27 of
+Probing off (level 0) made weeks planned from scratch about 16 % faster, until fuzzing found 27 of
 39,460 such weeks, all with no plan, on which OR-Tools 9.15 aborted with one of those two messages
 (``doubles_no_week.yaml``, found by a review's fuzzing; ``or-tools/clean_up_no_week.pbtxt``); with
 probing at its default level none of them did, so it is back on for them.
