@@ -263,10 +263,10 @@ def _solve_goals_then_times(m: WeekModel, settings: SolveSettings) -> Plan:
 
     A week found at ``_earliest``'s bound (every session back to back from its window's opening,
     a double's runs spaced) is already the tie-break's best. Otherwise the same choices at those
-    times are tried first: if every hard rule's checker passes and each goal costs the same, that
-    is the tie-break's optimum without a second solve (~0.4 ms against ~3 ms); if not (a gap, a
-    pin, a wish about times, a double over two close windows stands in the way), ``_polish`` solves
-    for it."""
+    times are tried first: if every hard rule's checker passes and each goal with a weight costs
+    the same, that is the tie-break's optimum without a second solve (~0.4 ms against ~3 ms); if
+    not (a gap, a pin, a wish about times, a double over two close windows stands in the way),
+    ``_polish`` solves for it."""
     solver = _solver(settings, m.athlete)
     status = solver.solve(m.cp)
     name = m.athlete.name
@@ -288,7 +288,10 @@ def _solve_goals_then_times(m: WeekModel, settings: SolveSettings) -> Plan:
         if found <= least:
             return _plan(m, solver, status)
         early = _plan(m, solver, status, starts)
-        same = all(early.score[g].penalty == solver.value(units) for g, units in m.penalties.items())
+        # A goal weighted 0 is not minimised, so its units in the solver may sit above its true
+        # penalty: how the early week scores on it cannot make it any worse a week.
+        same = all(early.score[g].penalty == solver.value(units)
+                   for g, units in m.penalties.items() if m.scenario.weight(g))
         if same and not check_plan(early, m.athlete):
             return early
     solver = _polish(m, solver, settings, doubles)

@@ -104,6 +104,21 @@ def test_a_solve_stopped_by_its_limit_is_still_the_same_every_time(monkeypatch):
     assert all(p.model_dump() == plans[0].model_dump() for p in plans)
 
 
+def _tie_break(plan, m) -> int:
+    """The tie-break's value counted from the plan itself: weighted lateness (from the week's
+    Monday 00:00, the same up to a constant) plus the penalty for a double's runs closer than
+    ``DOUBLE_APART``."""
+    from optimizer.build import DOUBLE_APART, lateness_weight, short_of_apart_weight
+
+    late = sum(lateness_weight(s) * s.week_start for s in plan.sessions)  # it reads the type only
+    days = {}
+    for run in plan.runs():
+        days.setdefault(run.day, []).append(run)
+    short = sum(max(0, DOUBLE_APART - (b.week_start - a.week_end))
+                for a, b in (sorted(runs, key=lambda s: s.week_start) for runs in days.values() if len(runs) == 2))
+    return late + short_of_apart_weight(m) * short
+
+
 def test_the_polish_is_skipped_only_when_it_would_move_nothing():
     """``_earliest``'s tie-break value (weighted lateness and doubles' spacing) must never exceed
     the value the polish reaches (it is a lower bound), so a week found at it is already as good as
@@ -144,17 +159,7 @@ def test_the_earliest_times_taken_without_the_polish_are_the_polish_s_optimum():
     from ortools.sat.python import cp_model
 
     from benchmarks.generate import synthetic_scenario
-    from optimizer.build import DOUBLE_APART, lateness_weight, short_of_apart_weight
     from optimizer.solve import _doubles, _earliest, _plan, _polish, _solver, solve_week
-
-    def tie_break(plan, m):
-        late = sum(lateness_weight(s) * s.week_start for s in plan.sessions)  # it reads the type only
-        days = {}
-        for run in plan.runs():
-            days.setdefault(run.day, []).append(run)
-        short = sum(max(0, DOUBLE_APART - (b.week_start - a.week_end))
-                    for a, b in (sorted(runs, key=lambda s: s.week_start) for runs in days.values() if len(runs) == 2))
-        return late + short_of_apart_weight(m) * short
 
     taken = declined = spaced = 0
     for seed in range(60):
@@ -167,16 +172,45 @@ def test_the_earliest_times_taken_without_the_polish_are_the_polish_s_optimum():
         least, starts = _earliest(m, solver, doubles)
         if not doubles and solver.value(m.lateness) <= least:
             continue  # already as early as it goes: neither path runs
-        best = tie_break(_plan(m, _polish(m, solver, SolveSettings(), doubles), cp_model.OPTIMAL), m)
+        best = _tie_break(_plan(m, _polish(m, solver, SolveSettings(), doubles), cp_model.OPTIMAL), m)
         plan = solve_week(build_week(scenario))
         assert check_plan(plan, scenario.athlete) == []
         assert plan.total_penalty == int(solver.value(m.goal_penalty))
-        assert tie_break(plan, m) == best
+        assert _tie_break(plan, m) == best
         at_earliest = sorted(s.week_start for s in plan.sessions) == sorted(starts.values())
         taken += at_earliest
         declined += not at_earliest
         spaced += bool(doubles) and at_earliest
     assert taken >= 3 and declined >= 1 and spaced >= 1
+
+
+def test_a_goal_weighted_0_does_not_turn_the_shortcut_down(monkeypatch):
+    """A goal weighted 0 is not minimised, so the solver may leave its penalty units above what the
+    week truly costs. The early-times shortcut must not read that as "the goals changed" and pay
+    for a second solve: corpus athlete 24 (S-COVER weighted 0) needs the tie-break, and its early
+    week must be taken as is, as good as the polish's and breaking no rule."""
+    from ortools.sat.python import cp_model
+
+    from benchmarks.generate import synthetic_scenario
+    from optimizer import solve
+    from optimizer.solve import _doubles, _plan, _polish, _solver
+
+    scenario = synthetic_scenario(24)
+    assert 0 in scenario.weights.values()
+    m = build_week(scenario)
+    solver = _solver(SolveSettings())
+    assert solver.solve(m.cp) == cp_model.OPTIMAL
+    best = _tie_break(_plan(m, _polish(m, solver, SolveSettings(), _doubles(m, solver)), cp_model.OPTIMAL), m)
+    assert _tie_break(_plan(m, solver, cp_model.OPTIMAL), m) > best  # the week found needs the tie-break
+
+    def no_polish(*_):
+        raise AssertionError("the polish ran")
+
+    monkeypatch.setattr(solve, "_polish", no_polish)
+    plan = solve_week(build_week(scenario))
+    assert check_plan(plan, scenario.athlete) == []
+    assert plan.total_penalty == int(solver.value(m.goal_penalty))
+    assert _tie_break(plan, m) == best
 
 
 def test_the_readme_python_block_runs_as_written(monkeypatch):
