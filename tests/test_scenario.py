@@ -54,6 +54,13 @@ def test_the_documented_shape_is_accepted_and_normalised():
     assert athlete.equipment_at("home") >= {"bodyweight", "dumbbells"}
 
 
+def test_a_window_that_names_no_place_is_at_the_only_one():
+    """With one place the windows need not name it (with several each must: test_bad_input_names_the_field_and_the_fix)."""
+    athlete = parse_scenario({"athlete": {"name": "x", "locations": {"gym": ["barbell"]},
+                                          "availability": {"tue": ["18:00-19:30"]}}}).athlete
+    assert [(w.day, w.start, w.end, w.location) for w in athlete.windows] == [(1, 18 * 60, 19 * 60 + 30, "gym")]
+
+
 def test_json_and_toml_load_the_same_scenario(tmp_path):
     data = yaml.safe_load(ISSUE_EXAMPLE)
     (tmp_path / "s.json").write_text(json.dumps(data))
@@ -95,6 +102,8 @@ def _error(athlete_patch: dict) -> str:
         ({"availability": {"mon": ["25:00-26:00 home"]}}, "athlete.availability.mon[0]", "hours run 00-23"),
         ({"availability": {"mon": ["09:00-08:00 home"]}}, "athlete.availability.mon[0]", "ends before it starts"),
         ({"availability": {"mon": ["07:00-08:00 park"]}}, "athlete.availability.mon[0]", "add it there"),
+        ({"locations": {"home": [], "gym": []}, "availability": {"mon": ["07:00-08:00"]}}, "athlete.availability.mon[0]",
+         "'07:00-08:00' has no location; add one of home, gym"),
         ({"runs": [{"kind": "easy", "minutes": -5}]}, "athlete.runs[0].minutes", "-5 is too small; it must be more than 0"),
         ({"runs": [{"kind": "jog", "minutes": 30}]}, "athlete.runs[0].kind", "'jog' is not allowed"),
         ({"runs": [{"kind": "easy", "minutes": 30, "at": "sat"}]}, "athlete.runs[0].at", "needs a day and a time"),
