@@ -13,6 +13,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from .source import SAFE_LOADER
+
 LowerLoad = Literal["none", "light", "moderate", "heavy"]
 
 
@@ -91,7 +93,7 @@ class Catalog(BaseModel):
 @cache
 def catalog() -> Catalog:
     text = resources.files("optimizer").joinpath("data/catalog.yaml").read_text(encoding="utf-8")
-    return Catalog.model_validate(yaml.safe_load(text))
+    return Catalog.model_validate(yaml.load(text, Loader=SAFE_LOADER))
 
 
 RUN_KINDS = tuple(catalog().run_kinds)

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, Field, field_validator
 
 from .catalog import LowerLoad, catalog
-from .source import Written
+from .source import SAFE_LOADER, Written
 
 Category = Literal["compound", "isometric", "plyometric", "mobility", "prehab"]
 LOADS: tuple[str, ...] = ("none", "light", "moderate", "heavy")
@@ -83,7 +83,7 @@ class Library(BaseModel):
 @cache
 def builtin_library() -> tuple[Exercise, ...]:
     text = resources.files("optimizer").joinpath("data/exercises.yaml").read_text(encoding="utf-8")
-    return Library.model_validate(yaml.safe_load(text)).exercises
+    return Library.model_validate(yaml.load(text, Loader=SAFE_LOADER)).exercises
 
 
 def merged_library(extra: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
