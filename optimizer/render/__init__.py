@@ -8,19 +8,24 @@ the plan's template week and ignore both.
 from __future__ import annotations
 
 from datetime import date
+from importlib import import_module
 
 from ..plan import Plan
-from . import html, ics, json_out, markdown, table
 
-FORMATS = {"table": table.render, "json": json_out.render, "markdown": markdown.render,
-           "ics": ics.render, "html": html.render}
+FORMATS = ("table", "json", "markdown", "ics", "html")
 DATED = ("ics", "html")  # formats that place the week on real dates
+MODULES = {"json": "json_out"}  # a format's module, where it is not named as the format
 
 
 def render(plan: Plan, fmt: str = "table", *, week_of: date | None = None, timezone: str | None = None) -> str:
+    # Imported when asked for: the calendar formats bring icalendar and jinja2, about a tenth of
+    # a `stridelift plan`'s start-up, which a table or JSON week does not need.
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
+    write = import_module(f".{MODULES.get(fmt, fmt)}", __name__).render
     if fmt in DATED:
-        return FORMATS[fmt](plan, week_of=week_of, timezone=timezone)
-    return FORMATS[fmt](plan)
+        return write(plan, week_of=week_of, timezone=timezone)
+    return write(plan)
 
 
 def club_files(club_plan, stems, *, week_of=None, timezone=None) -> dict[str, str]:
@@ -33,6 +38,8 @@ def club_files(club_plan, stems, *, week_of=None, timezone=None) -> dict[str, st
     reserve 'index'). ``timezone`` is one IANA name, or a mapping member name -> name; ``week_of``
     one date, or a mapping member name -> date (a member left out: this week).
     """
+    from . import html, ics
+
     if "index" in stems:
         raise ValueError("a member's file stem is 'index', which would overwrite the club overview")
     out: dict[str, str] = {}
