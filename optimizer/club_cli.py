@@ -37,7 +37,7 @@ from rich.table import Table
 
 from .club import ClubPlan, MemberResult, load_club, plan_club, synthetic_club_data
 from .club_schema import MAX_CAPACITY, Club
-from .executors import default_jobs, make_executor
+from .executors import WorkersCannotStart, default_jobs, make_executor
 from .options import output_path
 from .render import render
 from .scenario import ScenarioError
@@ -266,6 +266,8 @@ def plan_command(
             task = progress.add_task(escape(f"planning {club.name} ({len(club.members)} members)"), total=None)
             result = plan_club(club, executor=pool, time_limit=time_limit, seed=seed,
                                on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    except WorkersCannotStart:  # the command's own script is guarded: something on the machine stops them
+        _fail(["--jobs: the planner's worker processes die as they start on this machine; plan with --jobs 1"])
     finally:
         pool.close()
     if output is not None:

@@ -29,6 +29,10 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
+class WorkersCannotStart(RuntimeError):
+    """The local pool's worker processes die before they can run anything: no item is to blame."""
+
+
 @dataclass(frozen=True)
 class Lost:
     """What an item yields instead of a result when the process running it died."""
@@ -60,6 +64,11 @@ class LocalExecutor:
     them in order, at most two per worker plus one), so those run again one to a
     process: the one that dies again is ``Lost``; the rest go on in a fresh pool.
     With ``jobs=1`` everything runs in this process, which nothing can shield.
+
+    Python starts each worker by importing the calling script again. A script that plans a
+    club outside ``if __name__ == "__main__":`` (or is piped in on stdin) kills every worker as
+    it starts; then no item is to blame, so when the first pool breaks before any result, a
+    worker is asked to do nothing, and if it cannot, ``WorkersCannotStart`` says why.
     """
 
     def __init__(self, jobs: int | None = None):
@@ -79,6 +88,12 @@ class LocalExecutor:
                     yield index, result
                 return
             except BrokenProcessPool:
+                if not finished and not self._workers_start():
+                    raise WorkersCannotStart(
+                        "the planner's worker processes die as they start, before planning anything. Each one "
+                        "imports the calling script again: call plan_club (or any planning on several "
+                        "processes) under `if __name__ == \"__main__\":` in a script saved as a file, not piped "
+                        "to python, or plan in this process with jobs=1") from None
                 left = [i for i in left if i not in finished]
                 started, left = left[:2 * self.jobs + 1], left[2 * self.jobs + 1:]
                 for index in started:
@@ -86,6 +101,13 @@ class LocalExecutor:
                         yield from self._pool(fn, items, [index], 1)
                     except BrokenProcessPool:
                         yield index, Lost("its worker process died while planning it")
+
+    def _workers_start(self) -> bool:
+        """Can a worker process start and run something that cannot fail?"""
+        try:
+            return list(self._pool(_nothing, [None], [0], 1)) == [(0, None)]
+        except BrokenProcessPool:
+            return False
 
     @staticmethod
     def _pool(fn: Callable[[Item], Result], items: Sequence[Item], indexes: list[int],
@@ -102,6 +124,10 @@ class LocalExecutor:
 
     def close(self) -> None:
         pass
+
+
+def _nothing(_item: None) -> None:
+    """A worker's task that cannot fail: whether workers start at all."""
 
 
 class RayExecutor:

@@ -54,3 +54,28 @@ def test_a_member_whose_worker_died_has_no_week_and_the_reason_the_others_are_pl
     assert ana.status == "optimal" and ana.planned
     assert bea.status == "unknown" and not bea.planned
     assert "worker process died" in bea.problems[0] and "report it" in bea.problems[0]
+
+
+SCRIPT = """
+from optimizer.executors import LocalExecutor
+{guard}print(sorted(LocalExecutor(2).as_completed(abs, [1, -2, 3])))
+"""
+
+
+def test_a_script_that_plans_outside_the_main_guard_is_told_so(tmp_path):
+    """Each worker imports the calling script again, so an unguarded script kills every worker as
+    it starts. That is no item's fault: it must be an error that names the idiom, not every item
+    Lost with "please report it". The same script under the guard runs (so the error is the guard's)."""
+    import subprocess
+    import sys
+
+    for guard, ok in (("", False), ('if __name__ == "__main__":\n    ', True)):
+        script = tmp_path / f"plan_{ok}.py"
+        script.write_text(SCRIPT.format(guard=guard))
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                              cwd=tmp_path, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+        if ok:
+            assert done.returncode == 0 and done.stdout.strip() == "[(0, 1), (1, 2), (2, 3)]", done.stderr
+        else:
+            assert done.returncode == 1 and "WorkersCannotStart" in done.stderr
+            assert 'under `if __name__ == "__main__":`' in done.stderr and "jobs=1" in done.stderr
