@@ -211,6 +211,23 @@ def test_plan_writes_every_member_and_exits_0_when_all_are_planned(tmp_path):
     assert yaml.safe_load((tmp_path / "out" / "history.yaml").read_text()) == {"strength": {full.capitalize(): 1}}
 
 
+def test_workers_that_cannot_start_are_a_message_and_exit_2_with_nothing_written(tmp_path, monkeypatch):
+    """If the machine stops the pool's workers from starting, the command says so and how to go
+    on (--jobs 1), with no traceback and no output folder half written."""
+    from optimizer import club_cli
+    from optimizer.executors import WorkersCannotStart
+
+    def cannot_start(*_, **__):
+        raise WorkersCannotStart("they die as they start")
+
+    monkeypatch.setattr(club_cli, "plan_club", cannot_start)
+    club = _club_file(tmp_path, [{"athlete": athlete("Ana")}])
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "out"), "--jobs", "2"])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert "--jobs: the planner's worker processes die as they start on this machine; plan with --jobs 1" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_planning_a_club_twice_writes_the_same_bytes(tmp_path, monkeypatch):
     """Same input, same files: no timing in the JSON, DTSTAMP from SOURCE_DATE_EPOCH."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
