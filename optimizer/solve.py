@@ -288,8 +288,8 @@ def _solve_goals_then_times(m: WeekModel, settings: SolveSettings) -> Plan:
         if found <= least:
             return _plan(m, solver, status)
         early = _plan(m, solver, status, starts)
-        # A goal weighted 0 is not minimised, so its units in the solver may sit above its true
-        # penalty: how the early week scores on it cannot make it any worse a week.
+        # A goal weighted 0 is not minimised, so the solver's units for it may sit above what the
+        # week truly costs; at weight 0 that cost counts for nothing, so only weighted goals are compared.
         same = all(early.score[g].penalty == solver.value(units)
                    for g, units in m.penalties.items() if m.scenario.weight(g))
         if same and not check_plan(early, m.athlete):
