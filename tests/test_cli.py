@@ -511,3 +511,11 @@ def test_an_empty_output_path_is_refused_not_read_as_the_working_folder(tmp_path
     result = invoke(*command, "-o", "")
     assert result.exit_code == 2 and "the path is empty; give a file name" in result.stderr, result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_command_line_starts_without_the_calendar_libraries():
+    """icalendar and jinja2 (ics, html) are about 65 ms of a `stridelift plan`'s start-up: they are
+    imported when a calendar is asked for, not by every table or JSON week."""
+    probe = "import sys, optimizer.cli; print(sorted(m for m in ('icalendar', 'jinja2') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
