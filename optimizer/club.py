@@ -301,7 +301,8 @@ def plan_club(
     Solves run on ``executor`` (default: a local process pool of ``jobs``);
     ``on_progress(done, total)`` is called as solves finish. ``time_limit`` is per solve.
     The pool's workers start from a fork server, which imports the calling script
-    again: a script that calls this with ``jobs`` > 1 needs ``if __name__ == "__main__":``.
+    again: a script that calls this with any ``jobs`` but 1 (the default too: the cores)
+    needs ``if __name__ == "__main__":``, or ``WorkersCannotStart`` is raised.
     """
     SolveSettings(time_limit=time_limit, seed=seed)  # bad settings raise here, not in every worker
     options = [member_options(club, m) for m in club.members]

@@ -67,7 +67,7 @@ class LocalExecutor:
 
     Python starts each worker by importing the calling script again. A script that plans a
     club outside ``if __name__ == "__main__":`` (or is piped in on stdin) kills every worker as
-    it starts; then no item is to blame, so when the first pool breaks before any result, a
+    it starts; then no item is to blame, so when a pool breaks before its first result, a
     worker is asked to do nothing, and if it cannot, ``WorkersCannotStart`` says why.
     """
 
@@ -90,10 +90,10 @@ class LocalExecutor:
             except BrokenProcessPool:
                 if not finished and not self._workers_start():
                     raise WorkersCannotStart(
-                        "the planner's worker processes die as they start, before planning anything. Each one "
-                        "imports the calling script again: call plan_club (or any planning on several "
-                        "processes) under `if __name__ == \"__main__\":` in a script saved as a file, not piped "
-                        "to python, or plan in this process with jobs=1") from None
+                        "the planner's worker processes die as they start, before planning anything. Most "
+                        "often the calling script is to blame, as each worker imports it again: call plan_club "
+                        "(or any planning on several processes) under `if __name__ == \"__main__\":` in a script "
+                        "saved as a file, not piped to python; or plan in this process with jobs=1") from None
                 left = [i for i in left if i not in finished]
                 started, left = left[:2 * self.jobs + 1], left[2 * self.jobs + 1:]
                 for index in started:
@@ -105,9 +105,10 @@ class LocalExecutor:
     def _workers_start(self) -> bool:
         """Can a worker process start and run something that cannot fail?"""
         try:
-            return list(self._pool(_nothing, [None], [0], 1)) == [(0, None)]
+            list(self._pool(_nothing, [None], [0], 1))
         except BrokenProcessPool:
             return False
+        return True
 
     @staticmethod
     def _pool(fn: Callable[[Item], Result], items: Sequence[Item], indexes: list[int],

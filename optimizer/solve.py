@@ -288,8 +288,8 @@ def _solve_goals_then_times(m: WeekModel, settings: SolveSettings) -> Plan:
         if found <= least:
             return _plan(m, solver, status)
         early = _plan(m, solver, status, starts)
-        # A goal weighted 0 is not minimised, so the solver's units for it may sit above what the
-        # week truly costs; at weight 0 that cost counts for nothing, so only weighted goals are compared.
+        # A goal weighted 0 is not minimised: nothing holds its units to what the week costs, at
+        # the solver's times or these, and at weight 0 that cost counts for nothing either way.
         same = all(early.score[g].penalty == solver.value(units)
                    for g, units in m.penalties.items() if m.scenario.weight(g))
         if same and not check_plan(early, m.athlete):
@@ -345,7 +345,7 @@ MOST_ADDED = 3
 def _keep_made_up(m: WeekModel, plan: Plan) -> Plan:
     """A lift that makes up a missed one as its kind does the missed lift's exercises (those its place
     has the kit for), with as few of the solver's own added as the week needs, if the week is as
-    good that way: every checker passes and every goal costs the same. Then "moved" means the same
+    good that way: every checker passes and every goal with a weight costs the same. Then "moved" means the same
     workout on another day, or as much of it as the place allows. Without this the solver picked
     other, equally good exercises for 33 of 38 such lifts (120 corpus replans). What a make-up
     still changes, a replan says, and why."""
@@ -368,7 +368,8 @@ def _keep_made_up(m: WeekModel, plan: Plan) -> Plan:
                     continue
                 trial = plan.model_copy(update={"sessions": [same if s is twin else s for s in plan.sessions]})
                 score = score_plan(trial, m.athlete, m.scenario.weight)
-                if all(score[g].penalty == plan.score[g].penalty for g in score) and not check_plan(trial, m.athlete):
+                if all(score[g].penalty == plan.score[g].penalty for g in score if m.scenario.weight(g)) \
+                        and not check_plan(trial, m.athlete):
                     plan, changed = _scored(trial, m, score), True
                     break
         if not changed:

@@ -10,7 +10,7 @@ import pytest
 from conftest import exercise_dose, make_scenario, solve_optimal, solve_with_units, workout
 
 from constraints import stable
-from optimizer import Plan, check_plan, load_scenario, parse_scenario
+from optimizer import Plan, check_plan, load_scenario, parse_scenario, plan_week
 from optimizer.clock import DAYS
 from optimizer.replan import in_rest_numbering, replan
 from optimizer.scenario import ScenarioError
@@ -249,6 +249,24 @@ def test_each_of_two_make_ups_keeps_its_exercises_when_the_week_is_as_good_with_
         score = score_plan(trial, rest.athlete, rest.weight)
         assert check_plan(trial, rest.athlete) or any(score[g].penalty > week.score[g].penalty for g in score)
     assert not [c for c in new.changes if c.endswith("the rest of the week fits better this way")]
+
+
+@pytest.mark.parametrize("index", [4, 5])
+def test_a_make_up_keeps_the_missed_exercises_when_only_a_goal_weighted_0_would_differ(index):
+    """S-COVER weighted 0: the runner does not count coverage, so a make-up doing the missed lift's
+    exercises, fewer groups covered, is as good a week. It was refused for costing S-COVER more, and
+    the make-up kept exercises the solver added for nothing (corpus 11, athletes 4 and 5)."""
+    from benchmarks.generate import corpus_seed, synthetic_scenario
+
+    scenario = synthetic_scenario(corpus_seed(11, index))
+    scenario = scenario.model_copy(update={"weights": {**scenario.weights, "S-COVER": 0}})
+    plan = plan_week(scenario, explain=False)
+    missed = next(lift for lift in plan.lifts() if lift.day_index < 5)
+    new, rest = replan(scenario, plan, DAYS[missed.day_index + 1], missed=[missed.day])
+    week = in_rest_numbering(new)
+    assert new.status == "optimal" and check_plan(week, rest.athlete) == []
+    twin = next(twin for lift, twin in stable.made_up(week, rest.athlete)[0] if lift.day == missed.day)
+    assert twin.kind == missed.kind and ids(twin) == ids(missed)
 
 
 def test_a_make_up_whose_missed_exercises_would_run_past_midnight_keeps_its_own():

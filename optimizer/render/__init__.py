@@ -12,9 +12,8 @@ from importlib import import_module
 
 from ..plan import Plan
 
-FORMATS = ("table", "json", "markdown", "ics", "html")
+FORMATS = {"table": "table", "json": "json_out", "markdown": "markdown", "ics": "ics", "html": "html"}  # -> module
 DATED = ("ics", "html")  # formats that place the week on real dates
-MODULES = {"json": "json_out"}  # a format's module, where it is not named as the format
 
 
 def render(plan: Plan, fmt: str = "table", *, week_of: date | None = None, timezone: str | None = None) -> str:
@@ -22,7 +21,7 @@ def render(plan: Plan, fmt: str = "table", *, week_of: date | None = None, timez
     # `stridelift plan`'s start-up (0.9 s), which a table or JSON week does not need.
     if fmt not in FORMATS:
         raise ValueError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
-    write = import_module(f".{MODULES.get(fmt, fmt)}", __name__).render
+    write = import_module(f".{FORMATS[fmt]}", __name__).render
     if fmt in DATED:
         return write(plan, week_of=week_of, timezone=timezone)
     return write(plan)
