@@ -110,7 +110,8 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
     The solver is asked for a week strictly better on that goal alone. If none
     exists, the hard rules that stand in the way are named (a minimal conflict);
     if one does, what it would cost on the other goals is said. Each answer is a
-    solve, not a guess.
+    solve, not a guess. A goal the scenario weights 0 counts for nothing, so a
+    better week may cost nothing either: it is said so, with no solve.
     """
     from constraints import GOALS_BY_ID
 
@@ -120,6 +121,11 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
     for goal, score in plan.score.items():
         if score.penalty == 0:
             continue
+        title = GOALS_BY_ID[goal].TITLE
+        if not scenario.weight(goal):
+            out[goal] = [f"{goal} is weighted 0 in this scenario: it counts for nothing, so the plan does not "
+                         f"try to do better on {title}"]
+            continue
         better = score.penalty - 1
 
         def demand(m, goal=goal, better=better):
@@ -128,7 +134,6 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
         model = build_week(scenario)
         demand(model)
         rival = solve_week(model, settings)
-        title = GOALS_BY_ID[goal].TITLE
         if rival.status in ("optimal", "feasible"):
             rival.score = score_plan(rival, scenario.athlete, scenario.weight)
             costs = [f"{g} +{r.weighted - plan.score[g].weighted}" for g, r in rival.score.items()

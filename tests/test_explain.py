@@ -210,6 +210,18 @@ def test_why_this_plan_claims_hold_when_rechecked(path):
             assert rival.status == "optimal" and rival.total_penalty > plan.total_penalty
 
 
+def test_a_goal_weighted_0_is_said_to_count_for_nothing_not_to_cost_more_elsewhere():
+    """At weight 0 a week better on the goal may cost nothing more, and "costs more elsewhere (;
+    total 2 against 2)" would be false: the reason is the weight, and no solve is needed to say it."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(exclude_unset=True)
+    scenario = parse_scenario({**data, "weights": {"S-PREF": 0}})
+    plan = plan_week(scenario, explain=False)
+    assert plan.score["S-PREF"].penalty > 0  # or there is nothing to explain
+    reasons = why_this_plan(scenario, plan, SETTINGS)
+    assert reasons["S-PREF"] == ["S-PREF is weighted 0 in this scenario: it counts for nothing, so the plan does "
+                                 "not try to do better on preferred days, times and locations"]
+
+
 runner = CliRunner()
 SEED = str(ROOT / "scenarios" / "seed002_sample_week.yaml")
 TEMPLATE = str(ROOT / "scenarios" / "weeks" / "seed002_template.yaml")
