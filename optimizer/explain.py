@@ -122,7 +122,7 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
         if score.penalty == 0:
             continue
         title = GOALS_BY_ID[goal].TITLE
-        if not scenario.weight(goal):
+        if not score.weight:
             out[goal] = [f"{goal} is weighted 0 in this scenario: it counts for nothing, so the plan does not "
                          f"try to do better on {title}"]
             continue

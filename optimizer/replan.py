@@ -259,7 +259,7 @@ def _swaps_said(old: Session, stayed: Session, new: Plan, rest: Scenario, kept: 
     else:
         was = score_plan(trial, rest.athlete, rest.weight)
         better = [f"{goal} ({was[goal].penalty - now.penalty} fewer units)" for goal, now in new.score.items()
-                  if goal != "S-STABLE" and rest.weight(goal) and now.penalty < was[goal].penalty]
+                  if goal != "S-STABLE" and now.weighted < was[goal].weighted]
         why = "better for " + ", ".join(better) if better else "the rest of the week fits better this way"
     return [f"changed exercises of {old.label or old.kind} ({old.day} {old.start}): {said}: {why}"]
 

@@ -291,7 +291,7 @@ def _solve_goals_then_times(m: WeekModel, settings: SolveSettings) -> Plan:
         # A goal weighted 0 is not minimised: nothing holds its units to what the week costs, at
         # the solver's times or these, and at weight 0 that cost counts for nothing either way.
         same = all(early.score[g].penalty == solver.value(units)
-                   for g, units in m.penalties.items() if m.scenario.weight(g))
+                   for g, units in m.penalties.items() if early.score[g].weight)
         if same and not check_plan(early, m.athlete):
             return early
     solver = _polish(m, solver, settings, doubles)
@@ -368,8 +368,7 @@ def _keep_made_up(m: WeekModel, plan: Plan) -> Plan:
                     continue
                 trial = plan.model_copy(update={"sessions": [same if s is twin else s for s in plan.sessions]})
                 score = score_plan(trial, m.athlete, m.scenario.weight)
-                if all(score[g].penalty == plan.score[g].penalty for g in score if m.scenario.weight(g)) \
-                        and not check_plan(trial, m.athlete):
+                if all(score[g].weighted == plan.score[g].weighted for g in score) and not check_plan(trial, m.athlete):
                     plan, changed = _scored(trial, m, score), True
                     break
         if not changed:
