@@ -345,8 +345,9 @@ MOST_ADDED = 3
 def _keep_made_up(m: WeekModel, plan: Plan) -> Plan:
     """A lift that makes up a missed one as its kind does the missed lift's exercises (those its place
     has the kit for), with as few of the solver's own added as the week needs, if the week is as
-    good that way: every checker passes and every goal with a weight costs the same. Then "moved" means the same
-    workout on another day, or as much of it as the place allows. Without this the solver picked
+    good that way: every checker passes and every goal scores the same weighted (one weighted 0
+    counts for nothing). Then "moved" means the same workout on another day, or as much of it as
+    the place allows. Without this the solver picked
     other, equally good exercises for 33 of 38 such lifts (120 corpus replans). What a make-up
     still changes, a replan says, and why."""
     from constraints import stable
