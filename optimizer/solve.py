@@ -347,9 +347,8 @@ def _keep_made_up(m: WeekModel, plan: Plan) -> Plan:
     has the kit for), with as few of the solver's own added as the week needs, if the week is as
     good that way: every checker passes and every goal scores the same weighted (one weighted 0
     counts for nothing). Then "moved" means the same workout on another day, or as much of it as
-    the place allows. Without this the solver picked
-    other, equally good exercises for 33 of 38 such lifts (120 corpus replans). What a make-up
-    still changes, a replan says, and why."""
+    the place allows. Without this the solver picked other, equally good exercises for 33 of 38
+    such lifts (120 corpus replans). What a make-up still changes, a replan says, and why."""
     from constraints import stable
 
     for _ in range(len(m.athlete.make_up)):  # one make-up given its exercises may let another have them
