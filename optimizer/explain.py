@@ -111,7 +111,10 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
     exists, the hard rules that stand in the way are named (a minimal conflict);
     if one does, what it would cost on the other goals is said. Each answer is a
     solve, not a guess. A goal the scenario weights 0 counts for nothing, so a
-    better week may cost nothing either: it is said so, with no solve.
+    better week may cost nothing either: it is said so, with no solve. A plan the
+    time limit stopped short of the optimum (``feasible``) may have a rival better
+    overall, and a rival search the time limit stops proves nothing: both are said
+    as such, never as "costs more elsewhere" or as a rule in the way.
     """
     from constraints import GOALS_BY_ID
 
@@ -136,10 +139,18 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
         rival = solve_week(model, settings)
         if rival.status in ("optimal", "feasible"):
             rival.score = score_plan(rival, scenario.athlete, scenario.weight)
+            if rival.total_penalty < plan.total_penalty:
+                out[goal] = [f"a week better on {title} and better overall exists (total {rival.total_penalty} "
+                             f"against {plan.total_penalty}): the time limit stopped the search before it "
+                             f"found it; allow more time"]
+                continue
             costs = [f"{g} +{r.weighted - plan.score[g].weighted}" for g, r in rival.score.items()
                      if r.weighted > plan.score[g].weighted]
             out[goal] = [f"a week better on {title} exists, but costs more elsewhere "
                          f"({', '.join(costs)}; total {rival.total_penalty} against {plan.total_penalty})"]
+        elif rival.status == "unknown":
+            out[goal] = [f"no week better on {title} was found within the time limit, nor proven impossible; "
+                         f"allow more time for an answer"]
         else:
             blockers = conflict(scenario, settings, extra=demand)
             words = "; ".join(f"{r.split(':')[0]}: {w}" for r, w in blockers) or "the hard rules together"

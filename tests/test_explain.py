@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from optimizer import check_plan, load_scenario, parse_scenario, plan_week
+from constraints import GOALS_BY_ID
+from optimizer import Plan, check_plan, load_scenario, parse_scenario, plan_week, score_plan
 from optimizer.build import build_week
 from optimizer.cli import app
 from optimizer.explain import _feasible, conflict, why_this_plan
@@ -220,6 +221,59 @@ def test_a_goal_weighted_0_is_said_to_count_for_nothing_not_to_cost_more_elsewhe
     reasons = why_this_plan(scenario, plan, SETTINGS)
     assert reasons["S-PREF"] == ["S-PREF is weighted 0 in this scenario: it counts for nothing, so the plan does "
                                  "not try to do better on preferred days, times and locations"]
+
+
+def _stopped_short(scenario, goal):
+    """A week the time limit could have returned: every hard rule kept, ``goal`` one unit worse
+    than its optimum, and so (its rivals show) not the best week overall."""
+    best = plan_week(scenario, explain=False)
+    model = build_week(scenario)
+    model.cp.add(model.penalties[goal] >= best.score[goal].penalty + 1)
+    week = solve_week(model, SETTINGS)
+    assert check_plan(week, scenario.athlete) == []
+    week.status = "feasible"
+    week.score = score_plan(week, scenario.athlete, scenario.weight)
+    assert week.total_penalty > best.total_penalty
+    return week
+
+
+def test_a_plan_stopped_short_of_the_optimum_is_not_said_to_be_the_cheapest_for_its_goal():
+    """A ``feasible`` plan (the time limit stopped the search) can have a rival better on a goal
+    and better overall; "costs more elsewhere ( ; total 15 against 33)" would be false, so the
+    words say the search stopped, and every claim still holds when solved again."""
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    week = _stopped_short(scenario, "S-COVER")
+    reasons = why_this_plan(scenario, week, SETTINGS)
+    assert reasons["S-COVER"][0].startswith(f"a week better on {GOALS_BY_ID['S-COVER'].TITLE} and better overall "
+                                            f"exists (total ")
+    assert "the time limit stopped the search" in reasons["S-COVER"][0]
+    for goal, lines in reasons.items():
+        model = build_week(scenario)
+        model.cp.add(model.penalties[goal] <= week.score[goal].penalty - 1)
+        rival = solve_week(model, SETTINGS)
+        if "better overall" in lines[0]:
+            assert rival.total_penalty < week.total_penalty
+        elif "costs more elsewhere" in lines[0]:
+            assert "(;" not in lines[0] and rival.total_penalty >= week.total_penalty
+        else:
+            assert lines[0].startswith("no week does better") and rival.status == "infeasible"
+
+
+def test_a_rival_search_the_time_limit_stops_is_not_said_to_prove_a_rule_in_the_way(monkeypatch):
+    """No rival found in the time allowed proves nothing: it must not read as "no week does better:
+    it would break the hard rules together", and no conflict is searched for."""
+    import optimizer.explain
+    import optimizer.solve
+
+    scenario = load_scenario(ROOT / "scenarios" / "busy_parent.yaml")
+    plan = plan_week(scenario, explain=False)
+    monkeypatch.setattr(optimizer.solve, "solve_week", lambda model, settings: Plan(athlete="x", status="unknown"))
+    monkeypatch.setattr(optimizer.explain, "conflict", lambda *a, **k: pytest.fail("no conflict to search for"))
+    reasons = why_this_plan(scenario, plan, SETTINGS)
+    assert reasons and set(reasons) == {g for g, s in plan.score.items() if s.penalty}
+    for lines in reasons.values():
+        assert lines[0].startswith("no week better on ")
+        assert lines[0].endswith("was found within the time limit, nor proven impossible; allow more time for an answer")
 
 
 runner = CliRunner()
