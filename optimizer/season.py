@@ -156,10 +156,11 @@ def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool)
     races = [goal, *(r for r in (athlete.calendar.races if athlete.calendar else ()) if r.date != goal.date)]
     late = [(race, f"a {race.distance} race ({race.length} min) starting at {race.time} ends after midnight; {fix}")
             for race in races if (fix := past_midnight(parse_hhmm(race.time), race.length))]
-    if timed and late and late[0][0] is goal:
-        raise ValueError(f"--race-time: {late[0][1]}")
+    lines = [f"athlete.calendar.races ({race.date}): {words}" for race, words in late if race is not goal or not timed]
+    if timed and late and late[0][0] is goal:  # the option and the file's own tune-ups, all at once
+        raise ValueError("\n".join([f"--race-time: {late[0][1]}", *lines]))
     if late:  # the file's own race day or tune-ups
-        raise ScenarioError([f"athlete.calendar.races ({race.date}): {words}" for race, words in late])
+        raise ScenarioError(lines)
     for number, runs in sorted(scenario.season.week_runs.items()):
         for run in runs:
             if run.kind == "race":  # SeasonRuns makes sure it has ``at``, and Run that it ends by midnight

@@ -696,6 +696,20 @@ def test_a_race_that_would_end_after_midnight_is_bad_input_not_a_crash(tmp_path)
                                     "2027-04-18", "--weeks", "1", "--race-time", "20:00", "-o", str(out)]).exit_code == 0
 
 
+def test_a_late_race_time_and_a_late_tune_up_are_both_said_at_once(tmp_path):
+    """Fixing --race-time must not be the only way to learn that a tune-up ends after midnight too."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json")
+    data["athlete"]["calendar"] = {"week_of": "2027-03-01", "races": [
+        {"date": "2027-03-07", "at": "23:00", "distance": "10k", "minutes": 70}]}
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+    result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-03-14", "--weeks", "2",
+                                      "--race-time", "21:00"])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert "error: --race-time: a marathon race (240 min) starting at 21:00 ends after midnight; start it by 20:00 or " \
+           "make it 180 min\nerror: athlete.calendar.races (2027-03-07): a 10k race (70 min) starting at 23:00 ends " \
+           "after midnight; start it by 22:50 or make it 60 min\n" in result.stderr
+
+
 def _season_of(data: dict, race_date: dt.date, weeks: int, **options):
     return list(season_weeks(parse_scenario(data), race_date, weeks=weeks, **options))
 
