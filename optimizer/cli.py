@@ -30,6 +30,25 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   rich_markup_mode="markdown", help="Plan a runner's week of runs and strength sessions.")
 
 
+def _print_version(wanted: bool) -> None:
+    """stridelift's version and CP-SAT's: which of several equally good weeks a plan is depends on
+    the OR-Tools release too (pyproject pins its minor series), so a report of a plan needs both."""
+    if wanted:
+        from importlib.metadata import version
+
+        typer.echo(f"stridelift {version('stridelift')} (OR-Tools {version('ortools')}, "
+                   f"Python {sys.version.split()[0]})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _everywhere(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="print the versions of stridelift, OR-Tools and Python, and exit")] = False,
+) -> None:
+    """Options before the command."""
+
+
 class Format(str, Enum):
     table = "table"
     json = "json"

@@ -24,6 +24,20 @@ def invoke(*args: str):
     return runner.invoke(app, list(args))
 
 
+def test_version_names_stridelift_and_the_or_tools_release_plans_depend_on():
+    """Which of several equally good weeks comes out depends on the OR-Tools release: a report of
+    a plan needs both versions, so --version gives both (and plans nothing)."""
+    from importlib.metadata import version
+
+    import ortools
+
+    result = subprocess.run([sys.executable, "-m", "optimizer", "--version"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout == (f"stridelift {version('stridelift')} (OR-Tools {ortools.__version__}, "
+                             f"Python {sys.version.split()[0]})\n")
+
+
 def test_plan_prints_the_week_as_a_table():
     result = invoke("plan", EXAMPLE)
     assert result.exit_code == 0, result.output
