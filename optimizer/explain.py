@@ -140,9 +140,9 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
         if rival.status in ("optimal", "feasible"):
             rival.score = score_plan(rival, scenario.athlete, scenario.weight)
             if rival.total_penalty < plan.total_penalty:
-                out[goal] = [f"a week better on {title} and better overall exists (total {rival.total_penalty} "
-                             f"against {plan.total_penalty}): the time limit stopped the search before it "
-                             f"found it; allow more time"]
+                out[goal] = [f"a better week exists (total {rival.total_penalty} against {plan.total_penalty}), "
+                             f"better on {title} too: the time limit stopped the search before it found it; "
+                             f"allow more time"]
                 continue
             costs = [f"{g} +{r.weighted - plan.score[g].weighted}" for g, r in rival.score.items()
                      if r.weighted > plan.score[g].weighted]
