@@ -431,7 +431,12 @@ def score_plan(plan: Plan, athlete: Athlete, weight) -> dict[str, GoalScore]:
 
 
 def check_plan(plan: Plan, athlete: Athlete) -> list[str]:
-    """Every hard rule's checker over a plan: the list of broken rules in words (empty if none)."""
+    """Every hard rule's checker over a plan: the list of broken rules in words (empty if none).
+    A run that does not say which scenario run it is (a week built by hand) is paired with one
+    first, as ``stridelift check`` does (``week.match_runs``)."""
     from constraints import HARD_RULES
 
+    from .week import match_runs
+
+    plan = match_runs(plan, athlete)
     return [problem for rule in HARD_RULES for problem in rule.check(plan, athlete)]

@@ -2,14 +2,16 @@
 
 Same session fields as the plan JSON; what can be worked out is filled in (the
 type, ``end`` or ``minutes``, ``key`` and ``lower_load``: ``Session`` does that for
-every hand-written session), and here, which scenario run each run is (by kind and
-minutes, then by kind), so the rule checkers can judge it like a solved week.
+every hand-written session), and here, which scenario run each run is (by kind, in
+the pairing with the fewest wrong lengths and broken pins), so the rule checkers can
+judge it like a solved week.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ortools.graph.python.linear_sum_assignment import SimpleLinearSumAssignment
 from pydantic import ValidationError
 
 from .catalog import RUN_KINDS, STRENGTH_KINDS
@@ -18,19 +20,47 @@ from .scenario import Athlete, ScenarioError, error_messages, read_data
 from .source import file_positions
 
 
-def _match_runs(sessions: list[Session], athlete: Athlete) -> None:
-    """Give each run session the index of the scenario run it is, if it does not say."""
-    free = [i for i in range(len(athlete.runs)) if i not in {s.run for s in sessions}]
-    for exact in (True, False):
-        for s in sessions:
-            if s.type != "run" or s.run is not None:
-                continue
-            for i in free:
-                run = athlete.runs[i]
-                if run.kind == s.kind and (run.minutes == s.minutes or not exact):
-                    s.run = i
-                    free.remove(i)
-                    break
+# What a pairing of a written run with a scenario run costs, in complaints the checkers would
+# make: its minutes differ (R-RUNS), it breaks the run's pin (R-PINNED). A run left unpaired is
+# one complaint on each side (R-RUNS: "not one of the scenario's runs", "missing"), and a little
+# more, so a run of the right kind is always paired rather than left out.
+COMPLAINT = 10
+UNPAIRED = COMPLAINT + 1
+
+
+def _pairing_cost(session: Session, run) -> int:
+    pin_broken = (run.pinned_day is not None and session.day_index != run.pinned_day) or \
+        (run.pinned_start is not None and session.week_start != run.pinned_start)
+    return COMPLAINT * ((session.minutes != run.minutes) + pin_broken)
+
+
+def match_runs(plan: Plan, athlete: Athlete) -> Plan:
+    """``plan`` with each run session that does not say which scenario run it is given the one it
+    is (a copy; ``plan`` itself if every run says). Runs pair by kind, in the pairing the checkers
+    find least wrong with (an optimal assignment): a week that keeps every pin and every length
+    is never judged against another pairing that breaks one, whatever order its file lists them in."""
+    if all(s.run is not None for s in plan.runs()):
+        return plan
+    plan = plan.model_copy(deep=True)
+    sessions = sorted((s for s in plan.runs() if s.run is None), key=lambda s: (s.week_start, s.week_end, s.kind))
+    taken = {s.run for s in plan.runs()}
+    free = [i for i in range(len(athlete.runs)) if i not in taken]
+    pairing = SimpleLinearSumAssignment()  # each side padded with "unpaired" nodes for the other's
+    for a, session in enumerate(sessions):
+        for b, i in enumerate(free):
+            if athlete.runs[i].kind == session.kind:
+                pairing.add_arc_with_cost(a, b, _pairing_cost(session, athlete.runs[i]))
+        pairing.add_arc_with_cost(a, len(free) + a, UNPAIRED)
+    for b in range(len(free)):
+        pairing.add_arc_with_cost(len(sessions) + b, b, UNPAIRED)
+        for a in range(len(sessions)):
+            pairing.add_arc_with_cost(len(sessions) + b, len(free) + a, 0)
+    if pairing.solve() != pairing.OPTIMAL:  # the padding always pairs everything
+        raise RuntimeError("no pairing of the week's runs with the scenario's")
+    for a, session in enumerate(sessions):
+        if (b := pairing.right_mate(a)) < len(free):
+            session.run = free[b]
+    return plan
 
 
 def load_week(path: str | Path, athlete: Athlete) -> Plan:
@@ -49,6 +79,5 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         messages = [m for m in error_messages(err, positions, "the README's 'Check a hand-made week'")
                     if not any(u in m for u in unknown)]
         raise ScenarioError(messages, str(path)) from None
-    _match_runs(plan.sessions, athlete)
     plan.sessions.sort(key=lambda s: (s.week_start, s.week_end, s.type))
-    return plan
+    return match_runs(plan, athlete)

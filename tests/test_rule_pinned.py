@@ -146,3 +146,38 @@ def test_pinned_class_of_an_excluded_kind_is_reported_not_a_crash():
         return  # refused at the door: fine
     plan = plan_week(scenario)
     assert plan.status == "infeasible" and "R-PINNED" in "\n".join(plan.problems)
+
+
+# ---- a week written by hand names no run: it is paired with the scenario's runs first --------
+
+TWIN_EASY = [{"kind": "easy", "minutes": 40}, {"kind": "easy", "minutes": 40, "day": "thu"},
+             {"kind": "long", "minutes": 90}]
+
+
+def _unnumbered(wed_first: bool, thu_minutes: int = 40):
+    easy = [run("easy", "wed", "18:00", "18:40", None), run("easy", "thu", "18:00", plus_minutes("thu", "18:00", thu_minutes)[1], None)]
+    return plan_of(*(easy if wed_first else easy[::-1]), run("long", "sat", "08:00", "09:30", None))
+
+
+@pytest.mark.parametrize("wed_first", [True, False])
+def test_checker_pairs_unnumbered_runs_so_a_week_keeping_its_pins_passes_in_any_order(wed_first):
+    """Two easy 40s, one pinned to Thursday: the week has them on Wednesday and Thursday. Paired
+    in file order, the Wednesday one was taken for the pinned run and R-PINNED cried foul."""
+    from optimizer import check_plan
+
+    athlete = make_athlete(runs=TWIN_EASY)
+    week = _unnumbered(wed_first)
+    assert [p for p in check_plan(week, athlete) if p.startswith(("R-PINNED", "R-RUNS"))] == []
+    assert [s.run for s in week.runs()] == [None] * 3, "the caller's week is judged, not changed"
+
+
+def test_checker_pairing_still_reports_a_pin_no_run_keeps_and_a_wrong_length_once():
+    from optimizer import check_plan
+
+    athlete = make_athlete(runs=[*TWIN_EASY[:1], {**TWIN_EASY[1], "day": "fri"}, TWIN_EASY[2]])
+    problems = [p for p in check_plan(_unnumbered(True), athlete) if p.startswith(("R-PINNED", "R-RUNS"))]
+    assert len(problems) == 1 and problems[0].startswith("R-PINNED: run #2 (easy) is pinned to fri")
+    athlete = make_athlete(runs=TWIN_EASY)
+    problems = [p for p in check_plan(_unnumbered(True, thu_minutes=50), athlete) if p.startswith(("R-PINNED", "R-RUNS"))]
+    assert problems == ["R-RUNS: run #2 should be easy 40 min, the plan has easy 50 min"], \
+        "the 50-minute Thursday run breaks a length, not also the Thursday pin"
