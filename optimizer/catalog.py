@@ -35,6 +35,7 @@ class StrengthKind(BaseModel):
     model_config = ConfigDict(frozen=True)
     label: str
     lower_load: LowerLoad
+    lower_loads: tuple[LowerLoad, ...] = ()  # a session may declare these (DOMAIN.md's range); () is lower_load
     muscles: tuple[str, ...]  # what the kind typically trains (a session listed without exercises)
     pillars: tuple[str, ...]
     content: KindContent

@@ -109,6 +109,24 @@ class Session(BaseModel):
                              f"use one of {', '.join(kinds)}")
         return kind
 
+    @field_validator("lower_load")
+    @classmethod
+    def _load_of_the_kind(cls, load: LowerLoad | None, info: ValidationInfo) -> LowerLoad | None:
+        """A load the kind cannot carry (heavy_lower at none, prehab at heavy) would read one way to
+        R-ORDER and another to R-GAP48 or R-TAPER: refused, with the loads DOMAIN.md gives the kind.
+        A run carries none (``lower_load`` is for strength sessions)."""
+        kind, type_ = info.data.get("kind"), info.data.get("type")
+        if load is None or kind is None:
+            return load
+        if type_ == "run":
+            raise ValueError("a run has no lower_load (it is for strength sessions); remove it")
+        strength = catalog().strength_kinds.get(kind)
+        allowed = strength and (strength.lower_loads or (strength.lower_load,))
+        if allowed and load not in allowed:
+            raise ValueError(f"a {kind} session carries {' or '.join(allowed)} lower-body load, not {load}; "
+                             f"write {' or '.join(allowed)}, or leave lower_load out")
+        return load
+
     @model_validator(mode="after")
     def _end_or_minutes(self) -> "Session":
         """The one of ``end`` and ``minutes`` left out, worked out from the other; a problem is

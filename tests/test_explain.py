@@ -350,6 +350,40 @@ def test_a_misspelt_kind_or_backward_times_name_the_field(tmp_path, line, field,
     assert "type: required" not in result.stderr, "the type is worked out from the kind, so only the kind is named"
 
 
+@pytest.mark.parametrize("line, words", [
+    ("{day: mon, start: '06:00', minutes: 40, kind: heavy_lower, lower_load: none, location: gym}",
+     "a heavy_lower session carries heavy lower-body load, not none; write heavy, or leave lower_load out"),
+    ("{day: mon, start: '06:00', minutes: 25, kind: prehab, lower_load: heavy, location: home}",
+     "a prehab session carries light lower-body load, not heavy; write light, or leave lower_load out"),
+    ("{day: mon, start: '06:00', minutes: 40, kind: easy, lower_load: moderate, location: home}",
+     "a run has no lower_load (it is for strength sessions); remove it"),
+])
+def test_a_load_the_kind_cannot_carry_is_bad_input_not_read_two_ways(tmp_path, line, words):
+    """heavy_lower declared at no load slipped past R-ORDER while R-GAP48 read it as heavy; prehab
+    declared heavy passed R-TAPER's light-only test while R-KEYEVE read it as heavy."""
+    week = tmp_path / "week.yaml"
+    week.write_text(f"sessions:\n  - {line}\n")
+    result = runner.invoke(app, ["check", SEED, str(week)])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert f"sessions[0].lower_load: {words}" in result.stderr, result.stderr
+
+
+def test_a_full_body_session_declared_heavy_is_heavy_to_every_rule(tmp_path):
+    """DOMAIN.md gives full body "moderate to heavy" leg load: a coach may say heavy, and then it is
+    the day before a tempo run that R-KEYEVE forbids, and a run after it that R-ORDER does."""
+    week = tmp_path / "week.yaml"
+    week.write_text("sessions:\n"
+                    "  - {day: tue, start: '07:00', minutes: 40, kind: full_body, lower_load: heavy, location: gym}\n"
+                    "  - {day: tue, start: '18:00', minutes: 45, kind: easy, location: home}\n"
+                    "  - {day: wed, start: '18:00', minutes: 50, kind: tempo, location: home}\n")
+    result = runner.invoke(app, ["check", SEED, str(week)])
+    assert result.exit_code == 1
+    assert "R-KEYEVE" in result.stdout and "R-ORDER" in result.stdout, result.stdout
+    week.write_text(week.read_text().replace("heavy", "moderate"))
+    moderate = runner.invoke(app, ["check", SEED, str(week)])
+    assert "R-KEYEVE" not in moderate.stdout and "R-ORDER" in moderate.stdout
+
+
 @pytest.mark.parametrize("times, field, words", [
     ("start: '25:00', minutes: 45", "start", "'25:00' is not a clock time; hours run 00-23"),
     ("start: 7pm, minutes: 45", "start", "'7pm' is not a time; write HH:MM"),
