@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from .catalog import RUN_KINDS, STRENGTH_KINDS
 from .plan import Plan, Session
 from .scenario import Athlete, ScenarioError, error_messages, read_data
-from .source import file_positions
+from .source import did_you_mean, file_positions, locate, located, placed
 
 
 # What a pairing of a written run with a scenario run costs, in complaints the checkers would
@@ -64,10 +64,19 @@ def match_runs(plan: Plan, athlete: Athlete) -> Plan:
 
 
 def load_week(path: str | Path, athlete: Athlete) -> Plan:
+    """The week in ``path`` as a Plan to check against ``athlete``; bad input is a ScenarioError
+    naming the field (with its line and column) and the fix."""
     data = read_data(path)
     sessions = data.get("sessions") if isinstance(data, dict) else data
     if not isinstance(sessions, list):
         raise ScenarioError(["the week must be a list of sessions, or a mapping with 'sessions:'"], str(path))
+    # a plan's own JSON is a week too (its other fields are read and ignored); a misspelt field is not
+    fields = set(Plan.model_fields) | set(Plan.model_computed_fields)
+    if isinstance(data, dict) and (unknown := sorted(str(k) for k in data if k not in fields)):
+        positions = file_positions(path)
+        raise ScenarioError([placed(locate(positions, (key,), key=True), f"{key}: unknown field; {did_you_mean(key, fields)}"
+                                    f"a week has 'sessions:' (a plan's JSON may be given as it is)") for key in unknown],
+                            str(path))
     try:
         plan = Plan(athlete=athlete.name, status="checked",
                     sessions=sessions)
@@ -79,5 +88,14 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         messages = [m for m in error_messages(err, positions, "the README's 'Check a hand-made week'")
                     if not any(u in m for u in unknown)]
         raise ScenarioError(messages, str(path)) from None
+    runs = len(athlete.runs)
+    numbered = f"0-{runs - 1}, in the order it lists them" if runs else "it has none"
+    wrong = [f"sessions[{i}].run: {s.run} is not one of the scenario's runs ({numbered}); correct it, or leave "
+             f"run out and the run is paired by its kind" if s.type == "run" else
+             f"sessions[{i}].run: a strength session is not a run; remove run"
+             for i, s in enumerate(plan.sessions) if s.run is not None and (s.type != "run" or not 0 <= s.run < runs)]
+    if wrong:
+        positions = file_positions(path, under=("sessions",) if isinstance(data, list) else ())
+        raise ScenarioError([located(m, positions) for m in wrong], str(path))
     plan.sessions.sort(key=lambda s: (s.week_start, s.week_end, s.type))
     return match_runs(plan, athlete)

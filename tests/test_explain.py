@@ -384,6 +384,35 @@ def test_a_full_body_session_declared_heavy_is_heavy_to_every_rule(tmp_path):
     assert "R-KEYEVE" not in moderate.stdout and "R-ORDER" in moderate.stdout
 
 
+@pytest.mark.parametrize("head, line, words", [
+    ("", "{day: mon, start: '18:00', minutes: 50, kind: easy, location: home, run: 9}",
+     "line 2, column 78: sessions[0].run: 9 is not one of the scenario's runs (0-3, in the order it lists them); "
+     "correct it, or leave run out and the run is paired by its kind"),
+    ("", "{day: mon, start: '18:00', minutes: 50, kind: easy, location: home, run: -1}",
+     "sessions[0].run: -1 is not one of the scenario's runs"),
+    ("", "{day: tue, start: '18:00', minutes: 40, kind: full_body, location: home, run: 1}",
+     "line 2, column 83: sessions[0].run: a strength session is not a run; remove run"),
+    ("sesions: []\n", "{day: mon, start: '18:00', minutes: 50, kind: easy, location: home}",
+     "line 1, column 1: sesions: unknown field; did you mean 'sessions'? a week has 'sessions:'"),
+])
+def test_a_run_number_the_scenario_lacks_or_a_misspelt_field_is_bad_input(tmp_path, head, line, words):
+    """Each was accepted in silence: the run then read as "not one of the scenario's runs" with
+    no field named, and a misspelt field was simply left out."""
+    week = tmp_path / "week.yaml"
+    week.write_text(f"{head}sessions:\n  - {line}\n")
+    result = runner.invoke(app, ["check", SEED, str(week)])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert words in result.stderr, result.stderr
+
+
+def test_a_plans_own_json_is_a_week_to_check(tmp_path):
+    """Every field a plan's JSON has is a known field of a week: the solver's week checks clean."""
+    out = tmp_path / "plan.json"
+    assert runner.invoke(app, ["plan", SEED, "-f", "json", "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["check", SEED, str(out)])
+    assert result.exit_code == 0 and "Breaks no hard rule." in result.stdout, result.output
+
+
 @pytest.mark.parametrize("times, field, words", [
     ("start: '25:00', minutes: 45", "start", "'25:00' is not a clock time; hours run 00-23"),
     ("start: 7pm, minutes: 45", "start", "'7pm' is not a time; write HH:MM"),
