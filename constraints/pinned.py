@@ -67,6 +67,8 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
         if s.run is None or not 0 <= s.run < len(athlete.runs):
             continue
         run = athlete.runs[s.run]
+        if not breaks_pin(s, run):
+            continue
         if run.pinned_day is not None and s.day_index != run.pinned_day:
             problems.append(f"{RULE}: {athlete.run_ref(s.run)} ({run.kind}) is pinned to {DAYS[run.pinned_day]} but planned on {s.day}")
         elif run.pinned_start is not None and s.week_start != run.pinned_start:
@@ -75,6 +77,12 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
                 f"but starts {describe(s.week_start)}"
             )
     return problems
+
+
+def breaks_pin(session: Session, run) -> bool:
+    """Is the run session off the day (``day``) or the minute (``at``) its scenario run is pinned to?"""
+    return (run.pinned_day is not None and session.day_index != run.pinned_day) or \
+        (run.pinned_start is not None and session.week_start != run.pinned_start)
 
 
 def holding(athlete: Athlete, start: int, minutes: int) -> Window | None:

@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from .source import SAFE_LOADER
 
@@ -39,6 +39,14 @@ class StrengthKind(BaseModel):
     muscles: tuple[str, ...]  # what the kind typically trains (a session listed without exercises)
     pillars: tuple[str, ...]
     content: KindContent
+
+    @model_validator(mode="after")
+    def _own_load_declarable(self) -> "StrengthKind":
+        """The planner writes ``lower_load`` into every session: it must read back (a replan, a
+        calendar's neighbouring week)."""
+        if self.lower_loads and self.lower_load not in self.lower_loads:
+            raise ValueError(f"lower_loads {list(self.lower_loads)} leaves out the kind's own lower_load {self.lower_load}")
+        return self
 
 
 class Prescription(BaseModel):

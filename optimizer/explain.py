@@ -28,7 +28,9 @@ def _feasible(m: WeekModel, keep: list[str], settings) -> bool:
     m.cp.add_assumptions([m.requirements[r][0] for r in keep])
     solver = _solver(settings, m.athlete)
     solver.parameters.stop_after_first_solution = True
-    return solver.solve(m.cp) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    # Not proven impossible within the time limit counts as possible: the requirement then stays
+    # in the conflict, which is a true conflict still, only perhaps not the smallest.
+    return solver.solve(m.cp) != cp_model.INFEASIBLE
 
 
 def done_requirements(scenario: Scenario, days: Collection[str]) -> set[str]:
@@ -113,8 +115,9 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
     solve, not a guess. A goal the scenario weights 0 counts for nothing, so a
     better week may cost nothing either: it is said so, with no solve. A plan the
     time limit stopped short of the optimum (``feasible``) may have a rival better
-    overall, and a rival search the time limit stops proves nothing: both are said
-    as such, never as "costs more elsewhere" or as a rule in the way.
+    overall, or better on the goal at a lower cost than the one found, and a rival
+    search the time limit stops before any week proves nothing: each is said as
+    such, never as a proven "costs more elsewhere" or as a rule in the way.
     """
     from constraints import GOALS_BY_ID
 
@@ -139,15 +142,20 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
         rival = solve_week(model, settings)
         if rival.status in ("optimal", "feasible"):
             rival.score = score_plan(rival, scenario.athlete, scenario.weight)
-            if rival.total_penalty < plan.total_penalty:
-                out[goal] = [f"a better week exists (total {rival.total_penalty} against {plan.total_penalty}), "
-                             f"better on {title} too: the time limit stopped the search before it found it; "
-                             f"allow more time"]
+            totals = f"total {rival.total_penalty} against {plan.total_penalty}"
+            if plan.status != "optimal" and rival.total_penalty < plan.total_penalty:
+                out[goal] = [f"a better week exists ({totals}), better on {title} too: the time limit stopped "
+                             f"the search before it found it; allow more time"]
                 continue
-            costs = [f"{g} +{r.weighted - plan.score[g].weighted}" for g, r in rival.score.items()
-                     if r.weighted > plan.score[g].weighted]
-            out[goal] = [f"a week better on {title} exists, but costs more elsewhere "
-                         f"({', '.join(costs)}; total {rival.total_penalty} against {plan.total_penalty})"]
+            costs = ", ".join(f"{g} +{r.weighted - plan.score[g].weighted}" for g, r in rival.score.items()
+                              if r.weighted > plan.score[g].weighted)
+            if plan.status == "optimal":  # proven: every week better on the goal costs more in all
+                least = "" if rival.status == "optimal" else "; the least found in the time limit"
+                out[goal] = [f"a week better on {title} exists, but costs more elsewhere ({costs}; {totals}{least})"]
+            else:
+                out[goal] = [f"a week better on {title} found in the time limit costs more elsewhere ({costs}; "
+                             f"{totals}), but the search for this plan stopped before it was proven best, so a "
+                             f"week better on both may exist; allow more time"]
         elif rival.status == "unknown":
             out[goal] = [f"no week better on {title} was found within the time limit, nor proven impossible; "
                          f"allow more time for an answer"]

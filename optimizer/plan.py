@@ -123,8 +123,9 @@ class Session(BaseModel):
         strength = catalog().strength_kinds.get(kind)
         allowed = strength and (strength.lower_loads or (strength.lower_load,))
         if allowed and load not in allowed:
-            raise ValueError(f"a {kind} session carries {' or '.join(allowed)} lower-body load, not {load}; "
-                             f"write {' or '.join(allowed)}, or leave lower_load out")
+            carried = "no lower-body load (none)" if allowed == ("none",) else f"{' or '.join(allowed)} lower-body load"
+            raise ValueError(f"{kind} sessions carry {carried}, not {load}; write {' or '.join(allowed)}, "
+                             f"or leave lower_load out")
         return load
 
     @model_validator(mode="after")

@@ -420,9 +420,13 @@ def _exercises(m: WeekModel, chosen: list[str], paired: set[str], location: str)
 
 
 def score_plan(plan: Plan, athlete: Athlete, weight) -> dict[str, GoalScore]:
-    """Score a plan goal by goal with the goals' own scorers (independent of the solver)."""
+    """Score a plan goal by goal with the goals' own scorers (independent of the solver). Runs that
+    do not say which scenario run they are are paired first, as ``check_plan`` pairs them."""
     from constraints import SOFT_GOALS
 
+    from .week import match_runs
+
+    plan = match_runs(plan, athlete)
     out = {}
     for goal in SOFT_GOALS:
         penalty, notes = goal.score(plan, athlete)

@@ -15,44 +15,41 @@ from ortools.graph.python.linear_sum_assignment import SimpleLinearSumAssignment
 from pydantic import ValidationError
 
 from .catalog import RUN_KINDS, STRENGTH_KINDS
-from .plan import Plan, Session
+from .plan import Plan
 from .scenario import Athlete, ScenarioError, error_messages, read_data
 from .source import did_you_mean, file_positions, locate, located, placed
-
-
-# What a pairing of a written run with a scenario run costs, in complaints the checkers would
-# make: its minutes differ (R-RUNS), it breaks the run's pin (R-PINNED). A run left unpaired is
-# one complaint on each side (R-RUNS: "not one of the scenario's runs", "missing"), and a little
-# more, so a run of the right kind is always paired rather than left out.
-COMPLAINT = 10
-UNPAIRED = COMPLAINT + 1
-
-
-def _pairing_cost(session: Session, run) -> int:
-    pin_broken = (run.pinned_day is not None and session.day_index != run.pinned_day) or \
-        (run.pinned_start is not None and session.week_start != run.pinned_start)
-    return COMPLAINT * ((session.minutes != run.minutes) + pin_broken)
 
 
 def match_runs(plan: Plan, athlete: Athlete) -> Plan:
     """``plan`` with each run session that does not say which scenario run it is given the one it
     is (a copy; ``plan`` itself if every run says). Runs pair by kind, in the pairing the checkers
     find least wrong with (an optimal assignment): a week that keeps every pin and every length
-    is never judged against another pairing that breaks one, whatever order its file lists them in."""
+    is never judged against another pairing that breaks one, whatever order its file lists them
+    in. Among pairings as good, the week's runs in time order pair with the scenario's in its order."""
+    from constraints.pinned import breaks_pin
+
     if all(s.run is not None for s in plan.runs()):
         return plan
     plan = plan.model_copy(deep=True)
     sessions = sorted((s for s in plan.runs() if s.run is None), key=lambda s: (s.week_start, s.week_end, s.kind))
     taken = {s.run for s in plan.runs()}
     free = [i for i in range(len(athlete.runs)) if i not in taken]
+    # Costs in complaints the checkers would make: a wrong length (R-RUNS), a broken pin
+    # (R-PINNED); a run left unpaired is one on each side (R-RUNS: "not one of the scenario's
+    # runs", "missing") and a little more, so a run of the right kind is always paired. Out of
+    # order pairings cost less than a complaint in all: the tie-break.
+    complaint = 2 * len(sessions) * (len(sessions) + len(free)) + 1
+    unpaired = complaint + complaint // 2
     pairing = SimpleLinearSumAssignment()  # each side padded with "unpaired" nodes for the other's
     for a, session in enumerate(sessions):
         for b, i in enumerate(free):
-            if athlete.runs[i].kind == session.kind:
-                pairing.add_arc_with_cost(a, b, _pairing_cost(session, athlete.runs[i]))
-        pairing.add_arc_with_cost(a, len(free) + a, UNPAIRED)
+            run = athlete.runs[i]
+            if run.kind == session.kind:
+                wrong = (session.minutes != run.minutes) + breaks_pin(session, run)
+                pairing.add_arc_with_cost(a, b, complaint * wrong + abs(a - b))
+        pairing.add_arc_with_cost(a, len(free) + a, unpaired)
     for b in range(len(free)):
-        pairing.add_arc_with_cost(len(sessions) + b, b, UNPAIRED)
+        pairing.add_arc_with_cost(len(sessions) + b, b, unpaired)
         for a in range(len(sessions)):
             pairing.add_arc_with_cost(len(sessions) + b, len(free) + a, 0)
     if pairing.solve() != pairing.OPTIMAL:  # the padding always pairs everything
@@ -67,16 +64,16 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
     """The week in ``path`` as a Plan to check against ``athlete``; bad input is a ScenarioError
     naming the field (with its line and column) and the fix."""
     data = read_data(path)
-    sessions = data.get("sessions") if isinstance(data, dict) else data
-    if not isinstance(sessions, list):
-        raise ScenarioError(["the week must be a list of sessions, or a mapping with 'sessions:'"], str(path))
-    # a plan's own JSON is a week too (its other fields are read and ignored); a misspelt field is not
+    # a plan's own JSON is a week too (its other fields are ignored); a misspelt field is not
     fields = set(Plan.model_fields) | set(Plan.model_computed_fields)
-    if isinstance(data, dict) and (unknown := sorted(str(k) for k in data if k not in fields)):
+    if isinstance(data, dict) and (unknown := [str(k) for k in data if k not in fields]):
         positions = file_positions(path)
         raise ScenarioError([placed(locate(positions, (key,), key=True), f"{key}: unknown field; {did_you_mean(key, fields)}"
                                     f"a week has 'sessions:' (a plan's JSON may be given as it is)") for key in unknown],
                             str(path))
+    sessions = data.get("sessions") if isinstance(data, dict) else data
+    if not isinstance(sessions, list):
+        raise ScenarioError(["the week must be a list of sessions, or a mapping with 'sessions:'"], str(path))
     try:
         plan = Plan(athlete=athlete.name, status="checked",
                     sessions=sessions)
@@ -89,9 +86,10 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
                     if not any(u in m for u in unknown)]
         raise ScenarioError(messages, str(path)) from None
     runs = len(athlete.runs)
-    numbered = f"0-{runs - 1}, in the order it lists them" if runs else "it has none"
-    wrong = [f"sessions[{i}].run: {s.run} is not one of the scenario's runs ({numbered}); correct it, or leave "
-             f"run out and the run is paired by its kind" if s.type == "run" else
+    numbered = ("0 is run #1, the first it lists" + (f", to {runs - 1}, run #{runs}" if runs > 1 else "")
+                + "; correct it, or leave run out and the run is paired by its kind") if runs else \
+        "it lists none; remove run"
+    wrong = [f"sessions[{i}].run: {s.run} is not one of the scenario's runs ({numbered})" if s.type == "run" else
              f"sessions[{i}].run: a strength session is not a run; remove run"
              for i, s in enumerate(plan.sessions) if s.run is not None and (s.type != "run" or not 0 <= s.run < runs)]
     if wrong:

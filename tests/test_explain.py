@@ -259,6 +259,25 @@ def test_a_plan_stopped_short_of_the_optimum_is_not_said_to_be_the_cheapest_for_
             assert lines[0].startswith("no week does better") and rival.status == "infeasible"
 
 
+@pytest.mark.parametrize("path", ["marathon_base.yaml", "seed002_sample_week.yaml"])
+def test_costs_elsewhere_are_not_claimed_for_every_week_when_the_plan_is_not_proven_best(path):
+    """The optimum reported as ``feasible`` (the time limit ran out before the proof): a rival
+    better on a goal costs more elsewhere, but with no proof the plan is best, that is a fact about
+    the week found, not about every week (a cheaper one may exist), and the words say so."""
+    scenario = load_scenario(ROOT / "scenarios" / path)
+    plan = plan_week(scenario, explain=False)
+    proven = why_this_plan(scenario, plan, SETTINGS)
+    costly = {g for g, lines in proven.items() if "costs more elsewhere" in lines[0]}
+    assert costly, "the scenario has a goal whose better week costs more elsewhere"
+    plan.status = "feasible"
+    unproven = why_this_plan(scenario, plan, SETTINGS)
+    for goal in costly:
+        line = unproven[goal][0]
+        assert line.startswith(f"a week better on {GOALS_BY_ID[goal].TITLE} found in the time limit costs more "
+                               f"elsewhere (S-") and line.endswith("so a week better on both may exist; allow more time")
+        assert proven[goal][0].split("(")[-1] in line, "the same rival, its costs and totals"
+
+
 def test_a_rival_search_the_time_limit_stops_is_not_said_to_prove_a_rule_in_the_way(monkeypatch):
     """No rival found in the time allowed proves nothing: it must not read as "no week does better:
     it would break the hard rules together", and no conflict is searched for."""
@@ -352,9 +371,11 @@ def test_a_misspelt_kind_or_backward_times_name_the_field(tmp_path, line, field,
 
 @pytest.mark.parametrize("line, words", [
     ("{day: mon, start: '06:00', minutes: 40, kind: heavy_lower, lower_load: none, location: gym}",
-     "a heavy_lower session carries heavy lower-body load, not none; write heavy, or leave lower_load out"),
+     "heavy_lower sessions carry heavy lower-body load, not none; write heavy, or leave lower_load out"),
     ("{day: mon, start: '06:00', minutes: 25, kind: prehab, lower_load: heavy, location: home}",
-     "a prehab session carries light lower-body load, not heavy; write light, or leave lower_load out"),
+     "prehab sessions carry light lower-body load, not heavy; write light, or leave lower_load out"),
+    ("{day: mon, start: '06:00', minutes: 30, kind: upper_core, lower_load: light, location: home}",
+     "upper_core sessions carry no lower-body load (none), not light; write none, or leave lower_load out"),
     ("{day: mon, start: '06:00', minutes: 40, kind: easy, lower_load: moderate, location: home}",
      "a run has no lower_load (it is for strength sessions); remove it"),
 ])
@@ -386,20 +407,21 @@ def test_a_full_body_session_declared_heavy_is_heavy_to_every_rule(tmp_path):
 
 @pytest.mark.parametrize("head, line, words", [
     ("", "{day: mon, start: '18:00', minutes: 50, kind: easy, location: home, run: 9}",
-     "line 2, column 78: sessions[0].run: 9 is not one of the scenario's runs (0-3, in the order it lists them); "
-     "correct it, or leave run out and the run is paired by its kind"),
+     "line 2, column 78: sessions[0].run: 9 is not one of the scenario's runs (0 is run #1, the first it lists, to "
+     "3, run #4; correct it, or leave run out and the run is paired by its kind)"),
     ("", "{day: mon, start: '18:00', minutes: 50, kind: easy, location: home, run: -1}",
      "sessions[0].run: -1 is not one of the scenario's runs"),
     ("", "{day: tue, start: '18:00', minutes: 40, kind: full_body, location: home, run: 1}",
      "line 2, column 83: sessions[0].run: a strength session is not a run; remove run"),
     ("sesions: []\n", "{day: mon, start: '18:00', minutes: 50, kind: easy, location: home}",
      "line 1, column 1: sesions: unknown field; did you mean 'sessions'? a week has 'sessions:'"),
+    ("", "", "line 1, column 1: sesions: unknown field; did you mean 'sessions'? a week has 'sessions:'"),
 ])
 def test_a_run_number_the_scenario_lacks_or_a_misspelt_field_is_bad_input(tmp_path, head, line, words):
     """Each was accepted in silence: the run then read as "not one of the scenario's runs" with
     no field named, and a misspelt field was simply left out."""
     week = tmp_path / "week.yaml"
-    week.write_text(f"{head}sessions:\n  - {line}\n")
+    week.write_text(f"{head}sessions:\n  - {line}\n" if line else "sesions:\n  - {day: mon, kind: easy}\n")
     result = runner.invoke(app, ["check", SEED, str(week)])
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
     assert words in result.stderr, result.stderr

@@ -181,3 +181,13 @@ def test_checker_pairing_still_reports_a_pin_no_run_keeps_and_a_wrong_length_onc
     problems = [p for p in check_plan(_unnumbered(True, thu_minutes=50), athlete) if p.startswith(("R-PINNED", "R-RUNS"))]
     assert problems == ["R-RUNS: run #2 should be easy 40 min, the plan has easy 50 min"], \
         "the 50-minute Thursday run breaks a length, not also the Thursday pin"
+
+
+def test_runs_as_good_paired_either_way_pair_in_time_order():
+    """Three easy 40s and three in the week: any pairing is as right, so the week's first run is
+    the scenario's first (predictable messages, whatever OR-Tools' assignment would pick)."""
+    from optimizer.week import match_runs
+
+    athlete = make_athlete(runs=[{"kind": "easy", "minutes": 40}] * 3)
+    week = plan_of(*(run("easy", day, "18:00", "18:40", None) for day in ("fri", "mon", "wed")))
+    assert {s.day: s.run for s in match_runs(week, athlete).runs()} == {"mon": 0, "wed": 1, "fri": 2}
