@@ -60,6 +60,18 @@ def match_runs(plan: Plan, athlete: Athlete) -> Plan:
     return plan
 
 
+def _run_numbers_wrong(plan: Plan, athlete: Athlete) -> list[str]:
+    """A session's ``run`` that names no scenario run, or is on a lift: left in, the run would only
+    read as "not one of the scenario's runs" with no field named."""
+    runs = len(athlete.runs)
+    numbered = ("0 is run #1, the first it lists" + (f", to {runs - 1}, run #{runs}" if runs > 1 else "")
+                + "; correct it, or leave run out and the run is paired by its kind") if runs else \
+        "it lists none; remove run"
+    return [f"sessions[{i}].run: {s.run} is not one of the scenario's runs ({numbered})" if s.type == "run" else
+            f"sessions[{i}].run: a strength session is not a run; remove run"
+            for i, s in enumerate(plan.sessions) if s.run is not None and (s.type != "run" or not 0 <= s.run < runs)]
+
+
 def load_week(path: str | Path, athlete: Athlete) -> Plan:
     """The week in ``path`` as a Plan to check against ``athlete``; bad input is a ScenarioError
     naming the field (with its line and column) and the fix."""
@@ -85,14 +97,7 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         messages = [m for m in error_messages(err, positions, "the README's 'Check a hand-made week'")
                     if not any(u in m for u in unknown)]
         raise ScenarioError(messages, str(path)) from None
-    runs = len(athlete.runs)
-    numbered = ("0 is run #1, the first it lists" + (f", to {runs - 1}, run #{runs}" if runs > 1 else "")
-                + "; correct it, or leave run out and the run is paired by its kind") if runs else \
-        "it lists none; remove run"
-    wrong = [f"sessions[{i}].run: {s.run} is not one of the scenario's runs ({numbered})" if s.type == "run" else
-             f"sessions[{i}].run: a strength session is not a run; remove run"
-             for i, s in enumerate(plan.sessions) if s.run is not None and (s.type != "run" or not 0 <= s.run < runs)]
-    if wrong:
+    if wrong := _run_numbers_wrong(plan, athlete):
         positions = file_positions(path, under=("sessions",) if isinstance(data, list) else ())
         raise ScenarioError([located(m, positions) for m in wrong], str(path))
     plan.sessions.sort(key=lambda s: (s.week_start, s.week_end, s.type))
