@@ -16,7 +16,8 @@ from conftest import (
 )
 
 from constraints import pinned as rule
-from optimizer import ScenarioError, plan_week
+from optimizer import ScenarioError, check_plan, plan_week
+from optimizer.week import match_runs
 
 RUNS = [
     {"kind": "intervals", "minutes": 60, "day": "tue"},
@@ -163,8 +164,6 @@ def _unnumbered(wed_first: bool, thu_minutes: int = 40):
 def test_checker_pairs_unnumbered_runs_so_a_week_keeping_its_pins_passes_in_any_order(wed_first):
     """Two easy 40s, one pinned to Thursday: the week has them on Wednesday and Thursday. Paired
     in file order, the Wednesday one was taken for the pinned run and R-PINNED cried foul."""
-    from optimizer import check_plan
-
     athlete = make_athlete(runs=TWIN_EASY)
     week = _unnumbered(wed_first)
     assert [p for p in check_plan(week, athlete) if p.startswith(("R-PINNED", "R-RUNS"))] == []
@@ -172,8 +171,6 @@ def test_checker_pairs_unnumbered_runs_so_a_week_keeping_its_pins_passes_in_any_
 
 
 def test_checker_pairing_still_reports_a_pin_no_run_keeps_and_a_wrong_length_once():
-    from optimizer import check_plan
-
     athlete = make_athlete(runs=[*TWIN_EASY[:1], {**TWIN_EASY[1], "day": "fri"}, TWIN_EASY[2]])
     problems = [p for p in check_plan(_unnumbered(True), athlete) if p.startswith(("R-PINNED", "R-RUNS"))]
     assert len(problems) == 1 and problems[0].startswith("R-PINNED: run #2 (easy) is pinned to fri")
@@ -186,8 +183,6 @@ def test_checker_pairing_still_reports_a_pin_no_run_keeps_and_a_wrong_length_onc
 def test_runs_as_good_paired_either_way_pair_in_time_order():
     """Three easy 40s and three in the week: any pairing is as right, so the week's first run is
     the scenario's first (predictable messages, whatever OR-Tools' assignment would pick)."""
-    from optimizer.week import match_runs
-
     athlete = make_athlete(runs=[{"kind": "easy", "minutes": 40}] * 3)
     week = plan_of(*(run("easy", day, "18:00", "18:40", None) for day in ("fri", "mon", "wed")))
     assert {s.day: s.run for s in match_runs(week, athlete).runs()} == {"mon": 0, "wed": 1, "fri": 2}
