@@ -275,7 +275,7 @@ def season_command(
 ) -> None:
     """Plan every week from the start to race day and a recovery week after (exit 1 if a week has no plan)."""
     from .render.season import SEASON_FORMATS, render_season
-    from .season import plan_season, read_template
+    from .season import LateRaceTime, plan_season, read_template
 
     given, fmt = fmt, chosen_format(fmt, output)
     if fmt.value not in SEASON_FORMATS:
@@ -296,6 +296,8 @@ def season_command(
                              race_time=race_time, time_limit=time_limit)
     except ScenarioError as err:  # a field only a season reads (named with the file), or a week the template cannot make
         fail_input(err if err.source else ScenarioError(err.messages, str(scenario)))
+    except LateRaceTime as err:  # the option's problem, and the file's own late races with the file named
+        fail_input(ScenarioError([err.option, *(f"{scenario}: {line}" for line in err.file)]))
     except ValueError as err:  # an option: --start, --race-time, ...
         fail_input(ScenarioError(str(err).splitlines()))
     text = render_season(season, fmt.value, timezone=scenario_data.athlete.calendar_zone)

@@ -148,6 +148,15 @@ def _key_runs_ahead(scenario: Scenario, runs: list[Run]) -> list[dict]:
     return out
 
 
+class LateRaceTime(ValueError):
+    """``--race-time`` has race day end after midnight (``option``); ``file`` holds the scenario's
+    own races that do too, said with the file's name where the file is known (the command line)."""
+
+    def __init__(self, option: str, file: list[str]):
+        super().__init__("\n".join([option, *file]))
+        self.option, self.file = option, file
+
+
 def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool) -> list[Race]:
     """Every race of the season on its date, one a day: race day, the calendar's tune-ups, and
     each race of a ``week_runs`` week (which gives its day and time). Where two fall on one date,
@@ -158,7 +167,7 @@ def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool)
             for race in races if (fix := past_midnight(parse_hhmm(race.time), race.length))]
     lines = [f"athlete.calendar.races ({race.date}): {words}" for race, words in late if race is not goal or not timed]
     if timed and late and late[0][0] is goal:  # the option and the file's own tune-ups, all at once
-        raise ValueError("\n".join([f"--race-time: {late[0][1]}", *lines]))
+        raise LateRaceTime(f"--race-time: {late[0][1]}", lines)
     if late:  # the file's own race day or tune-ups
         raise ScenarioError(lines)
     for number, runs in sorted(scenario.season.week_runs.items()):

@@ -706,8 +706,9 @@ def test_a_late_race_time_and_a_late_tune_up_are_both_said_at_once(tmp_path):
                                       "--race-time", "21:00"])
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
     assert "error: --race-time: a marathon race (240 min) starting at 21:00 ends after midnight; start it by 20:00 or " \
-           "make it 180 min\nerror: athlete.calendar.races (2027-03-07): a 10k race (70 min) starting at 23:00 ends " \
-           "after midnight; start it by 22:50 or make it 60 min\n" in result.stderr
+           f"make it 180 min\nerror: {tmp_path / 's.yaml'}: athlete.calendar.races (2027-03-07): a 10k race " \
+           "(70 min) starting at 23:00 ends after midnight; start it by 22:50 or make it 60 min\n" in result.stderr, \
+        "the option's problem, then the file's with the file named"
 
 
 def _season_of(data: dict, race_date: dt.date, weeks: int, **options):
