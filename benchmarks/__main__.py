@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> None:
             step(f"throughput: 10,000 athletes on {processes} processes")
             run = harness.run_pool(harness.measure, big, processes)
             r["throughput"].append((processes, run.athletes, run.seconds, run.busy))
-    step("quality: template and greedy baselines")
+    step("quality: coach templates (002, 004 home and gym) and the greedy planner")
     r["baselines"] = harness.run_pool(harness.judge_baselines, corpus, both).results
     step(f"exactness: {args.exact} + {args.exact} tiny instances")
     r["exact"] = harness.exactness(args.exact, args.seed)

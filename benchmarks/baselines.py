@@ -16,6 +16,13 @@ first, then the one before, and so on), with at most one run and one lift a day
 and a lift only where its equipment is. The template always has those two
 lifts, whatever the phase; a lift that fits nowhere is left out.
 
+**Seed 004's home and gym plans** (``home_week``, ``gym_week``): the same run
+days, fitted the same way, with 004's lifts instead. Home: full body Monday and
+Thursday ("2 days, 30 minutes"). Gym, "split format": lower body (heavy legs)
+Tuesday, upper body Friday, and the optional full-body mobility/power day
+(power) Sunday when the athlete's sessions a week reach three. 004 names no run
+days, so a runner following it keeps the 002 running week.
+
 A lift's exercises (both baselines): the kind's required exercises (the
 shortest that qualify), then, while the session stays within max_minutes and
 six exercises, the one that trains most of what the week still lacks (S-COVER's
@@ -49,7 +56,10 @@ from .sessions import fill_content, lift_session, run_session, session_minutes
 
 KEY_RUNS = frozenset(k for k, v in catalog().run_kinds.items() if v.key)
 TEMPLATE_RUN_DAY = {"easy": 0, "recovery": 0, "tempo": 2, "intervals": 2, "hills": 2, "medium": 4, "long": 5, "race": 5}
-TEMPLATE_LIFTS = (("full_body", 1), ("upper_core", 3))
+TEMPLATE_LIFTS = (("full_body", 1), ("upper_core", 3))  # seed 002: Tue full body, Thu upper body + core
+HOME_LIFTS = (("full_body", 0), ("full_body", 3))  # seed 004's home plan: Mon and Thu
+GYM_LIFTS = (("heavy_lower", 1), ("upper_core", 4))  # seed 004's gym plan: Tue lower, Fri upper ...
+GYM_OPTIONAL = ("power", 6)  # ... and, optional, a full-body mobility/power day on Sunday
 PHASE_KINDS = {
     "base": ("heavy_lower", "upper_core", "full_body"),
     "build": ("power", "full_body", "upper_core"),
@@ -148,8 +158,9 @@ def _place_run(board: Board, athlete: Athlete, r: int, day: int) -> Session | No
 # ---- the fixed coach template -------------------------------------------------------
 
 
-def template_week(scenario: Scenario) -> Plan:
-    """The seed 002 sample week fitted to the athlete's availability (see the module doc)."""
+def template_week(scenario: Scenario, lifts: tuple[tuple[str, int], ...] = TEMPLATE_LIFTS) -> Plan:
+    """The seed 002 sample week fitted to the athlete's availability (see the module doc), with
+    ``lifts`` (kind, day) as its strength sessions."""
     athlete = scenario.athlete
     board = Board(athlete)
     missing = []
@@ -174,7 +185,7 @@ def template_week(scenario: Scenario) -> Plan:
             missing.append(f"run #{r + 1} ({run.kind} {run.minutes} min)")
         else:
             board.sessions.append(placed)
-    for kind, home_day in TEMPLATE_LIFTS:
+    for kind, home_day in lifts:
         for day in _nearest(home_day):
             if board.on_day(day, "strength"):
                 continue
@@ -183,6 +194,18 @@ def template_week(scenario: Scenario) -> Plan:
                 board.sessions.append(lift_session(athlete, kind, found[0], found[1], found[2]))
                 break
     return board.plan(scenario, missing)
+
+
+def home_week(scenario: Scenario) -> Plan:
+    """Seed 004's home plan: full body Monday and Thursday, on the 002 running week."""
+    return template_week(scenario, HOME_LIFTS)
+
+
+def gym_week(scenario: Scenario) -> Plan:
+    """Seed 004's gym plan: lower body Tuesday, upper body Friday, and power on Sunday when the
+    athlete lifts three times a week, on the 002 running week."""
+    three = scenario.athlete.session_range[1] >= 3
+    return template_week(scenario, GYM_LIFTS + ((GYM_OPTIONAL,) if three else ()))
 
 
 def _template_day(athlete: Athlete, r: int) -> int:
@@ -308,5 +331,5 @@ def _greedy_lift(board: Board, athlete: Athlete, kind: str) -> Session | None:
     return None
 
 
-BASELINES = {"template": template_week, "greedy": greedy_week}
-__all__ = ["BASELINES", "greedy_week", "template_week"]
+BASELINES = {"template": template_week, "home": home_week, "gym": gym_week, "greedy": greedy_week}
+__all__ = ["BASELINES", "greedy_week", "gym_week", "home_week", "template_week"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from .harness import quantile
 
 TARGETS = {"p50_ms": 20.0, "p99_ms": 100.0, "ten_thousand_s": 60.0, "scaling": 1.8}
+BASELINE_TITLES = {"template": "002 template", "home": "004 home", "gym": "004 gym", "greedy": "greedy"}  # table order
 
 
 def _ms(x: float) -> str:
@@ -188,16 +189,19 @@ def write(r: dict, path: Path) -> None:
 
     # ---- quality
     w("## Quality against what a runner would do instead\n")
-    w("Baselines in `benchmarks/baselines.py`: **template** = the seed 002 sample week (Mon easy, Tue full body, "
+    w("Baselines in `benchmarks/baselines.py`: **002 template** = the seed 002 sample week (Mon easy, Tue full body, "
       "Wed tempo/intervals, Thu upper body + core, Fri medium, Sat long, Sun rest) fitted to each athlete's windows "
-      "(first window of the template day with room, else the nearest day); **greedy** = runs then strength, day by day, "
-      "first fit with local rule checks, never going back. Lifts get exercises the same way in both (required ones, "
+      "(first window of the template day with room, else the nearest day); **004 home** and **004 gym** = the same "
+      "running week with seed 004's lifts instead (home: full body Mon and Thu; gym: heavy legs Tue, upper body Fri, "
+      "and power Sun when the athlete lifts three times a week); **greedy** = runs then strength, day by day, "
+      "first fit with local rule checks, never going back. Lifts get exercises the same way in all (required ones, "
       "then what covers most of the week's gaps). Judged by `optimizer.check_plan` and `optimizer.score_plan`.\n")
     opt_by = {x["index"]: x for x in lat}
     exists = [i for i, x in opt_by.items() if x["status"] in ("optimal", "feasible")]
-    w("| | template | greedy |\n|---|---|---|")
+    names = [name for name in BASELINE_TITLES if name in r["baselines"][0]]
+    w(f"| | {' | '.join(BASELINE_TITLES[name] for name in names)} |\n|---|{'---|' * len(names)}")
     lines = {k: [] for k in ("week", "noweek", "broken", "clean_gap", "clean_same", "never_better", "rules")}
-    for name in ("template", "greedy"):
+    for name in names:
         rows = {b["index"]: b[name] for b in r["baselines"]}
         with_week = [i for i, b in rows.items() if b["week"]]
         broken = [i for i in with_week if rows[i]["broken"]]

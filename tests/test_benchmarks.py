@@ -119,6 +119,27 @@ def test_the_template_follows_the_seed_002_week_when_everything_fits():
     assert all(s.exercises for s in plan.lifts())
 
 
+@pytest.mark.parametrize("name, phase, lifts", [
+    ("home", "base", {("mon", "full_body"), ("thu", "full_body")}),
+    ("gym", "base", {("tue", "heavy_lower"), ("fri", "upper_core"), ("sun", "power")}),  # base: up to three a week
+    ("gym", "build", {("tue", "heavy_lower"), ("fri", "upper_core")}),  # build: two, no optional day
+])
+def test_the_seed_004_plans_lift_on_their_days_around_the_002_running_week(name, phase, lifts):
+    kit = ["barbell", "rack", "bench", "dumbbells", "kettlebell", "box", "bands", "mat", "cable", "machines"]
+    scenario = synthetic_scenario(0).model_validate({
+        "athlete": {
+            "name": name, "phase": phase, "locations": {"gym": kit},
+            "availability": {d: ["07:00-10:00 gym", "18:00-20:00 gym"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+            "runs": [{"kind": "easy", "minutes": 45}, {"kind": "tempo", "minutes": 50},
+                     {"kind": "medium", "minutes": 60}, {"kind": "long", "minutes": 120}],
+        }
+    })
+    plan = BASELINES[name](scenario)
+    assert {(s.day, s.kind) for s in plan.runs()} == {("mon", "easy"), ("wed", "tempo"), ("fri", "medium"), ("sat", "long")}
+    assert {(s.day, s.kind) for s in plan.lifts()} == lifts
+    assert all(s.exercises for s in plan.lifts())
+
+
 def test_the_library_dimension_grows_the_choice_and_not_what_a_week_can_cover():
     builtin = {e.id: e for e in builtin_library()}
     size = len(builtin) + 40
