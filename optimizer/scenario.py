@@ -25,7 +25,7 @@ from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
 from .source import (MAX_BYTES, MAX_DIGITS, MAX_VALUES, SUBFIELDS, at_mark, BadValue, cut, did_you_mean, DuplicateKey, expanded_size,
-                     file_positions, json_for_yaml, locate, parse_path, placed, ScenarioLoader, too_deep, Written)
+                     file_positions, json_for_yaml, locate, number_like, parse_path, placed, ScenarioLoader, too_deep, Written)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
 
@@ -698,11 +698,11 @@ FRIENDLY = {  # pydantic's error types, said as the fix
     "greater_than_equal": "{got} is too small; it must be at least {ge}",
     "less_than_equal": "{got} is too large; it must be at most {le}",
     "less_than": "{got} is too large; it must be under {lt}",
-    "int_parsing": "{got} is not a whole number; write e.g. 45",
-    "int_type": "{got} is not a whole number; write e.g. 45",
-    "int_from_float": "{got} is not a whole number; write e.g. 45",
-    "int_parsing_size": "{got} has more digits than any field takes; write e.g. 45",
-    "finite_number": "{got} is not a number; write e.g. 45",
+    "int_parsing": "{got} is not a whole number; write e.g. {like}",
+    "int_type": "{got} is not a whole number; write e.g. {like}",
+    "int_from_float": "{got} is not a whole number; write e.g. {like}",
+    "int_parsing_size": "{got} has more digits than any field takes; write e.g. {like}",
+    "finite_number": "{got} is not a number; write e.g. {like}",
     "bool_parsing": "{got} is not true or false",
     "bool_type": "{got} is not true or false",
     "string_type": "{got} is not text; put it in quotes",
@@ -743,7 +743,8 @@ def error_messages(err: ValidationError, positions: dict | None = None,
         elif e["type"] == "missing":
             msg = f"required field is missing; add it (see {guide})"
         elif e["type"] in FRIENDLY:
-            msg = FRIENDLY[e["type"]].format(got=_shown(e.get("input")), **e.get("ctx", {}))
+            field = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+            msg = FRIENDLY[e["type"]].format(got=_shown(e.get("input")), like=number_like(field), **e.get("ctx", {}))
         msg = LONG_QUOTE.sub(lambda quoted: _shown(quoted[1]), msg)  # a rule's own message quoting the value
         items = [(f"{loc}{'' if not loc or m.startswith('[') else '.'}{m}", m.partition(": ")[0])
                  for m in msg.split(SUBFIELDS)[1:]] if msg.startswith(SUBFIELDS) \

@@ -285,5 +285,12 @@ def numbers_are_numbers(model: type, data: Any) -> Any:
     if isinstance(data, dict):
         bad = [(k, v) for k, v in data.items() if isinstance(v, bool) and k in _numeric_fields(model)]
         if bad:
-            raise ValueError(SUBFIELDS + SUBFIELDS.join(f"{k}: {v!r} is not a number; write e.g. 45" for k, v in bad))
+            raise ValueError(SUBFIELDS + SUBFIELDS.join(f"{k}: {v!r} is not a number; write e.g. {number_like(k)}"
+                                                        for k, v in bad))
     return data
+
+
+def number_like(field: str) -> str:
+    """An example value for a whole-number field, said in a fix: minutes look like 45, a count
+    or a run's number like 2."""
+    return "45" if "minutes" in field else "2"

@@ -162,6 +162,23 @@ def test_yaml_11_base_60_and_octal_numbers_stay_what_was_written(tmp_path):
         load_scenario(path)
 
 
+@pytest.mark.parametrize("field, value, words", [
+    ("rest_days", 1.5, "athlete.rest_days: 1.5 is not a whole number; write e.g. 2"),
+    ("rest_days", True, "athlete.rest_days: True is not a number; write e.g. 2"),
+    ("max_minutes", "abc", "athlete.strength.max_minutes: 'abc' is not a whole number; write e.g. 45"),
+])
+def test_a_number_s_fix_gives_an_example_that_fits_the_field(field, value, words):
+    """Minutes look like 45; a count of rest days like 2 ("write e.g. 45" rest days was the fix given)."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json", exclude_unset=True)
+    if field == "max_minutes":
+        data["athlete"]["strength"]["max_minutes"] = value
+    else:
+        data["athlete"][field] = value
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(data)
+    assert words in str(err.value), str(err.value)
+
+
 def test_malformed_yaml_says_where(tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text("athlete:\n  name: [unclosed\n  level: x\n")
