@@ -1,6 +1,7 @@
-"""What a runner would do without the solver: a fixed coach template, or a greedy planner.
+"""What a runner would do without the solver: a fixed coach template (seed 002's week, seed
+004's home or gym plan), or a greedy planner.
 
-Both return ``optimizer.plan.Plan`` objects, so the project's checkers
+All return ``optimizer.plan.Plan`` objects, so the project's checkers
 (``check_plan``) and scorers (``score_plan``) judge them exactly like a solved
 week. A baseline that cannot place every run returns status ``unknown`` with
 the runs it could not place in ``problems`` ("finds no week").
@@ -23,7 +24,7 @@ Tuesday, upper body Friday, and the optional full-body mobility/power day
 (power) Sunday when the athlete's sessions a week reach three. 004 names no run
 days, so a runner following it keeps the 002 running week.
 
-A lift's exercises (both baselines): the kind's required exercises (the
+A lift's exercises (every baseline): the kind's required exercises (the
 shortest that qualify), then, while the session stays within max_minutes and
 six exercises, the one that trains most of what the week still lacks (S-COVER's
 muscle groups, pillars and injuries); no supersets (``sessions.fill_content``).

@@ -86,19 +86,20 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
     sessions = data.get("sessions") if isinstance(data, dict) else data
     if not isinstance(sessions, list):
         raise ScenarioError(["the week must be a list of sessions, or a mapping with 'sessions:'"], str(path))
+    def positions():  # read again only when there is an error to place; a bare list is the sessions
+        return file_positions(path, under=("sessions",) if isinstance(data, list) else ())
+
     try:
-        plan = Plan(athlete=athlete.name, status="checked",
-                    sessions=sessions)
+        plan = Plan(athlete=athlete.name, status="checked", sessions=sessions)
     except ValidationError as err:
         # a type left out is worked out from the kind; when the kind is unknown, its message says it all
         unknown = {f"[{i}].type: required field" for i, s in enumerate(sessions)
                    if isinstance(s, dict) and "type" not in s and s.get("kind") not in RUN_KINDS + STRENGTH_KINDS}
-        positions = file_positions(path, under=("sessions",) if isinstance(data, list) else ())
-        messages = [m for m in error_messages(err, positions, "the README's 'Check a hand-made week'")
+        messages = [m for m in error_messages(err, positions(), "the README's 'Check a hand-made week'")
                     if not any(u in m for u in unknown)]
         raise ScenarioError(messages, str(path)) from None
     if wrong := _run_numbers_wrong(plan, athlete):
-        positions = file_positions(path, under=("sessions",) if isinstance(data, list) else ())
-        raise ScenarioError([located(m, positions) for m in wrong], str(path))
+        where = positions()
+        raise ScenarioError([located(m, where) for m in wrong], str(path))
     plan.sessions.sort(key=lambda s: (s.week_start, s.week_end, s.type))
     return match_runs(plan, athlete)
