@@ -361,7 +361,7 @@ def replan_command(
             problems.append(f"{plan_file}: this is a scenario, not a plan; give --plan the week "
                             f"`stridelift plan SCENARIO -f json -o week.json` wrote")
         else:  # the field that is wrong, as `check` names it in a week file
-            problems += [f"{plan_file}: {m}" for m in error_messages(err, guide="a plan from `stridelift plan -f json`")]
+            problems += [f"{plan_file}: {m}" for m in error_messages(err, guide="a plan from `stridelift plan -f json`", model=Plan)]
     else:
         problems += plan_problems(scenario_data, current)
     if problems:

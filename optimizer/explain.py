@@ -96,6 +96,9 @@ def explain_infeasible(scenario: Scenario, settings, *, fixes: bool = True, clos
              f"No week satisfies this ({rules[0]}), whatever else is given up:"]
     lines += _grouped(core)
     facts = [fact for rule in rules for fact in getattr(RULES_BY_ID.get(rule), "facts", lambda a: [])(scenario.athlete)]
+    if not scenario.athlete.windows:  # said once, in place of each rule's "the longest window is 0 min"
+        facts = ["availability has no windows, so no session has a place; add the times you can train, "
+                 "e.g. sat: [\"07:00-09:00\"]"]
     if facts:
         lines += ["Why:"] + [f"- {fact}" for fact in facts]
     if not fixes:

@@ -107,13 +107,13 @@ def plan_problems(scenario: Scenario, plan: Plan) -> list[str]:
         elif s.run < 0:
             out.append(f"{what} has run: {s.run}, which names no run; {again}")
         elif s.run >= len(runs):
-            out.append(f"{what} is run #{s.run + 1}, but the scenario has {len(runs)} runs; {again}")
+            out.append(f"{what} is run #{s.run + 1} (run: {s.run}), but the scenario has {len(runs)} runs; {again}")
         elif runs[s.run].kind != s.kind:
             kind = runs[s.run].kind
-            out.append(f"{what} is run #{s.run + 1}, but the scenario's run #{s.run + 1} is "
+            out.append(f"{what} is run #{s.run + 1} (run: {s.run}), but the scenario's run #{s.run + 1} is "
                        f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} run; {again}")
         elif s.run in seen:
-            out.append(f"{what} is run #{s.run + 1} a second time; a run is in the week once; {again}")
+            out.append(f"{what} is run #{s.run + 1} (run: {s.run}) a second time; a run is in the week once; {again}")
         seen.add(s.run)
     return out
 

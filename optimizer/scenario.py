@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .catalog import STRENGTH_KINDS, catalog
 from .exercises import Exercise, merged_library
 from .plan import Session
 from .source import (MAX_BYTES, MAX_DIGITS, MAX_VALUES, SUBFIELDS, at_mark, BadValue, cut, did_you_mean, DuplicateKey, expanded_size,
-                     file_positions, json_for_yaml, locate, number_like, parse_path, placed, ScenarioLoader, too_deep, Written)
+                     fields_at, file_positions, json_for_yaml, locate, number_like, parse_path, placed, ScenarioLoader, too_deep, Written)
 from .clock import (DAY_ALIASES, DAY_MINUTES, DAYS, clocks_forward, day_index, hhmm, parse_hhmm, past_midnight,
                     real_minutes, skipped, system_timezone)
 
@@ -44,6 +44,25 @@ RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360}
 # from one stays a valid date.
 FIRST_DATE, LAST_DATE = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
 PlanDate = Annotated[datetime.date, Field(ge=FIRST_DATE, le=LAST_DATE)]
+
+
+def _known_equipment(item: str) -> str:
+    known = catalog().equipment
+    if item not in known:
+        raise ValueError(f"unknown equipment '{item}'; {did_you_mean(item, known)}known items: {', '.join(known)}")
+    return item
+
+
+def _known_goal(goal: str) -> str:
+    if goal not in catalog().weights:
+        raise ValueError(f"unknown soft goal '{goal}'; {did_you_mean(goal, catalog().weights)}"
+                         f"use one of {', '.join(catalog().weights)}")
+    return goal
+
+
+# Checked one by one, so that every misspelt item or goal in a file is reported in one pass.
+Equipment = Annotated[str, AfterValidator(_known_equipment)]
+SoftGoal = Annotated[str, AfterValidator(_known_goal)]
 
 
 class ScenarioError(Exception):
@@ -347,7 +366,7 @@ class Athlete(Written):
     goal: Goal = "general"
     phase: Phase = "base"
     injuries: tuple[Injury, ...] = ()
-    locations: dict[str, tuple[str, ...]] = {}
+    locations: dict[str, tuple[Equipment, ...]] = {}
     availability: dict[Day, tuple[str, ...]]
     runs: tuple[Run, ...] = ()
     strength: Strength = Strength()
@@ -410,17 +429,6 @@ class Athlete(Written):
             for day, windows in value.items():
                 out[_normalise_day(day)] = [windows] if isinstance(windows, str) else (windows or [])
             return out
-        return value
-
-    @field_validator("locations")
-    @classmethod
-    def _equipment(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        known = catalog().equipment
-        for place, kit in value.items():
-            for item in kit:
-                if item not in known:
-                    raise ValueError(f"{place}: unknown equipment '{item}'; {did_you_mean(item, known)}"
-                                     f"known items: {', '.join(known)}")
         return value
 
     @field_validator("availability")
@@ -669,16 +677,8 @@ class SeasonRuns(Written):
 
 class Scenario(Written):
     athlete: Athlete
-    weights: dict[str, Annotated[int, Field(ge=0, le=1000)]] = {}
+    weights: dict[SoftGoal, Annotated[int, Field(ge=0, le=1000)]] = {}
     season: SeasonRuns = SeasonRuns()
-
-    @field_validator("weights")
-    @classmethod
-    def _known_goals(cls, value: dict[str, int]) -> dict[str, int]:
-        for goal in value:
-            if goal not in catalog().weights:
-                raise ValueError(f"unknown soft goal '{goal}'; use one of {', '.join(catalog().weights)}")
-        return value
 
     def weight(self, goal: str) -> int:
         return self.weights.get(goal, catalog().weights[goal])
@@ -727,9 +727,10 @@ def _shown(value: Any) -> str:
 
 
 def error_messages(err: ValidationError, positions: dict | None = None,
-                   guide: str = "the README's scenario format") -> list[str]:
+                   guide: str = "the README's scenario format", model: type | None = None) -> list[str]:
     """One line per problem: 'line 12, column 7: athlete.runs[0].minutes: <what is wrong and the fix>'.
-    ``guide`` is where the file's fields are described, for a field unknown or missing."""
+    ``guide`` is where the file's fields are described, for a field unknown or missing; ``model``,
+    the file's own, suggests the field an unknown one was probably meant to be."""
     out = []
     for e in err.errors():
         # pydantic names the member of a union it tried ('int', 'tuple[int,int]'): not a field
@@ -737,7 +738,8 @@ def error_messages(err: ValidationError, positions: dict | None = None,
         loc = _format_loc(path)
         msg = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
-            msg = f"unknown field; check the spelling against {guide}"
+            near = did_you_mean(str(path[-1]), sorted(fields_at(model, path[:-1]))) if model and path else ""
+            msg = f"unknown field; {near}check the spelling against {guide}"
         elif e["type"] == "literal_error":
             msg = f"{_shown(e['input'])} is not allowed; {msg.lower()}"
         elif e["type"] == "missing":
@@ -763,10 +765,13 @@ def parse_scenario(data: Any, source: str | None = None, positions: dict | None 
         raise ScenarioError(["the file must hold a mapping with an 'athlete' block"], source)
     if "athlete" not in data and "members" in data:
         raise ScenarioError(["this is a club file (it has members, not an athlete); plan it with `stridelift club plan`"], source)
+    if "sessions" in data and not isinstance(data.get("athlete"), dict):  # a plan names its athlete, no more
+        raise ScenarioError(["this is a week or a plan (it has sessions, not an athlete); give the scenario file here "
+                             "(with `check`, the scenario first, then the week: stridelift check SCENARIO WEEK)"], source)
     try:
         return Scenario.model_validate(data)
     except ValidationError as err:
-        raise ScenarioError(error_messages(err, positions), source) from None
+        raise ScenarioError(error_messages(err, positions, model=Scenario), source) from None
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -854,10 +859,14 @@ def read_data(path: str | Path) -> Any:
         raise ScenarioError([placed(at_mark(err.problem_mark), f"the tag is not allowed ({err.problem}); scenario "
                                     "files hold plain data only")], str(path)) from None
     except yaml.YAMLError as err:
-        raise ScenarioError([placed(at_mark(getattr(err, "problem_mark", None)), f"malformed YAML "
-                                    f"({getattr(err, 'problem', err)}); check indentation and quotes")], str(path)) from None
+        mark = getattr(err, "problem_mark", None)
+        line = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
+        fix = ("a tab indents this line; YAML indents with spaces only, so replace the tabs with spaces"
+               if "\t" in line[:len(line) - len(line.lstrip())] else "check indentation and quotes")
+        raise ScenarioError([placed(at_mark(mark), f"malformed YAML ({getattr(err, 'problem', err)}); {fix}")],
+                            str(path)) from None
     except json.JSONDecodeError as err:
-        raise ScenarioError([f"line {err.lineno}, column {err.colno}: malformed JSON ({err.msg})"], str(path)) from None
+        raise ScenarioError([_json_problem(text, err)], str(path)) from None
     except tomllib.TOMLDecodeError as err:
         raise ScenarioError([f"malformed TOML ({err})"], str(path)) from None
     except ValueError as err:  # tomllib has no hook for integers: one too long to read (MAX_DIGITS)
@@ -865,6 +874,18 @@ def read_data(path: str | Path) -> Any:
             raise
         raise ScenarioError([f"a number has more than {MAX_DIGITS:,} digits, more than any field takes; "
                              "write the value the field asks for"], str(path)) from None
+
+
+def _json_problem(text: str, err: json.JSONDecodeError) -> str:
+    """Where a JSON text goes wrong, and the fix. A comma before a closing bracket, which JSON
+    refuses and YAML and Python allow, is the usual slip: json says so at the bracket, perhaps
+    lines later, so it is placed at the comma."""
+    before = text[:err.pos].rstrip()
+    if before.endswith(",") and text[err.pos:err.pos + 1] in "}]":
+        line = before.count("\n") + 1
+        return (f"line {line}, column {len(before) - before.rfind(chr(10)) - 1}: malformed JSON (a comma before "
+                f"'{text[err.pos]}'); remove the comma: JSON has none after the last item")
+    return f"line {err.lineno}, column {err.colno}: malformed JSON ({err.msg}); check the commas, brackets and quotes"
 
 
 def load_scenario(path: str | Path) -> Scenario:

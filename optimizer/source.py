@@ -13,6 +13,7 @@ import difflib
 import math
 import re
 import sys
+import types
 import typing
 from functools import cache
 from os import PathLike
@@ -254,6 +255,46 @@ def did_you_mean(word: str, choices) -> str:
     """"did you mean 'tempo'? " when a choice is close to a misspelt ``word``, else ""."""
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"did you mean '{close[0]}'? " if close else ""
+
+
+def fields_at(model: type, path: Path) -> set[str]:
+    """The field names a mapping at ``path`` inside ``model`` may hold (every member of a union
+    that is a model), for a did-you-mean on an unknown one: empty where no model is found."""
+    found = set()
+    for annotation in _annotations_at(model, path):
+        found |= _models_of(annotation)
+    return set().union(*(m.model_fields for m in found))
+
+
+def _annotations_at(annotation, path: Path) -> list:
+    """The types the value at ``path`` may have, walking fields, list items and mapping values."""
+    if not path:
+        return [annotation]
+    head, rest = path[0], path[1:]
+    out = []
+    for kind in _models_of(annotation) if isinstance(head, str) else ():
+        if head in kind.model_fields:
+            out += _annotations_at(kind.model_fields[head].annotation, rest)
+    for arg in _unions(annotation):
+        origin, args = typing.get_origin(arg), typing.get_args(arg)
+        if origin in (list, tuple, set, frozenset) and isinstance(head, int) and args:
+            out += _annotations_at(args[0], rest)
+        elif origin is dict and isinstance(head, str) and len(args) == 2:
+            out += _annotations_at(args[1], rest)
+    return out
+
+
+def _unions(annotation) -> list:
+    """The members of a union (an Optional, an Annotated type's own), else the type itself."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _unions(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [a for arg in typing.get_args(annotation) for a in _unions(arg)]
+    return [annotation]
+
+
+def _models_of(annotation) -> set[type]:
+    return {a for a in _unions(annotation) if isinstance(a, type) and issubclass(a, BaseModel)}
 
 
 @cache

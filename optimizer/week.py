@@ -95,7 +95,7 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         # a type left out is worked out from the kind; when the kind is unknown, its message says it all
         unknown = {f"[{i}].type: required field" for i, s in enumerate(sessions)
                    if isinstance(s, dict) and "type" not in s and s.get("kind") not in RUN_KINDS + STRENGTH_KINDS}
-        messages = [m for m in error_messages(err, positions(), "the README's 'Check a hand-made week'")
+        messages = [m for m in error_messages(err, positions(), "the README's 'Check a hand-made week'", Plan)
                     if not any(u in m for u in unknown)]
         raise ScenarioError(messages, str(path)) from None
     if wrong := _run_numbers_wrong(plan, athlete):

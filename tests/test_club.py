@@ -92,7 +92,10 @@ def test_the_riverside_club_is_a_clean_example_where_the_class_is_oversubscribed
      "members[0]: give exactly one of athlete, file, dir (found athlete, file)"),
     (lambda d: d.update(members=[]), "members: a club needs at least one member"),
     (lambda d: d.update(history={"yoga": {"Ana": 1}}), "history.yoga: not a class; use one of strength"),
-    (lambda d: d["places"].update(club_gym=["barbel"]), "places: club_gym: unknown equipment 'barbel'"),
+    (lambda d: d["places"].update(club_gym=["barbel"]),
+     "places.club_gym[0]: unknown equipment 'barbel'; did you mean 'barbell'?"),
+    (lambda d: d["classes"]["strength"].update(capasity=4),
+     "classes.strength.capasity: unknown field; did you mean 'capacity'?"),
 ])
 def test_a_bad_club_file_names_the_field_and_the_fix(change, expected):
     data = club_data([{"athlete": athlete("Ana"), "joins": ["strength"]}])

@@ -47,6 +47,7 @@ NO_PLAN = {
                                       {"day": "mon", "start": "07:00", "minutes": 40, "kind": "tempo", "location": "home"}]}),
     "class_outside_windows": athlete(strength={"sessions": 1, "pinned": [{"kind": "full_body", "at": "sun 07:00", "minutes": 45, "name": "Club class"}]}),
     "race_outside_windows": athlete(runs=[{"kind": "race", "minutes": 50, "at": "sun 09:00", "distance": "10k"}]),
+    "no_windows": athlete(availability={}),
 }
 
 
@@ -125,6 +126,13 @@ def test_the_issue_example_is_said_with_times():
     text = "\n".join(plan_week(NO_PLAN["gap48"]).problems)
     assert "Thu 17:00-18:30 at gym ends 37.5 h before it" in text
     assert "Sat 08:00" in text
+
+
+@pytest.mark.parametrize("runs", [[{"kind": "easy", "minutes": 40}], []])
+def test_a_week_with_no_windows_says_so_not_that_the_longest_is_0_min(runs):
+    text = "\n".join(plan_week(athlete(availability={}, runs=runs, strength={"sessions": [1, 2]})).problems)
+    assert "availability has no windows, so no session has a place; add the times you can train" in text
+    assert "window is 0 min" not in text
 
 
 def test_a_conflict_with_last_weeks_heavy_legs_names_that_session():
@@ -344,6 +352,16 @@ def test_a_malformed_week_is_an_input_error(tmp_path):
     result = runner.invoke(app, ["check", SEED, str(week)])  # the guide to a week's fields, not a scenario's
     assert result.exit_code == 2 and "sessions[0].pace: unknown field; check the spelling against the README's " \
         "'Check a hand-made week'" in result.stderr, result.stderr
+
+
+def test_a_week_and_its_scenario_given_the_wrong_way_round_says_so(tmp_path):
+    week = tmp_path / "week.json"
+    week.write_text(plan_week(load_scenario(SEED)).model_dump_json())
+    for first in (week, TEMPLATE):  # a plan's JSON, a hand-made week
+        result = runner.invoke(app, ["check", str(first), SEED])
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert "this is a week or a plan (it has sessions, not an athlete); give the scenario file here (with " \
+            "`check`, the scenario first, then the week" in result.stderr
 
 
 @pytest.mark.parametrize("head, indent", [("sessions:\n", "  "), ("", "")])  # a mapping, or the bare list

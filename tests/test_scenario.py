@@ -109,8 +109,13 @@ def _error(athlete_patch: dict) -> str:
         ({"runs": [{"kind": "easy", "minutes": 30, "at": "sat"}]}, "athlete.runs[0].at", "needs a day and a time"),
         ({"strength": {"sessions": [3, 2]}}, "athlete.strength.sessions", "min <= max"),
         ({"strength": {"max_minutes": 10}}, "athlete.strength.max_minutes", "10 is too small; it must be at least 20"),
-        ({"locations": {"home": ["dumbell"]}}, "athlete.locations", "did you mean 'dumbbells'"),
-        ({"rest_day": 1}, "athlete.rest_day", "unknown field"),
+        ({"locations": {"home": ["dumbell"]}}, "athlete.locations.home[0]", "did you mean 'dumbbells'"),
+        ({"rest_day": 1}, "athlete.rest_day", "unknown field; did you mean 'rest_days'?"),
+        ({"strength": {"pinned": [{"kind": "prehab", "at": "mon 07:00", "minutes": 20, "nmae": "x"}]}},
+         "athlete.strength.pinned[0].nmae", "unknown field; did you mean 'name'?"),
+        ({"calendar": {"week_of": "2026-11-30", "races": [{"date": "2026-12-13", "distanse": "half"}]}},
+         "athlete.calendar.races[0].distanse", "unknown field; did you mean 'distance'?"),
+        ({"favourite_colour": "red"}, "athlete.favourite_colour", "unknown field; check the spelling"),
         ({"runs": [{"kind": "easy", "minutes": 30, "at": "monkey 07:00"}]}, "athlete.runs[0].at", "'monkey' is not a day"),
         ({"strength": {"sessions": 1, "include": ["prehab", "power"]}}, "athlete.strength.include", "at most 1"),
         ({"preferences": {"strength_location": "gym"}}, "athlete.preferences.strength_location", "not under locations"),
@@ -186,6 +191,25 @@ def test_malformed_yaml_says_where(tmp_path):
         load_scenario(path)
 
 
+@pytest.mark.parametrize("name, text, expected", [
+    ("tabs.yaml", "athlete:\n\tname: Ana\n", "line 2, column 1: malformed YAML (found character that cannot start any "
+     "token); a tab indents this line; YAML indents with spaces only"),
+    ("tab_inside.yaml", "athlete:\n  name: [Ana\tRuiz\n", "check indentation and quotes"),  # a tab, not indenting
+    ("comma.json", '{"athlete": {\n  "name": "Ana",\n  "level": "beginner",\n}\n}\n',
+     "line 3, column 22: malformed JSON (a comma before '}'); remove the comma: JSON has none after the last item"),
+    ("comma_list.json", '{"athlete": {"name": "Ana", "injuries": ["knee", ]}}',
+     "line 1, column 48: malformed JSON (a comma before ']'); remove the comma"),
+    ("two_commas.json", '{"athlete": {"name": "Ana",, "level": "beginner"}}',
+     "line 1, column 28: malformed JSON (Expecting property name enclosed in double quotes); check the commas"),
+])
+def test_malformed_files_are_placed_where_the_slip_is_with_its_fix(tmp_path, name, text, expected):
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    assert expected in str(err.value), str(err.value)
+
+
 def test_a_folder_given_as_the_scenario_says_so(tmp_path):
     with pytest.raises(ScenarioError, match="is a folder, not a file"):
         load_scenario(tmp_path)
@@ -194,6 +218,23 @@ def test_a_folder_given_as_the_scenario_says_so(tmp_path):
 def test_missing_file_is_input_error(tmp_path):
     with pytest.raises(ScenarioError, match="no such file"):
         load_scenario(tmp_path / "nope.yaml")
+
+
+def test_every_misspelt_item_of_kit_and_soft_goal_is_named_in_one_pass(tmp_path):
+    """Checked one by one, not the first of a list or mapping only, and each at its own column."""
+    path = tmp_path / "week.yaml"
+    path.write_text(ISSUE_EXAMPLE.replace("[mat, bands, dumbbells, pullup_bar]", "[mat, band, dumbells, pullup_bar]")
+                    + "weights: {S-COVR: 4, S-STACK: -3, S-SPRED: 2}\n")
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+    lines = str(info.value).splitlines()
+    assert len(lines) == 5
+    assert "line 9, column 17: athlete.locations.home[1]: unknown equipment 'band'; did you mean 'bands'?" in lines[0]
+    assert "line 9, column 23: athlete.locations.home[2]: unknown equipment 'dumbells'; did you mean 'dumbbells'?" \
+        in lines[1]
+    assert any("weights.S-COVR: unknown soft goal 'S-COVR'; did you mean 'S-COVER'?" in m for m in lines)
+    assert any("weights.S-SPRED: unknown soft goal 'S-SPRED'; did you mean 'S-SPREAD'?" in m for m in lines)
+    assert any("weights.S-STACK: -3 is too small" in m for m in lines)
 
 
 def test_yaml_errors_name_line_and_column(tmp_path):

@@ -381,7 +381,7 @@ def test_a_plan_that_is_not_a_week_of_the_scenario_is_bad_input(tmp_path):
     (tmp_path / "fewer.yaml").write_text(yaml.safe_dump(data))
     result = CliRunner().invoke(app, ["replan", str(tmp_path / "fewer.yaml"), "--plan", str(week), "--today", "sun"])
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
-    assert "--plan: the Long run on sat 07:30 is run #5, but the scenario has 4 runs" in result.stderr
+    assert "--plan: the Long run on sat 07:30 is run #5 (run: 4), but the scenario has 4 runs" in result.stderr
     edited = json.loads(week.read_text())
     for s in edited["sessions"]:
         s["run"] = None
@@ -396,7 +396,7 @@ def test_a_plan_that_is_not_a_week_of_the_scenario_is_bad_input(tmp_path):
     week.write_text(json.dumps(twice))
     result = CliRunner().invoke(app, ["replan", str(ROOT / "scenarios/marathon_base.yaml"), "--plan", str(week),
                                       "--today", "fri"])
-    assert result.exit_code == 2 and "is run #1 a second time" in result.stderr
+    assert result.exit_code == 2 and "is run #1 (run: 0) a second time" in result.stderr
 
 
 def test_a_plan_replan_cannot_start_from_is_bad_input(tmp_path):
