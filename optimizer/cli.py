@@ -20,7 +20,7 @@ from .clock import DAY_ALIASES, DAYS, parse_hhmm
 from .options import output_path, plan_date
 from .plan import Plan
 from .render import render
-from .scenario import ScenarioError, error_messages, load_scenario, read_data, read_scenario
+from .scenario import ScenarioError, error_messages, read_data, read_scenario
 from .season import MAX_WEEKS
 from .solve import MAX_TIME_LIMIT, MAX_WORKERS, SEED_MAX, SEED_MIN, plan_week
 
@@ -223,30 +223,40 @@ def add_reasons(plan: Plan, scenario, time_limit: float, workers: int, seed: int
 @app.command("explain")
 def explain_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file (YAML, JSON or TOML)")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds per solve")] = 10.0,
+    workers: Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="CP-SAT workers (results stay deterministic)")] = 1,
+    seed: Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")] = 0,
+    week_of: Annotated[Optional[datetime], typer.Option("--week-of", parser=plan_date, metavar="YYYY-MM-DD", help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
 ) -> None:
-    """Plan SCENARIO and explain why the week is as it is, or why there is none.
+    """Plan SCENARIO and explain why the week is as it is, or why there is none: `plan --explain`.
 
     Each soft goal's weight, penalty, reasons, and why no week pays less for it; or, with no week,
     the conflict and the changes that would fix it."""
-    plan_command(scenario, fmt=fmt, output=None, time_limit=time_limit, workers=1, seed=0, explain=True)
+    plan_command(scenario, fmt=fmt, output=output, time_limit=time_limit, workers=workers, seed=seed, explain=True,
+                 week_of=week_of)
 
 
 @app.command("check")
 def check_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file: the athlete the week is for")],
     week: Annotated[Path, typer.Argument(help="a week written by hand (YAML or JSON, same session fields as the plan JSON)")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write the verdict here instead of the terminal")] = None,
+    week_of: Annotated[Optional[datetime], typer.Option("--week-of", parser=plan_date, metavar="YYYY-MM-DD", help="ics/html: a day of the week to place it in (default: the scenario's calendar.week_of, else this week)")] = None,
 ) -> None:
-    """Lint a hand-made week: every hard rule it breaks (exit 1 if any) and the soft-goal score it gets."""
+    """Lint a hand-made week: every hard rule it breaks (exit 1 if any) and the soft-goal score it gets.
+    With -o the verdict is written either way: it is the report, not a plan to keep."""
     from constraints import cover, rest_day
 
     from .solve import check_plan, score_plan
     from .week import load_week
 
+    fmt = chosen_format(fmt, output)
     try:
-        scenario_data = load_scenario(scenario)
+        scenario_data, inputs = read_scenario(scenario)
+        check_output(output, inputs=[*inputs, week])
         plan = load_week(week, scenario_data.athlete)
     except ScenarioError as err:
         fail_input(err)
@@ -257,7 +267,13 @@ def check_command(
     broken = check_plan(plan, athlete)
     plan.problems = [f"Breaks {len(broken)} hard rule(s):"] + [f"- {b}" for b in broken] if broken else \
         ["Breaks no hard rule."]
-    typer.echo(render_dated(plan, fmt, scenario_data), nl=False)
+    text = render_dated(plan, fmt, scenario_data, week_of.date() if week_of else None)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        typer.echo(f"wrote {output} ({'breaks ' + str(len(broken)) + ' hard rule(s)' if broken else 'breaks no hard rule'})",
+                   err=True)
     raise typer.Exit(1 if broken else 0)
 
 
@@ -269,7 +285,8 @@ def season_command(
     start: Annotated[Optional[datetime], typer.Option(parser=plan_date, metavar="YYYY-MM-DD", help="the first week's Monday, YYYY-MM-DD, instead of --weeks")] = None,
     race_time: Annotated[Optional[str], typer.Option(help="race start, HH:MM (default: the time calendar.races gives race day, else 08:00)")] = None,
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", metavar="[table|json|markdown|ics]",
-                                                  help=FORMAT_HELP + "; html is a week's page: `plan -f html`")] = None,
+                                                  help="output format (default: as -o's name says: .json, .md, .ics; else table); "
+                                                       "html is a week's page: `plan -f html`")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write here instead of the terminal")] = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds per week")] = 10.0,
 ) -> None:

@@ -277,6 +277,27 @@ def test_output_files_are_ordinary_files_not_owner_only(tmp_path):
     assert not list(tmp_path.glob(".week.json.*")), "no temporary file left behind"
 
 
+def test_output_into_a_missing_folder_makes_the_folder(tmp_path):
+    out = tmp_path / "weeks" / "2026" / "week.json"
+    assert invoke("plan", EXAMPLE, "-o", str(out)).exit_code == 0
+    assert json.loads(out.read_text())["status"] == "optimal"
+
+
+def test_explain_and_check_write_to_a_file_as_plan_does(tmp_path):
+    explained = tmp_path / "explained.json"
+    result = invoke("explain", EXAMPLE, "-o", str(explained))
+    assert result.exit_code == 0 and result.stdout == ""
+    week = json.loads(explained.read_text())
+    assert any(goal["why"] for goal in week["score"].values()), "the reasons are in the file"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("sessions:\n  - {day: mon, start: '07:00', minutes: 30, kind: heavy_lower, location: home}\n")
+    verdict = tmp_path / "verdict.md"
+    result = invoke("check", EXAMPLE, str(broken), "-o", str(verdict))
+    assert result.exit_code == 1, "the exit code still says the week breaks a rule"
+    assert result.stdout == "" and "wrote" in result.stderr and "Breaks " in verdict.read_text()
+    assert verdict.read_text().startswith("## "), "Markdown, as the name says"
+
+
 def test_a_club_file_given_to_plan_says_which_command_to_use():
     result = invoke("plan", str(ROOT / "scenarios" / "club_riverside.yaml"))
     assert result.exit_code == 2
@@ -377,6 +398,9 @@ def test_a_long_bad_value_is_shown_cut_short(tmp_path):
     ["season", "{s}", "--race-date", "2027-04-18"],
     ["replan", "{s}", "--plan", "{p}", "--today", "wed"],
     ["replan", "{s}", "--plan", "{p}", "--today", "wed", "@plan"],
+    ["explain", "{s}"],
+    ["check", "{s}", "{p}"],
+    ["check", "{s}", "{p}", "@plan"],
 ])
 def test_output_onto_an_input_is_exit_2_and_the_input_is_kept(tmp_path, command):
     scenario = tmp_path / "week.yaml"
@@ -395,6 +419,7 @@ def test_output_onto_an_input_is_exit_2_and_the_input_is_kept(tmp_path, command)
     ["plan", "{s}"],
     ["season", "{s}", "--race-date", "2027-04-18"],
     ["replan", "{s}", "--plan", "{p}", "--today", "wed"],
+    ["check", "{s}", "{p}"],
 ])
 def test_output_onto_the_scenarios_exercise_library_is_exit_2_and_the_library_is_kept(tmp_path, command):
     """strength.library names a file the command reads: -o there replaced the user's exercises with the plan."""
