@@ -630,3 +630,20 @@ def test_synthetic_clubs_are_seeded_and_any_size():
 def test_member_results_are_plain_data():
     result = MemberResult(name="Ana", origin="x", status="invalid", problems=["bad"])
     assert MemberResult.model_validate_json(result.model_dump_json()) == result
+
+
+def test_the_readme_club_example_reads_as_its_comments_say(tmp_path):
+    """The README's club file, with its member files in place, loads field by field as annotated."""
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("### Plan a whole club", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "members" / "juniors").mkdir(parents=True)
+    (tmp_path / "members" / "ana.yaml").write_text((ROOT / "scenarios" / "marathon_base.yaml").read_text())
+    (tmp_path / "members" / "juniors" / "tom.yaml").write_text((ROOT / "scenarios" / "10k_build.yaml").read_text())
+    (tmp_path / "club.yaml").write_text(block)
+    club = load_club(tmp_path / "club.yaml")
+    assert set(club.places) == {"track", "club_gym"} and club.classes["strength_class"].capacity == 12
+    assert club.group_runs["track_night"].kind == "intervals" and club.history == {"strength_class": {"Ben Carter": 1}}
+    assert [m.errors for m in club.members] == [(), (), ()]
+    ana, tom, ben = club.members
+    assert ana.joins == ("track_night", "strength_class") and tom.joins == () and ben.joins == ("strength_class",)
+    assert tom.origin.endswith("tom.yaml") and ben.scenario.weight("S-COVER") == 4
