@@ -447,7 +447,7 @@ class Athlete(Written):
                     continue
                 if place is None and len(locations) > 1:
                     problems.append(f"{day}[{i}]: '{text}' has no location; add one of {', '.join(locations)}")
-                elif place is not None and place not in locations:
+                elif place is not None and place not in locations and (locations or place != "home"):  # none: home
                     problems.append(
                         f"{day}[{i}]: location '{place}' is not under athlete.locations; "
                         f"add it there with its equipment (use [] for bodyweight only)"
@@ -715,7 +715,9 @@ FRIENDLY = {  # pydantic's error types, said as the fix
                  "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30")
 
 
-LONG_QUOTE = re.compile(r"'([^'\n]{60,})'")
+# A long value a rule's message quotes: an opening quote not closing a word, up to a quote not
+# opening one, within one problem of the several a message may hold (SUBFIELDS apart).
+LONG_QUOTE = re.compile(r"(?<!\w)'([^'\n\x1f]{60,})'(?!\w)")
 
 
 def _shown(value: Any) -> str:

@@ -61,6 +61,19 @@ def test_a_window_that_names_no_place_is_at_the_only_one():
     assert [(w.day, w.start, w.end, w.location) for w in athlete.windows] == [(1, 18 * 60, 19 * 60 + 30, "gym")]
 
 
+def test_with_no_locations_a_window_may_say_home_and_no_other_place():
+    """No locations: every window is at home with bodyweight only, so saying so is no mistake."""
+    athlete = parse_scenario({"athlete": {"name": "x", "availability": {"tue": ["18:00-19:30 home", "20:00-21:00"]}}}).athlete
+    assert [w.location for w in athlete.windows] == ["home", "home"] and athlete.equipment_at("home") == {"bodyweight"}
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario({"athlete": {"name": "x", "availability": {"tue": ["18:00-19:30 park"], "wed": ["07:00-08:00 gym"]}}})
+    lines = str(err.value).splitlines()
+    assert lines == ["athlete.availability.tue[0]: location 'park' is not under athlete.locations; add it there with "
+                     "its equipment (use [] for bodyweight only)",
+                     "athlete.availability.wed[0]: location 'gym' is not under athlete.locations; add it there with "
+                     "its equipment (use [] for bodyweight only)"], "each whole, none cut short into the next"
+
+
 def test_json_and_toml_load_the_same_scenario(tmp_path):
     data = yaml.safe_load(ISSUE_EXAMPLE)
     (tmp_path / "s.json").write_text(json.dumps(data))
