@@ -15,8 +15,8 @@ from functools import cache
 from optimizer.catalog import catalog
 from optimizer.clock import DAY_MINUTES, DAYS, hhmm
 from optimizer.exercises import SORTS, Exercise, fits_kind, merged_library, suits
-from optimizer.plan import ExerciseDose, Session
-from optimizer.prescribe import dose
+from optimizer.plan import Session
+from optimizer.prescribe import dose, dosed
 from optimizer.scenario import Athlete, Window
 
 # The order the solver lists exercises in (optimizer/solve.py): power, big lifts, accessories, holds, mobility.
@@ -81,14 +81,8 @@ def lift_session(
     minutes = session_minutes(athlete, exercises, paired) if minutes is None else minutes
     number = {e: n for n, pair in enumerate(pairs, start=1) for e in pair}
     kit = athlete.equipment_at(window.location)
-    doses = []
-    for e in sorted(exercises, key=lambda e: (EXERCISE_ORDER[e.category], e.id)):
-        d = dose(e, athlete.phase, athlete.level)
-        doses.append(ExerciseDose(
-            id=e.id, name=e.name, category=e.category, sets=d.sets, reps=d.reps, seconds=d.seconds,
-            per_side=e.per_side, load=d.load, equipment=list(e.equipment_used(kit) or ()),
-            muscles=list(e.muscles), superset=number.get(e.id),
-        ))
+    doses = [dosed(e, athlete, kit, number.get(e.id), info.lower_load)
+             for e in sorted(exercises, key=lambda e: (EXERCISE_ORDER[e.category], e.id))]
     return Session(type="strength", kind=kind, lower_load=info.lower_load, label=info.label, location=window.location,
                    exercises=doses, **_clock(start, minutes))
 

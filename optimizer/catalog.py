@@ -78,6 +78,7 @@ class Catalog(BaseModel):
     strength_kinds: dict[str, StrengthKind]
     session: SessionShape
     prescriptions: dict[str, dict[str, Prescription]]
+    moderate_legs_load: dict[str, str]  # by phase: leg exercises' load words in a session of moderate legs
     level_adjust: dict[str, LevelAdjust]
     pillars: dict[str, dict[str, int]]
     injury_exercises: int

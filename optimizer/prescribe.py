@@ -30,9 +30,12 @@ class Dose:
         return -(-self.sets * (self.set_seconds(exercise) - rest_saved) // 60)
 
 
-def dose(exercise: Exercise, phase: str, level: str, progression_week: int = 0) -> Dose:
+def dose(exercise: Exercise, phase: str, level: str, progression_week: int = 0, legs: str = "heavy") -> Dose:
     """Sets, reps or hold, and load words for this athlete; ``progression_week`` weeks into a
-    block, loaded lifts gain 5 % a week and holds 5 s a week (004: one change at a time)."""
+    block, loaded lifts gain 5 % a week and holds 5 s a week (004: one change at a time).
+    ``legs``, the session's lower-body load: where it is not heavy, an exercise that loads the
+    legs is lifted no harder than that, whatever the phase's words (the rules read the session
+    by its load, so a moderate session the eve of a key run must not be lifted heavy)."""
     base = catalog().prescriptions[phase][exercise.category]
     adjust = catalog().level_adjust[level]
     reps = base.reps
@@ -40,6 +43,8 @@ def dose(exercise: Exercise, phase: str, level: str, progression_week: int = 0) 
         reps = adjust.base_compound_reps
     seconds = None if base.seconds is None else max(10, base.seconds + adjust.seconds)
     load = base.load
+    if legs != "heavy" and exercise.lower_load != "none" and exercise.category == "compound":
+        load = catalog().moderate_legs_load.get(phase, load)
     if progression_week:
         if seconds is not None:
             seconds += PROGRESSION_SECONDS * progression_week
@@ -48,10 +53,12 @@ def dose(exercise: Exercise, phase: str, level: str, progression_week: int = 0) 
     return Dose(sets=max(1, base.sets + adjust.sets), reps=reps, seconds=seconds, load=load)
 
 
-def dosed(exercise: Exercise, athlete, kit: frozenset[str], superset: int | None = None) -> ExerciseDose:
-    """The exercise as a session lists it for ``athlete``: its dose, and the kit it uses from ``kit``
-    (its first option when ``kit`` has none, which R-AVAIL's checker then reports)."""
-    d = dose(exercise, athlete.phase, athlete.level, athlete.strength.progression_week)
+def dosed(exercise: Exercise, athlete, kit: frozenset[str], superset: int | None = None,
+          legs: str = "heavy") -> ExerciseDose:
+    """The exercise as a session lists it for ``athlete``: its dose in a session of ``legs``
+    lower-body load, and the kit it uses from ``kit`` (its first option when ``kit`` has none,
+    which R-AVAIL's checker then reports)."""
+    d = dose(exercise, athlete.phase, athlete.level, athlete.strength.progression_week, legs)
     used = exercise.equipment_used(kit)
     return ExerciseDose(
         id=exercise.id, name=exercise.name, category=exercise.category, sets=d.sets, reps=d.reps, seconds=d.seconds,

@@ -316,7 +316,7 @@ def _plan(m: WeekModel, solver: cp_model.CpSolver, status, starts: dict[int, int
             paired = set()  # the first so many chosen of each class and saving the model counts as paired
             for ids, count in lift.supersets.items():
                 paired.update([e for e in ids if e in chosen][:solver.value(count)])
-            session.exercises = _exercises(m, chosen, paired, m.windows[placement.window].location)
+            session.exercises = _exercises(m, chosen, paired, m.windows[placement.window].location, session.lower_load)
         sessions.append(session)
     plan = Plan(
         athlete=m.athlete.name,
@@ -363,7 +363,8 @@ def _keep_made_up(m: WeekModel, plan: Plan) -> Plan:
                 doing = [*kept, *added]  # as one session lists them: in order, those from a superset paired again
                 if {x.id for x in doing} == {x.id for x in twin.exercises}:
                     break  # what it does already: nothing nearer the missed lift is as good
-                listed = _exercises(m, [x.id for x in doing], {x.id for x in doing if x.superset is not None}, twin.location)
+                listed = _exercises(m, [x.id for x in doing], {x.id for x in doing if x.superset is not None}, twin.location,
+                                    twin.lower_load)
                 if (same := stable.with_exercises(twin, listed, m.athlete)) is None:
                     continue
                 trial = plan.model_copy(update={"sessions": [same if s is twin else s for s in plan.sessions]})
@@ -411,12 +412,12 @@ def _pair_supersets(ordered: list[str], flagged: set[str], library) -> dict[str,
     return {e: n for n, pair in enumerate(pairs, start=1) for e in pair}
 
 
-def _exercises(m: WeekModel, chosen: list[str], paired: set[str], location: str) -> list[ExerciseDose]:
+def _exercises(m: WeekModel, chosen: list[str], paired: set[str], location: str, legs: str) -> list[ExerciseDose]:
     library, athlete = m.library, m.athlete
     kit = athlete.equipment_at(location)
     ordered = sorted(chosen, key=lambda e: (EXERCISE_ORDER[library[e].category], e))
     pair_of = _pair_supersets(ordered, paired, library)
-    return [dosed(library[e], athlete, kit, pair_of.get(e)) for e in ordered]
+    return [dosed(library[e], athlete, kit, pair_of.get(e), legs) for e in ordered]
 
 
 def score_plan(plan: Plan, athlete: Athlete, weight) -> dict[str, GoalScore]:

@@ -89,6 +89,32 @@ def test_prescriptions_follow_phase_and_level(exercise, phase, level, sets, reps
     assert (d.sets, d.reps, d.seconds) == (sets, reps, seconds)
 
 
+@pytest.mark.parametrize("phase", ["base", "build"])
+def test_legs_are_lifted_no_harder_than_the_session_s_load(phase):
+    """Full body and power are moderate to every rule (they may sit the eve of a key run), so their
+    leg compounds are not given the phase's heavy words; heavy lower body days keep them, and an
+    upper-body compound, which loads no legs, keeps them in any session."""
+    heavy_words = catalog().prescriptions[phase]["compound"].load
+    for exercise in ("back_squat", "walking_lunge"):
+        assert dose(LIB[exercise], phase, "intermediate", legs="heavy").load == heavy_words
+        moderate = dose(LIB[exercise], phase, "intermediate", legs="moderate")
+        assert moderate.load == catalog().moderate_legs_load[phase] and "heavy" not in moderate.load
+        assert (moderate.sets, moderate.reps) == (dose(LIB[exercise], phase, "intermediate").sets,
+                                                  dose(LIB[exercise], phase, "intermediate").reps), "timed the same"
+    assert dose(LIB["push_up"], phase, "intermediate", legs="moderate").load == heavy_words
+
+
+def test_planned_full_body_and_power_sessions_prescribe_no_heavy_legs():
+    plan = solved(week(phase="base", strength={"sessions": [2, 2], "include": ["full_body", "power"]}))
+    assert plan.status == "optimal"
+    for s in plan.lifts():
+        legs = [x for x in s.exercises if LIB[x.id].lower_load != "none" and x.category == "compound"]
+        if s.lower_load != "heavy":
+            assert all("heavy" not in x.load for x in legs), (s.kind, [x.load for x in legs])
+    assert any(s.kind == "full_body" and any(LIB[x.id].lower_load != "none" and x.category == "compound"
+                                             for x in s.exercises) for s in plan.lifts()), "a leg compound was dosed"
+
+
 def test_a_superset_saves_half_of_each_rest():
     squat = LIB["back_squat"]  # 40 s work, 150 s rest, 3 sets in base
     d = dose(squat, "base", "intermediate")
