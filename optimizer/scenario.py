@@ -481,6 +481,7 @@ class Athlete(Written):
                             f"at most {most}; raise strength.sessions or shorten include")
         problems += self._pins_in_the_skipped_hour()
         problems += self._race_runs_at_the_race_times()
+        problems += self._race_runs_of_the_race_distances()
         for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
             day = start // DAY_MINUTES
             if 0 <= day < 7 and not any(r.kind == "race" and r.pinned_day == day for r in self.runs):
@@ -525,6 +526,20 @@ class Athlete(Written):
                 i, start = timed.pop(0)
                 problems.append(self._race_run_fix(j, run, i, start))
         return problems
+
+    def _race_runs_of_the_race_distances(self) -> list[str]:
+        """A race run on the day of the one race the calendar has that day is that race: a distance
+        of its own that differs would leave R-TAPER two readings of its days (7 or 10)."""
+        by_day: dict[int, list[tuple[int, Race]]] = {}
+        for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
+            if 0 <= start < 7 * DAY_MINUTES:
+                by_day.setdefault(start // DAY_MINUTES, []).append((i, race))
+        return [f"runs[{j}].distance: {run.distance}, but calendar.races[{i}] (the race on {race.date}) is "
+                f"{'an' if race.distance == 'ultra' else 'a'} {race.distance}; give both the same distance (it sets "
+                f"R-TAPER's 7 or 10 days)"
+                for day, entries in sorted(by_day.items()) if len(entries) == 1 for i, race in entries
+                for j, run in enumerate(self.runs)
+                if run.kind == "race" and run.pinned_day == day and run.distance not in (None, race.distance)]
 
     def _race_run_fix(self, j: int, run: Run, i: int, start: int) -> str:
         """Run ``j`` is not at race ``i``'s time: say so, and how to mend it in a way the file can

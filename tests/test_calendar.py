@@ -320,7 +320,7 @@ def test_each_timed_race_holds_one_race_run_of_its_day():
 def test_a_scenario_with_an_untimed_calendar_race_reads_back_from_its_own_dump():
     """An entry's time defaulted to 08:00 and was dumped as given: replan, fixes and club joins rebuild
     a scenario from its dump, and a race run pinned to the day only was then refused."""
-    untimed = scenario(calendar={"races": [{"date": "2026-12-02", "distance": "10k"}]}, runs=_race_runs({"day": "wed"}))
+    untimed = scenario(calendar={"races": [{"date": "2026-12-02", "distance": "5k"}]}, runs=_race_runs({"day": "wed"}))
     again = parse_scenario(untimed.model_dump(mode="json"))
     assert again.athlete.calendar.races[0].at is None and again.athlete.calendar.races[0].time == "08:00"
 

@@ -241,14 +241,15 @@ def test_last_weeks_heavy_legs_and_last_weeks_race_are_not_this_weeks_concern():
 
 
 def test_a_calendar_race_inside_last_weeks_taper_days_is_explained_by_its_own_distance():
-    """The calendar says marathon (10 days), the race run 5k (7): last Thursday's heavy legs are
-    inside the marathon's taper, which the checker counts, so there is no week, and explain says
-    why (it found no conflict at all when the encoder said it with an empty clause)."""
+    """The calendar says marathon (10 days), the race run none (the goal's, 5k: 7): last Thursday's
+    heavy legs are inside the marathon's taper, which the checker counts, so there is no week, and
+    explain says why (it found no conflict at all when the encoder said it with an empty clause).
+    A race run giving a distance of its own that differs is bad input (test_scenario)."""
     calendar = {**LAST_TUESDAY_HEAVY, "previous_week": [
         {"kind": "heavy_lower", "day": "thu", "start": "18:00", "minutes": 60, "location": "gym"}],
         "races": [{"date": "2027-05-08", "at": "07:00", "distance": "marathon"}]}
-    scenario = make_scenario(goal="marathon", phase="peak", strength={"sessions": 0}, calendar=calendar,
-                             runs=[{"kind": "race", "minutes": 30, "distance": "5k", "at": "sat 07:00"}])
+    scenario = make_scenario(goal="5k", phase="peak", strength={"sessions": 0}, calendar=calendar,
+                             runs=[{"kind": "race", "minutes": 30, "at": "sat 07:00"}])
     plan = assert_infeasible(scenario, "R-TAPER")
     assert any("last week's ended last Thu 19:00" in p for p in plan.problems), plan.problems
 

@@ -132,6 +132,10 @@ def _error(athlete_patch: dict) -> str:
         ({"runs": [{"kind": "easy", "minutes": 30, "at": "monkey 07:00"}]}, "athlete.runs[0].at", "'monkey' is not a day"),
         ({"strength": {"sessions": 1, "include": ["prehab", "power"]}}, "athlete.strength.include", "at most 1"),
         ({"preferences": {"strength_location": "gym"}}, "athlete.preferences.strength_location", "not under locations"),
+        ({"runs": [{"kind": "race", "minutes": 30, "at": "wed 08:00", "distance": "5k"}],
+          "calendar": {"week_of": "2026-06-08", "races": [{"date": "2026-06-10", "at": "08:00", "distance": "marathon"}]}},
+         "athlete.runs[0].distance", "5k, but calendar.races[0] (the race on 2026-06-10) is a marathon; give both the same "
+         "distance"),
         ({"runs": [{"kind": "race", "minutes": 120, "at": "sun 23:00"}]}, "athlete.runs[0]",
          "at 'sun 23:00' for 120 min ends after midnight; a run lies within one day: start it by 22:00"),
         ({"strength": {"pinned": [{"kind": "prehab", "at": "sat 23:50", "minutes": 20}]}}, "athlete.strength.pinned[0]",
