@@ -464,7 +464,14 @@ class Athlete(Written):
         if place is not None and place not in self.locations:
             problems.append(f"preferences.strength_location: '{place}' is not under locations; "
                             f"use one of {', '.join(self.locations) or 'none defined'}")
-        most = self.session_range[1]
+        least, most = self.session_range
+        kinds = catalog().phase_kinds.get(self.phase) or (() if self.in_season else catalog().light_kinds)
+        if least and kinds and set(kinds) <= set(self.strength.exclude):
+            why = f"the {self.phase} phase" if self.phase in catalog().phase_kinds else \
+                "race week" if self.race_week or self.phase == "race" else "the taper phase"
+            problems.append(f"strength.exclude: leaves no kind {why} may lift ({', '.join(kinds)}), and the week "
+                            f"needs at least {least} strength session{'s' if least > 1 else ''} (R-FREQ); take "
+                            f"{'it' if len(kinds) == 1 else 'one'} out of exclude, or give strength.sessions: 0")
         if len(self.strength.pinned) > most:
             problems.append(f"strength.pinned: {len(self.strength.pinned)} pinned sessions but strength.sessions "
                             f"allows at most {most}; raise strength.sessions or drop a pinned session")

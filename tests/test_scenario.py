@@ -132,6 +132,11 @@ def _error(athlete_patch: dict) -> str:
         ({"runs": [{"kind": "easy", "minutes": 30, "at": "monkey 07:00"}]}, "athlete.runs[0].at", "'monkey' is not a day"),
         ({"strength": {"sessions": 1, "include": ["prehab", "power"]}}, "athlete.strength.include", "at most 1"),
         ({"preferences": {"strength_location": "gym"}}, "athlete.preferences.strength_location", "not under locations"),
+        ({"phase": "deload", "strength": {"exclude": ["iso_mobility"]}}, "athlete.strength.exclude",
+         "leaves no kind the deload phase may lift (iso_mobility), and the week needs at least 1 strength session "
+         "(R-FREQ); take it out of exclude, or give strength.sessions: 0"),
+        ({"phase": "race", "strength": {"exclude": ["iso_mobility", "prehab"]}}, "athlete.strength.exclude",
+         "leaves no kind race week may lift (iso_mobility, prehab)"),
         ({"runs": [{"kind": "race", "minutes": 30, "at": "wed 08:00", "distance": "5k"}],
           "calendar": {"week_of": "2026-06-08", "races": [{"date": "2026-06-10", "at": "08:00", "distance": "marathon"}]}},
          "athlete.runs[0].distance", "5k, but calendar.races[0] (the race on 2026-06-10) is a marathon; give both the same "
