@@ -259,8 +259,10 @@ def plan_command(
         pool = make_executor(executor.value, jobs=jobs or default_jobs(), address=address)
     except RuntimeError as err:
         _fail([str(err)])
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-               TimeRemainingColumn())
+    # counted in weeks solved, not members: a member asking for classes is solved with and without
+    # each, and a member whose file is invalid is not solved at all
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("weeks"),
+               TimeElapsedColumn(), TimeRemainingColumn())
     try:
         with Progress(*columns, console=stderr) as progress:
             task = progress.add_task(escape(f"planning {club.name} ({len(club.members)} members)"), total=None)
