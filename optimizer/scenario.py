@@ -905,7 +905,7 @@ def _json_problem(text: str, err: json.JSONDecodeError) -> str:
     refuses and YAML and Python allow, is the usual slip: json says so at the bracket, perhaps
     lines later, so it is placed at the comma."""
     before = text[:err.pos].rstrip()
-    if before.endswith(",") and text[err.pos:err.pos + 1] in "}]":
+    if before.endswith(",") and err.pos < len(text) and text[err.pos] in "}]":
         line = before.count("\n") + 1
         return (f"line {line}, column {len(before) - before.rfind(chr(10)) - 1}: malformed JSON (a comma before "
                 f"'{text[err.pos]}'); remove the comma: JSON has none after the last item")

@@ -37,7 +37,7 @@ class SeasonWeek(BaseModel):
     deload: bool = False
     progression_week: int = 0
     plan: Plan
-    note: str | None = None  # why the week lifts less than its phase asks, when it does
+    note: str | None = None  # why the week lifts less than its phase asks, or what of the template it sets aside
 
 
 class Season(BaseModel):
@@ -361,6 +361,10 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         allowed = {"iso_mobility"} if deload else set(catalog().strength_kinds if training else catalog().light_kinds)
         if light_only:
             strength["exclude"] = sorted(k for k in catalog().strength_kinds if k not in allowed)
+        needs = catalog().phase_range(data["phase"], athlete.level)[0] > 0
+        set_aside = sorted(allowed) if needs and allowed <= set(strength["exclude"]) else []
+        if set_aside:  # the template excludes every kind this week may lift, and in season it lifts (R-FREQ)
+            strength["exclude"] = [k for k in strength["exclude"] if k not in allowed]
         strength["include"] = ["iso_mobility"] if deload else [k for k in strength.get("include", []) if k in allowed]
         if not training:  # a class pinned in the template is for training weeks (R-ORDER on race day, too)
             strength["pinned"] = []
@@ -390,6 +394,9 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         note = None if not early_half or plan.status not in ("optimal", "feasible") or lifts >= most else (
             f"{lifts} strength sessions, not base's early {most}: "
             + ("the week leads into a race" if leads else f"no week with {most} keeps every rule"))
+        if set_aside and plan.lifts():
+            note = "; ".join(filter(None, [note, f"strength.exclude's {', '.join(set_aside)} set aside: this week "
+                                                 f"may lift nothing else"]))
         yield week, SeasonWeek(number=number, week_of=week_of, phase=phase, deload=deload,
                                progression_week=progression, plan=plan, note=note)
         previous = [s.model_dump(mode="json") for s in plan.sessions]

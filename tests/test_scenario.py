@@ -221,6 +221,8 @@ def test_malformed_yaml_says_where(tmp_path):
      "line 3, column 22: malformed JSON (a comma before '}'); remove the comma: JSON has none after the last item"),
     ("comma_list.json", '{"athlete": {"name": "Ana", "injuries": ["knee", ]}}',
      "line 1, column 48: malformed JSON (a comma before ']'); remove the comma"),
+    ("cut_short.json", '{"athlete": {"name": "Ana",', "line 1, column 28: malformed JSON (Expecting property name"),
+    ("cut_short_spaces.json", '{"athlete": {"name": "Ana",  \n', "malformed JSON (Expecting property name"),
     ("two_commas.json", '{"athlete": {"name": "Ana",, "level": "beginner"}}',
      "line 1, column 28: malformed JSON (Expecting property name enclosed in double quotes); check the commas"),
 ])

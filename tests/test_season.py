@@ -20,7 +20,7 @@ from optimizer.catalog import catalog
 from optimizer.replan import in_rest_numbering, replan
 from optimizer.scenario import ScenarioError
 from optimizer.render.season import render_season
-from optimizer.season import Season, check_season, phases, season_weeks
+from optimizer.season import Season, as_template, check_season, phases, season_weeks
 from optimizer.solve import solve_week
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,6 +123,22 @@ def test_an_early_base_week_before_a_tune_up_is_not_asked_for_three():
     assert weeks[1][0].athlete.session_range == (2, 3) and len(weeks[1][1].plan.lifts()) <= 2
     assert weeks[0][1].note is None and "leads into a race" in weeks[1][1].note
     assert check_season(weeks[:3]) == []
+
+
+def test_a_template_excluding_every_light_kind_still_plans_its_tune_up_week_light():
+    """A tune-up race in base week 1 makes it light only (R-TAPER) and base still lifts (R-FREQ): with
+    iso_mobility and prehab excluded, that week's scenario was refused and the whole season with it.
+    The week sets the exclude aside and says so; race week, which may lift nothing, keeps it."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json")
+    data["athlete"]["strength"].update(exclude=["iso_mobility", "prehab"], include=[])
+    data["athlete"]["calendar"] = {"races": [{"date": "2027-03-28", "at": "09:00", "distance": "10k"}]}
+    weeks = _season_of(as_template(data), dt.date(2027, 4, 18), 4, time_limit=5)
+    (tune_up, first), race_week = weeks[0], weeks[3][1]
+    assert first.phase == "base" and first.plan.status == "optimal" and first.plan.lifts()
+    assert {s.kind for s in first.plan.lifts()} <= {"iso_mobility", "prehab"}
+    assert first.note == "strength.exclude's iso_mobility, prehab set aside: this week may lift nothing else"
+    assert race_week.phase == "race" and race_week.plan.lifts() == [] and race_week.note is None
+    assert check_season(weeks) == []
 
 
 def test_an_early_base_week_that_cannot_hold_three_lifts_gets_the_phase_range():
