@@ -109,7 +109,7 @@ def output_problem(path: Path | None, *, folder: bool = False, inputs: Sequence[
                 return (f"-o: {path} holds the club's own files ({given.name}); write the members' files to a "
                         f"folder of their own, e.g. {path / 'plans'}")
             if not folder and path.exists() and given.exists() and path.samefile(given):
-                return f"-o: {path} is the input {given}; writing the plan there would replace it, so name another file"
+                return f"-o: {path} is the input {given}; writing the output there would replace it, so name another file"
         except OSError:  # an input the system cannot look up is not the output: reading it says what is wrong
             continue
     return None
@@ -247,7 +247,8 @@ def check_command(
     week_of: Annotated[Optional[datetime], typer.Option("--week-of", parser=plan_date, metavar="YYYY-MM-DD", help="ics/html: a day of the week to place it in (default: the scenario's calendar.week_of, else this week)")] = None,
 ) -> None:
     """Lint a hand-made week: every hard rule it breaks (exit 1 if any) and the soft-goal score it gets.
-    With -o the verdict is written either way: it is the report, not a plan to keep."""
+    With -o the verdict is written whether or not the week breaks a rule (it is the report, not a
+    plan to keep); a file that cannot be read writes nothing (exit 2)."""
     from constraints import cover, rest_day
 
     from .solve import check_plan, score_plan

@@ -51,10 +51,10 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .clock import DAY_MINUTES, DAYS, hhmm
+from .exercises import Equipment
 from .source import Written, did_you_mean, file_positions, located
 from .scenario import (
     Athlete,
-    Equipment,
     RunKindName,
     Scenario,
     ScenarioError,

@@ -7,15 +7,32 @@ own exercises (``strength.library``), which replace built-in ones of the same id
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from .catalog import LowerLoad, catalog
-from .source import SAFE_LOADER, Written
+from .source import SAFE_LOADER, Written, did_you_mean
+
+
+def one_of(what: str, names: Callable[[], Iterable[str]]) -> AfterValidator:
+    """A name checked against the catalogue's ``names``, with the name it was probably meant to
+    be. Checked item by item, so every misspelt one in a list or mapping is reported in one pass."""
+    def check(item: str) -> str:
+        known = list(names())
+        if item not in known:
+            raise ValueError(f"unknown {what} '{item}'; {did_you_mean(item, known)}use one of {', '.join(known)}")
+        return item
+    return AfterValidator(check)
+
+
+Equipment = Annotated[str, one_of("equipment", lambda: catalog().equipment)]
+MuscleGroup = Annotated[str, one_of("muscle group", lambda: catalog().cover_targets)]
+InjuryName = Annotated[str, one_of("injury", lambda: catalog().injury_emphasis)]
 
 Category = Literal["compound", "isometric", "plyometric", "mobility", "prehab"]
 LOADS: tuple[str, ...] = ("none", "light", "moderate", "heavy")
@@ -26,42 +43,20 @@ class Exercise(Written):
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     name: Annotated[str, Field(min_length=1)]
     category: Category
-    muscles: tuple[str, ...]
-    equipment: tuple[tuple[str, ...], ...] = ((),)  # alternatives; () is bodyweight
+    muscles: Annotated[tuple[MuscleGroup, ...], Field(min_length=1)]
+    equipment: tuple[tuple[Equipment, ...], ...] = ((),)  # alternatives; () is bodyweight
     lower_load: LowerLoad
     work: Annotated[int, Field(gt=0, le=600)]  # seconds per set (per side if per_side)
     rest: Annotated[int, Field(ge=0, le=600)]
     per_side: bool = False
     level: Literal["beginner", "intermediate", "advanced"] = "beginner"
-    helps: tuple[str, ...] = ()
-    aggravates: tuple[str, ...] = ()
-
-    @field_validator("muscles")
-    @classmethod
-    def _known_muscles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        groups = catalog().cover_targets
-        bad = [m for m in value if m not in groups]
-        if bad or not value:
-            raise ValueError(f"unknown muscle group {bad}; use {', '.join(groups)}" if bad else "list at least one muscle group")
-        return value
+    helps: tuple[InjuryName, ...] = ()
+    aggravates: tuple[InjuryName, ...] = ()
 
     @field_validator("equipment")
     @classmethod
-    def _known_equipment(cls, value: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-        known = set(catalog().equipment)
-        for option in value:
-            bad = [item for item in option if item not in known]
-            if bad:
-                raise ValueError(f"unknown equipment {bad}; use {', '.join(catalog().equipment)}")
+    def _bodyweight_if_none(cls, value: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
         return value or ((),)
-
-    @field_validator("helps", "aggravates")
-    @classmethod
-    def _known_injuries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        bad = [i for i in value if i not in catalog().injury_emphasis]
-        if bad:
-            raise ValueError(f"unknown injury {bad}; use {', '.join(catalog().injury_emphasis)}")
-        return value
 
     def equipment_used(self, available: frozenset[str]) -> tuple[str, ...] | None:
         """The first alternative the location has (() for bodyweight), or None."""

@@ -97,8 +97,9 @@ def explain_infeasible(scenario: Scenario, settings, *, fixes: bool = True, clos
     lines += _grouped(core)
     facts = [fact for rule in rules for fact in getattr(RULES_BY_ID.get(rule), "facts", lambda a: [])(scenario.athlete)]
     if not scenario.athlete.windows:  # said once, in place of each rule's "the longest window is 0 min"
-        facts = ["availability has no windows, so no session has a place; add the times you can train, "
-                 "e.g. sat: [\"07:00-09:00\"]"]
+        facts = ["no window is left this week: the days with one are past, done or now unavailable"] if closed else \
+            ["availability has no windows, so no session has a place; add the times you can train, "
+             "e.g. sat: [\"07:00-09:00\"]"]
     if facts:
         lines += ["Why:"] + [f"- {fact}" for fact in facts]
     if not fixes:

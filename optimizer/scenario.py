@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import AfterValidator, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .catalog import STRENGTH_KINDS, catalog
-from .exercises import Exercise, merged_library
+from .exercises import Equipment, Exercise, MuscleGroup, merged_library, one_of
 from .plan import Session
 from .source import (MAX_BYTES, MAX_DIGITS, MAX_VALUES, SUBFIELDS, at_mark, BadValue, cut, did_you_mean, DuplicateKey, expanded_size,
                      fields_at, file_positions, json_for_yaml, locate, number_like, parse_path, placed, ScenarioLoader, too_deep, Written)
@@ -45,24 +45,7 @@ RACE_MINUTES = {"5k": 30, "10k": 60, "half": 120, "marathon": 240, "ultra": 360}
 FIRST_DATE, LAST_DATE = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
 PlanDate = Annotated[datetime.date, Field(ge=FIRST_DATE, le=LAST_DATE)]
 
-
-def _known_equipment(item: str) -> str:
-    known = catalog().equipment
-    if item not in known:
-        raise ValueError(f"unknown equipment '{item}'; {did_you_mean(item, known)}known items: {', '.join(known)}")
-    return item
-
-
-def _known_goal(goal: str) -> str:
-    if goal not in catalog().weights:
-        raise ValueError(f"unknown soft goal '{goal}'; {did_you_mean(goal, catalog().weights)}"
-                         f"use one of {', '.join(catalog().weights)}")
-    return goal
-
-
-# Checked one by one, so that every misspelt item or goal in a file is reported in one pass.
-Equipment = Annotated[str, AfterValidator(_known_equipment)]
-SoftGoal = Annotated[str, AfterValidator(_known_goal)]
+SoftGoal = Annotated[str, one_of("soft goal", lambda: catalog().weights)]
 
 
 class ScenarioError(Exception):
@@ -207,7 +190,7 @@ class Strength(Written):
     include: tuple[StrengthKindName, ...] = ()
     exclude: tuple[StrengthKindName, ...] = ()
     max_minutes: Annotated[int, Field(ge=20, le=180)] = 45
-    cover_targets: dict[str, Annotated[int, Field(ge=0, le=7)]] = {}
+    cover_targets: dict[MuscleGroup, Annotated[int, Field(ge=0, le=7)]] = {}
     library: tuple[Exercise, ...] = ()  # your own exercises (a file path is read by load_scenario)
     pinned: tuple[PinnedLift, ...] = ()  # sessions fixed in time (club classes); count toward sessions
     progression_week: Annotated[int, Field(ge=0, le=12)] = 0  # weeks into a block: load or hold time grows
@@ -231,14 +214,6 @@ class Strength(Written):
                     f"of its own" for i, e in enumerate(value) if ids.index(e.id) < i]
         if problems:
             raise ValueError(SUBFIELDS + SUBFIELDS.join(problems))
-        return value
-
-    @field_validator("cover_targets")
-    @classmethod
-    def _known_groups(cls, value: dict[str, int]) -> dict[str, int]:
-        for group in value:
-            if group not in catalog().cover_targets:
-                raise ValueError(f"unknown muscle group '{group}'; use one of {', '.join(catalog().cover_targets)}")
         return value
 
     @model_validator(mode="after")
@@ -461,7 +436,7 @@ class Athlete(Written):
         """Checks across fields, each reported at the field to change."""
         problems = []
         place = self.preferences.strength_location
-        if place is not None and place not in self.locations:
+        if place is not None and place not in self.locations and (self.locations or place != "home"):  # none: home
             problems.append(f"preferences.strength_location: '{place}' is not under locations; "
                             f"use one of {', '.join(self.locations) or 'none defined'}")
         least, most = self.session_range
@@ -733,6 +708,7 @@ FRIENDLY = {  # pydantic's error types, said as the fix
     "dict_type": "{got} is not a mapping; write name: value lines",
     "model_type": "{got} is not a mapping; write name: value lines",
     "string_too_short": "{got} is empty; give a value",
+    "too_short": "{got} has too few items; list at least {min_length}",
 } | dict.fromkeys(("date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"),
                  "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30")
 
@@ -750,19 +726,45 @@ def _shown(value: Any) -> str:
         return f"a number of more than {MAX_DIGITS:,} digits"
 
 
+def _path(error: dict) -> tuple:
+    """Where a pydantic error is, in the file's own keys: pydantic also names the member of a union
+    it tried ('int', 'tuple[int,int]'), which is no field, but an unknown key is the user's own."""
+    *parents, last = error["loc"] or (None,)
+    kept = tuple(p for p in parents if not (isinstance(p, str) and ("[" in p or p in ("int", "tuple"))))
+    if last is None or (error["type"] != "extra_forbidden" and isinstance(last, str) and ("[" in last or last in ("int", "tuple"))):
+        return kept
+    return kept + (last,)
+
+
+# Words a runner writes for a field of another name: difflib sees no likeness in them.
+FIELD_SYNONYMS = {"duration": "minutes", "length": "minutes", "mins": "minutes", "time": "at", "when": "at",
+                  "place": "location", "where": "location", "type": "kind", "date": "day", "weekday": "day"}
+
+
+def _meant(word: str, fields: set[str], missing: set[str]) -> str:
+    """'did you mean ...? ' for an unknown field: a synonym the model has there, else a field of
+    that mapping still missing, else the nearest of ``fields`` (those not given beside it), else ''."""
+    if (synonym := FIELD_SYNONYMS.get(word.lower())) in fields:
+        return f"did you mean '{synonym}'? "
+    return did_you_mean(word, sorted(missing)) or did_you_mean(word, sorted(fields))
+
+
 def error_messages(err: ValidationError, positions: dict | None = None,
                    guide: str = "the README's scenario format", model: type | None = None) -> list[str]:
     """One line per problem: 'line 12, column 7: athlete.runs[0].minutes: <what is wrong and the fix>'.
     ``guide`` is where the file's fields are described, for a field unknown or missing; ``model``,
     the file's own, suggests the field an unknown one was probably meant to be."""
     out = []
-    for e in err.errors():
-        # pydantic names the member of a union it tried ('int', 'tuple[int,int]'): not a field
-        path = tuple(p for p in e["loc"] if not (isinstance(p, str) and ("[" in p or p in ("int", "tuple"))))
+    errors = err.errors()
+    missing = {_path(e)[:-1] + (str(_path(e)[-1]),) for e in errors if e["type"] == "missing" and _path(e)}
+    for e in errors:
+        path = _path(e)
         loc = _format_loc(path)
         msg = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
-            near = did_you_mean(str(path[-1]), sorted(fields_at(model, path[:-1]))) if model and path else ""
+            given = {p[-1] for p in positions or () if p[:-1] == path[:-1]}  # its neighbours, which it is not
+            near = _meant(str(path[-1]), fields_at(model, path[:-1]) - given,
+                          {m[-1] for m in missing if m[:-1] == path[:-1]}) if model and path else ""
             msg = f"unknown field; {near}check the spelling against {guide}"
         elif e["type"] == "literal_error":
             msg = f"{_shown(e['input'])} is not allowed; {msg.lower()}"
@@ -785,6 +787,9 @@ def error_messages(err: ValidationError, positions: dict | None = None,
 def parse_scenario(data: Any, source: str | None = None, positions: dict | None = None) -> Scenario:
     """Validate already-parsed data (a dict) into a Scenario, or raise ScenarioError.
     ``positions`` (from ``source.yaml_positions``) adds line and column to each message."""
+    if isinstance(data, list) and data and all(isinstance(item, dict) and "athlete" not in item for item in data):
+        raise ScenarioError(["this is a list (a week's sessions?), not a scenario; give the scenario file here "
+                             "(with `check`, the scenario first, then the week: stridelift check SCENARIO WEEK)"], source)
     if not isinstance(data, dict):
         raise ScenarioError(["the file must hold a mapping with an 'athlete' block"], source)
     if "athlete" not in data and "members" in data:

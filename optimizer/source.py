@@ -279,7 +279,7 @@ def _annotations_at(annotation, path: Path) -> list:
         origin, args = typing.get_origin(arg), typing.get_args(arg)
         if origin in (list, tuple, set, frozenset) and isinstance(head, int) and args:
             out += _annotations_at(args[0], rest)
-        elif origin is dict and isinstance(head, str) and len(args) == 2:
+        elif origin is dict and not isinstance(head, bool) and len(args) == 2:  # text or number keys
             out += _annotations_at(args[1], rest)
     return out
 

@@ -411,7 +411,7 @@ def test_output_onto_an_input_is_exit_2_and_the_input_is_kept(tmp_path, command)
     target = plan if command[-1] == "@plan" else scenario
     args = [c.format(s=scenario, p=plan) for c in command if c != "@plan"]
     result = invoke(*args, "-o", str(target))
-    assert result.exit_code == 2 and "writing the plan there would replace it" in result.stderr, result.output
+    assert result.exit_code == 2 and "writing the output there would replace it" in result.stderr, result.output
     assert (scenario.read_text(), plan.read_text()) == before
 
 
@@ -433,7 +433,7 @@ def test_output_onto_the_scenarios_exercise_library_is_exit_2_and_the_library_is
     assert invoke("plan", str(scenario), "-f", "json", "-o", str(plan)).exit_code == 0
     before = library.read_text()
     result = invoke(*[c.format(s=scenario, p=plan) for c in command], "-o", str(library))
-    assert result.exit_code == 2 and "writing the plan there would replace it" in result.stderr, result.output
+    assert result.exit_code == 2 and "writing the output there would replace it" in result.stderr, result.output
     assert library.read_text() == before
 
 

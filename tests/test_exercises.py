@@ -256,6 +256,22 @@ def test_a_bad_exercise_in_a_library_file_is_found_in_that_file(tmp_path):
                for m in error.value.messages), error.value.messages
 
 
+def test_every_misspelt_name_in_a_library_entry_is_named_with_what_it_was_meant_to_be(tmp_path):
+    (tmp_path / "mine.yaml").write_text(
+        "exercises:\n  - {id: my_x, name: X, category: compound, muscles: [quads, glute], lower_load: heavy, "
+        "work: 30, rest: 60, equipment: [[dumbells], [barbel, rack]], helps: [kne]}\n")
+    (tmp_path / "week.yaml").write_text("athlete:\n  name: t\n  strength: {library: mine.yaml, cover_targets: {calfs: 3}}\n")
+    with pytest.raises(ScenarioError) as error:
+        load_scenario(tmp_path / "week.yaml")
+    text = "\n".join(error.value.messages)
+    for field, words in [("library[0].muscles[1]", "unknown muscle group 'glute'; did you mean 'glutes'?"),
+                         ("library[0].equipment[0][0]", "unknown equipment 'dumbells'; did you mean 'dumbbells'?"),
+                         ("library[0].equipment[1][0]", "unknown equipment 'barbel'; did you mean 'barbell'?"),
+                         ("library[0].helps[0]", "unknown injury 'kne'; did you mean 'knee'?"),
+                         ("cover_targets.calfs", "unknown muscle group 'calfs'; did you mean 'calves'?")]:
+        assert f"athlete.strength.{field}: {words}" in text, text
+
+
 def test_a_beginner_with_only_bands_can_do_upper_body_and_core():
     """Bands give a row (and incline push-ups need nothing): the two upper-body compounds R-CONTENT
     asks of an upper body + core session (seed 004's home kit: mat and resistance bands)."""

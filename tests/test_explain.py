@@ -354,6 +354,17 @@ def test_a_malformed_week_is_an_input_error(tmp_path):
         "'Check a hand-made week'" in result.stderr, result.stderr
 
 
+def test_a_misspelt_week_field_is_suggested_by_meaning_and_never_as_a_field_given_beside_it(tmp_path):
+    week = tmp_path / "week.yaml"
+    week.write_text("sessions:\n  - {day: mon, start: '07:00', kind: easy, duration: 30, place: home}\n"
+                    "  - {day: tue, start: '07:00', kind: easy, minutes: 30, location: home, notes: x}\n")
+    result = runner.invoke(app, ["check", SEED, str(week)])
+    assert result.exit_code == 2
+    assert "sessions[0].duration: unknown field; did you mean 'minutes'?" in result.stderr
+    assert "sessions[0].place: unknown field; did you mean 'location'?" in result.stderr
+    assert "sessions[1].notes: unknown field; check the spelling" in result.stderr, "minutes is given beside it"
+
+
 def test_a_week_and_its_scenario_given_the_wrong_way_round_says_so(tmp_path):
     week = tmp_path / "week.json"
     week.write_text(plan_week(load_scenario(SEED)).model_dump_json())
@@ -362,6 +373,11 @@ def test_a_week_and_its_scenario_given_the_wrong_way_round_says_so(tmp_path):
         assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
         assert "this is a week or a plan (it has sessions, not an athlete); give the scenario file here (with " \
             "`check`, the scenario first, then the week" in result.stderr
+    bare = tmp_path / "bare.yaml"  # a week may be a bare list of sessions
+    bare.write_text("- {day: mon, start: '07:00', minutes: 30, kind: easy, location: home}\n")
+    result = runner.invoke(app, ["check", str(bare), SEED])
+    assert result.exit_code == 2 and "this is a list (a week's sessions?), not a scenario; give the scenario file " \
+        "here (with `check`, the scenario first" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("head, indent", [("sessions:\n", "  "), ("", "")])  # a mapping, or the bare list

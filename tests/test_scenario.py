@@ -63,7 +63,8 @@ def test_a_window_that_names_no_place_is_at_the_only_one():
 
 def test_with_no_locations_a_window_may_say_home_and_no_other_place():
     """No locations: every window is at home with bodyweight only, so saying so is no mistake."""
-    athlete = parse_scenario({"athlete": {"name": "x", "availability": {"tue": ["18:00-19:30 home", "20:00-21:00"]}}}).athlete
+    athlete = parse_scenario({"athlete": {"name": "x", "availability": {"tue": ["18:00-19:30 home", "20:00-21:00"]},
+                                          "preferences": {"strength_location": "home"}}}).athlete
     assert [w.location for w in athlete.windows] == ["home", "home"] and athlete.equipment_at("home") == {"bodyweight"}
     with pytest.raises(ScenarioError) as err:
         parse_scenario({"athlete": {"name": "x", "availability": {"tue": ["18:00-19:30 park"], "wed": ["07:00-08:00 gym"]}}})
@@ -129,6 +130,8 @@ def _error(athlete_patch: dict) -> str:
         ({"calendar": {"week_of": "2026-11-30", "races": [{"date": "2026-12-13", "distanse": "half"}]}},
          "athlete.calendar.races[0].distanse", "unknown field; did you mean 'distance'?"),
         ({"favourite_colour": "red"}, "athlete.favourite_colour", "unknown field; check the spelling"),
+        ({"runs": [{"kind": "easy", "duration": 30}]}, "athlete.runs[0].duration", "unknown field; did you mean 'minutes'?"),
+        ({"int": 3}, "athlete.int", "unknown field; check the spelling"),  # a key pydantic also uses for a union's member
         ({"runs": [{"kind": "easy", "minutes": 30, "at": "monkey 07:00"}]}, "athlete.runs[0].at", "'monkey' is not a day"),
         ({"strength": {"sessions": 1, "include": ["prehab", "power"]}}, "athlete.strength.include", "at most 1"),
         ({"preferences": {"strength_location": "gym"}}, "athlete.preferences.strength_location", "not under locations"),
@@ -242,6 +245,14 @@ def test_a_folder_given_as_the_scenario_says_so(tmp_path):
 def test_missing_file_is_input_error(tmp_path):
     with pytest.raises(ScenarioError, match="no such file"):
         load_scenario(tmp_path / "nope.yaml")
+
+
+def test_a_misspelt_field_under_a_numbered_week_is_suggested_too():
+    """season.week_runs is keyed by week number, which YAML reads as a number, not text."""
+    athlete = {"name": "x", "availability": {"mon": ["07:00-08:00"]}}
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario({"athlete": athlete, "season": {"week_runs": {3: [{"kind": "easy", "minuts": 30}]}}})
+    assert "season.week_runs[3][0].minuts: unknown field; did you mean 'minutes'?" in str(info.value)
 
 
 def test_every_misspelt_item_of_kit_and_soft_goal_is_named_in_one_pass(tmp_path):

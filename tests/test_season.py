@@ -133,7 +133,7 @@ def test_a_template_excluding_every_light_kind_still_plans_its_tune_up_week_ligh
     data["athlete"]["strength"].update(exclude=["iso_mobility", "prehab"], include=[])
     data["athlete"]["calendar"] = {"races": [{"date": "2027-03-28", "at": "09:00", "distance": "10k"}]}
     weeks = _season_of(as_template(data), dt.date(2027, 4, 18), 4, time_limit=5)
-    (tune_up, first), race_week = weeks[0], weeks[3][1]
+    first, race_week = weeks[0][1], weeks[3][1]
     assert first.phase == "base" and first.plan.status == "optimal" and first.plan.lifts()
     assert {s.kind for s in first.plan.lifts()} <= {"iso_mobility", "prehab"}
     assert first.note == "strength.exclude's iso_mobility, prehab set aside: this week may lift nothing else"
@@ -519,6 +519,16 @@ def test_a_replan_with_no_week_offers_no_window_on_a_day_that_is_past_done_or_un
     new, _ = replan(scenario, plan, "sun", missed=["mon"])
     assert new.status == "infeasible" and "R-TAPER" in new.problems[0]
     assert not [line for line in new.problems if "one more window" in line], new.problems
+
+
+def test_a_replan_with_every_day_left_unavailable_says_so_not_to_add_windows():
+    scenario = load_scenario(ROOT / "scenarios" / "busy_parent.yaml")
+    plan = plan_week(scenario)
+    new, _ = replan(scenario, plan, "mon", unavailable=list(DAYS))
+    text = "\n".join(new.problems)
+    assert new.status == "infeasible"
+    assert "no window is left this week: the days with one are past, done or now unavailable" in text
+    assert "add the times you can train" not in text
 
 
 def test_a_replan_with_no_week_names_what_stops_it_not_what_is_done_or_dropped():
