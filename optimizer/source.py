@@ -319,6 +319,36 @@ class Written(BaseModel):
     def _numbers_are_numbers(cls, data: Any) -> Any:
         return numbers_are_numbers(cls, data)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _choices_in_any_case(cls, data: Any) -> Any:
+        """'Intermediate', 'Marathon', 'Tempo' are what a coach writes: a choice given in another
+        case is read as the choice (as day names are); anything else is still refused."""
+        if not isinstance(data, dict) or not (fields := _choice_fields(cls)):
+            return data
+        return {key: _in_case(value, fields[key]) if key in fields else value for key, value in data.items()}
+
+
+@cache
+def _choice_fields(model: type) -> dict[str, frozenset[str]]:
+    """The fields of ``model`` that take fixed words (a Literal, or a list of them), and the words."""
+    def words(annotation) -> set[str]:
+        if typing.get_origin(annotation) is typing.Literal:
+            return {a for a in typing.get_args(annotation) if isinstance(a, str)}
+        if typing.get_origin(annotation) is dict:
+            return set()  # a mapping's keys and values are read where they are checked
+        return set().union(*map(words, typing.get_args(annotation)))
+
+    return {name: frozenset(found) for name, field in model.model_fields.items() if (found := words(field.annotation))}
+
+
+def _in_case(value: Any, allowed: frozenset[str]) -> Any:
+    if isinstance(value, str) and value not in allowed and value.lower() in allowed:
+        return value.lower()
+    if isinstance(value, list):
+        return [_in_case(item, allowed) for item in value]
+    return value
+
 
 def numbers_are_numbers(model: type, data: Any) -> Any:
     """Refuse ``minutes: true`` before pydantic reads it as 1 (YAML's yes/no/on/off are true

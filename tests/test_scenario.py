@@ -75,6 +75,18 @@ def test_with_no_locations_a_window_may_say_home_and_no_other_place():
                      "its equipment (use [] for bodyweight only)"], "each whole, none cut short into the next"
 
 
+def test_fixed_words_are_read_in_any_case_and_other_words_still_refused():
+    """As day names are: 'Intermediate' is the level a coach means; 'Expert' is no level at all."""
+    athlete = parse_scenario({"athlete": {
+        "name": "Ana", "level": "Intermediate", "goal": "MARATHON", "phase": "Base", "injuries": ["Knee"],
+        "availability": {"mon": ["07:00-08:00"]}, "runs": [{"kind": "Tempo", "minutes": 40}],
+        "strength": {"include": ["Upper_Core"]}}}).athlete
+    assert (athlete.name, athlete.level, athlete.goal, athlete.phase, athlete.injuries) == \
+        ("Ana", "intermediate", "marathon", "base", ("knee",))
+    assert athlete.runs[0].kind == "tempo" and athlete.strength.include == ("upper_core",)
+    assert "athlete.level: 'Expert' is not allowed" in _error({"level": "Expert"})
+
+
 def test_json_and_toml_load_the_same_scenario(tmp_path):
     data = yaml.safe_load(ISSUE_EXAMPLE)
     (tmp_path / "s.json").write_text(json.dumps(data))
