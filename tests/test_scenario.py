@@ -365,6 +365,44 @@ def test_any_scenario_field_spoilt_is_loaded_or_named_never_a_crash(name):
     _spoil_each_value(EXAMPLES[name], lambda data: parse_scenario(data, source="week.yaml"))
 
 
+@pytest.mark.parametrize("suffix", [".json", ".yaml", ".toml"])
+def test_a_file_cut_short_anywhere_is_named_never_a_crash(tmp_path, suffix):
+    """An editor's half-saved file: cut after every comma, bracket and colon, and at every tenth
+    character. A cut after a comma once crashed the JSON reader (an index past the end)."""
+    import tomllib
+
+    data = EXAMPLES["marathon_base.yaml"]
+    text = {".json": lambda: json.dumps(data, indent=1, default=str), ".yaml": lambda: yaml.safe_dump(data),
+            ".toml": lambda: _toml(data)}[suffix]()
+    cuts = sorted({i + 1 for i, c in enumerate(text) if c in ",]}:\n"} | set(range(0, len(text), 10)))
+    path = tmp_path / f"week{suffix}"
+    path.write_text(text)
+    assert load_scenario(path).athlete.name == data["athlete"]["name"], "whole, the file reads"
+    for cut in cuts:
+        path.write_text(text[:cut])
+        try:
+            load_scenario(path)
+        except ScenarioError as err:
+            assert err.messages and all(m.strip() for m in err.messages)
+        except (tomllib.TOMLDecodeError, yaml.YAMLError, json.JSONDecodeError, IndexError) as err:  # pragma: no cover
+            pytest.fail(f"cut at {cut}: {err!r}")
+
+
+def _toml(data: dict) -> str:
+    """The scenario as TOML (only what the example holds: tables, lists, text, numbers, booleans)."""
+    def value(v):
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, (int, float)):
+            return str(v)
+        if isinstance(v, list):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        if isinstance(v, dict):
+            return "{" + ", ".join(f"{json.dumps(k)} = {value(x)}" for k, x in v.items()) + "}"
+        return json.dumps(str(v))
+    return "".join(f"[{top}]\n" + "".join(f"{k} = {value(v)}\n" for k, v in block.items()) for top, block in data.items())
+
+
 def test_any_club_field_spoilt_is_loaded_or_named_never_a_crash():
     """The club's own fields, and its members' (a member's bad data stays with that member)."""
     club = yaml.safe_load((ROOT / "scenarios" / "club_riverside.yaml").read_text())
