@@ -483,12 +483,8 @@ class Athlete(Written):
         time the race is not. An entry with no time leaves a race run its own. Each entry holds
         one race run of its day: the one pinned at its time, else (its time still unclaimed)
         one pinned to the day only before one pinned at another time."""
-        by_day: dict[int, list[tuple[int, Race, int]]] = {}
-        for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
-            if 0 <= start < 7 * DAY_MINUTES:
-                by_day.setdefault(start // DAY_MINUTES, []).append((i, race, start))
         problems = []
-        for day, entries in sorted(by_day.items()):
+        for day, entries in self._races_by_day().items():
             timed = [(i, start) for i, race, start in entries if race.at is not None]
             untimed = len(entries) - len(timed)
             left = []
@@ -512,16 +508,20 @@ class Athlete(Written):
     def _race_runs_of_the_race_distances(self) -> list[str]:
         """A race run on the day of the one race the calendar has that day is that race: a distance
         of its own that differs would leave R-TAPER two readings of its days (7 or 10)."""
-        by_day: dict[int, list[tuple[int, Race]]] = {}
-        for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
-            if 0 <= start < 7 * DAY_MINUTES:
-                by_day.setdefault(start // DAY_MINUTES, []).append((i, race))
         return [f"runs[{j}].distance: {run.distance}, but calendar.races[{i}] (the race on {race.date}) is "
                 f"{'an' if race.distance == 'ultra' else 'a'} {race.distance}; give both the same distance (it sets "
                 f"R-TAPER's 7 or 10 days)"
-                for day, entries in sorted(by_day.items()) if len(entries) == 1 for i, race in entries
+                for day, entries in self._races_by_day().items() if len(entries) == 1 for i, race, _ in entries
                 for j, run in enumerate(self.runs)
                 if run.kind == "race" and run.pinned_day == day and run.distance not in (None, race.distance)]
+
+    def _races_by_day(self) -> dict[int, list[tuple[int, Race, int]]]:
+        """This week's calendar races by day: (index in calendar.races, race, start minute)."""
+        by_day: dict[int, list[tuple[int, Race, int]]] = {}
+        for i, (start, race) in enumerate(self.calendar.race_starts() if self.calendar else []):
+            if 0 <= start < 7 * DAY_MINUTES:
+                by_day.setdefault(start // DAY_MINUTES, []).append((i, race, start))
+        return dict(sorted(by_day.items()))
 
     def _race_run_fix(self, j: int, run: Run, i: int, start: int) -> str:
         """Run ``j`` is not at race ``i``'s time: say so, and how to mend it in a way the file can
@@ -756,7 +756,7 @@ def error_messages(err: ValidationError, positions: dict | None = None,
     the file's own, suggests the field an unknown one was probably meant to be."""
     out = []
     errors = err.errors()
-    missing = {_path(e)[:-1] + (str(_path(e)[-1]),) for e in errors if e["type"] == "missing" and _path(e)}
+    missing = {path for e in errors if e["type"] == "missing" and (path := _path(e))}
     for e in errors:
         path = _path(e)
         loc = _format_loc(path)
@@ -784,19 +784,21 @@ def error_messages(err: ValidationError, positions: dict | None = None,
     return list(dict.fromkeys(out))
 
 
+SCENARIO_HERE = ("give the scenario file here (with `check`, the scenario first, then the week: "
+                 "stridelift check SCENARIO WEEK)")
+
+
 def parse_scenario(data: Any, source: str | None = None, positions: dict | None = None) -> Scenario:
     """Validate already-parsed data (a dict) into a Scenario, or raise ScenarioError.
     ``positions`` (from ``source.yaml_positions``) adds line and column to each message."""
     if isinstance(data, list) and data and all(isinstance(item, dict) and "athlete" not in item for item in data):
-        raise ScenarioError(["this is a list (a week's sessions?), not a scenario; give the scenario file here "
-                             "(with `check`, the scenario first, then the week: stridelift check SCENARIO WEEK)"], source)
+        raise ScenarioError([f"this is a list (a week's sessions?), not a scenario; {SCENARIO_HERE}"], source)
     if not isinstance(data, dict):
         raise ScenarioError(["the file must hold a mapping with an 'athlete' block"], source)
     if "athlete" not in data and "members" in data:
         raise ScenarioError(["this is a club file (it has members, not an athlete); plan it with `stridelift club plan`"], source)
     if "sessions" in data and not isinstance(data.get("athlete"), dict):  # a plan names its athlete, no more
-        raise ScenarioError(["this is a week or a plan (it has sessions, not an athlete); give the scenario file here "
-                             "(with `check`, the scenario first, then the week: stridelift check SCENARIO WEEK)"], source)
+        raise ScenarioError([f"this is a week or a plan (it has sessions, not an athlete); {SCENARIO_HERE}"], source)
     try:
         return Scenario.model_validate(data)
     except ValidationError as err:
