@@ -401,7 +401,8 @@ def _class_reports(club: Club, results: list[MemberResult]) -> dict[str, ClassRe
 
 def _full_detail(club: Club, session: ClubClass, report: ClassReport, seat: ClassSeat) -> str:
     could = len(report.placed) + len(report.full)
-    text = (f"{session.name} was full: {session.capacity} places for {could} members whose week could hold it. "
+    text = (f"{session.name} was full: {session.capacity} place{'' if session.capacity == 1 else 's'} for {could} "
+            f"members whose week could hold it. "
             f"Places go by priority: the gain in the week's score plus {club.points_per_missed_week} "
             f"per week missed in a row, ties by name.")
     priority = _priority(club, seat)

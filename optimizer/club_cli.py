@@ -309,7 +309,8 @@ def _print_summary(result: ClubPlan) -> None:
         console.print("class places: the best allocation found in the time allowed, not proven best")
     for report in result.classes:
         places = report.capacity if report.capacity is not None else "unlimited"
-        console.print(f"{report.name}: {len(report.placed)} of {places} places taken, {len(report.full)} missed out "
+        console.print(f"{report.name}: {len(report.placed)} of {places} place{'' if places == 1 else 's'} taken, "
+                      f"{len(report.full)} missed out "
                       f"(full), {len(report.cannot)} could not fit it"
                       + (f", {len(report.invalid)} with invalid data" if report.invalid else ""), markup=False)
 

@@ -345,7 +345,12 @@ def join_group_run(scenario: Scenario, run: GroupRun, kit: Sequence[str]) -> Sce
 
 
 def join_class(scenario: Scenario, session: ClubClass, kit: Sequence[str]) -> Scenario:
-    """The member's week with a place in ``session``: a pinned strength session there."""
+    """The member's week with a place in ``session``: a pinned strength session there. A kind the
+    member excludes is said in the member's terms (the scenario's own check would say to unpin it,
+    which is the club's to do, not theirs)."""
+    if session.kind in scenario.athlete.strength.exclude:
+        raise ScenarioError([f"strength.exclude lists {session.kind}, the kind of {session.name}; take it out of "
+                             f"exclude to take a place in the class"])
     strength = scenario.athlete.strength.model_dump(mode="json")
     strength["pinned"] = [*strength["pinned"],
                           {"kind": session.kind, "at": session.at, "minutes": session.minutes, "name": session.name}]

@@ -762,7 +762,7 @@ def error_messages(err: ValidationError, positions: dict | None = None,
         loc = _format_loc(path)
         msg = e["msg"].removeprefix("Value error, ")
         if e["type"] == "extra_forbidden":
-            given = {p[-1] for p in positions or () if p[:-1] == path[:-1]}  # its neighbours, which it is not
+            given = {p[-1] for p in positions or () if p and p[:-1] == path[:-1]}  # its neighbours, which it is not
             near = _meant(str(path[-1]), fields_at(model, path[:-1]) - given,
                           {m[-1] for m in missing if m[:-1] == path[:-1]}) if model and path else ""
             msg = f"unknown field; {near}check the spelling against {guide}"

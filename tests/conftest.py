@@ -272,3 +272,24 @@ def solve_without(scenario: Scenario, *rules) -> Plan:
 def gap_minutes(a_end: int, b_start: int) -> int:
     return (b_start - a_end) % (7 * DAY_MINUTES)
 
+
+def toml_text(data: dict) -> str:
+    """``data`` (plain: mappings, lists, text, numbers, booleans) as TOML, which the standard
+    library reads but does not write: top-level mappings as tables, the rest inline."""
+    import json
+
+    def value(v):
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, (int, float)):
+            return str(v)
+        if isinstance(v, list):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        if isinstance(v, dict):
+            return "{" + ", ".join(f"{json.dumps(k)} = {value(x)}" for k, x in v.items()) + "}"
+        return json.dumps(str(v))
+    plain = "".join(f"{json.dumps(k)} = {value(v)}\n" for k, v in data.items() if not isinstance(v, dict))
+    tables = "".join(f"[{json.dumps(k)}]\n" + "".join(f"{json.dumps(n)} = {value(x)}\n" for n, x in v.items())
+                     for k, v in data.items() if isinstance(v, dict))
+    return plain + tables
+

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from typer.testing import CliRunner
+from conftest import toml_text
 
 from optimizer.cli import app
 from optimizer.clock import DAYS
@@ -275,6 +276,31 @@ def test_output_files_are_ordinary_files_not_owner_only(tmp_path):
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
     assert not list(tmp_path.glob(".week.json.*")), "no temporary file left behind"
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json", ".toml"])
+def test_a_misspelt_top_level_key_in_any_file_is_exit_2_with_its_suggestion(tmp_path, suffix):
+    """A file's own positions hold its root, which the suggestion once took for a neighbour's key
+    (an IndexError on every unknown top-level key: a club audit found it)."""
+    scenario = yaml.safe_load(Path(EXAMPLE).read_text()) | {"wieghts": {"S-COVER": 2}}
+    path = tmp_path / f"week{suffix}"
+    if suffix == ".toml":
+        path.write_text(toml_text(scenario))
+    else:
+        path.write_text(json.dumps(scenario, default=str) if suffix == ".json" else yaml.safe_dump(scenario))
+    result = invoke("plan", str(path))
+    assert result.exit_code == 2 and "wieghts: unknown field; did you mean 'weights'?" in result.stderr, result.output
+    club = tmp_path / f"club{suffix}"
+    data = {"name": "c", "colour": "red", "grouop_runs": {}, "members": [{"file": path.name}]}
+    club.write_text(toml_text(data) if suffix == ".toml" else json.dumps(data) if suffix == ".json" else yaml.safe_dump(data))
+    result = invoke("club", "plan", str(club), "--jobs", "1")
+    assert result.exit_code == 2 and "colour: unknown field" in result.stderr, result.output
+    assert "grouop_runs: unknown field; did you mean 'group_runs'?" in result.stderr
+    week = tmp_path / f"w{suffix}"
+    week.write_text(toml_text({"sesions": []}) if suffix == ".toml" else json.dumps({"sesions": []}) if suffix == ".json"
+                    else "sesions: []\n")
+    result = invoke("check", EXAMPLE, str(week))
+    assert result.exit_code == 2 and "sesions: unknown field; did you mean 'sessions'?" in result.stderr, result.output
 
 
 def test_output_into_a_missing_folder_makes_the_folder(tmp_path):

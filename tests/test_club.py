@@ -487,6 +487,17 @@ def test_the_class_allocation_is_the_best_over_all_subsets():
     assert len(full) == 2 and all("was full" in m.classes["strength"].detail for m in full)  # four could, two places
 
 
+def test_a_member_excluding_the_class_kind_is_told_to_change_their_exclude_not_to_unpin_it():
+    club = parse_club(club_data([{"athlete": athlete("Ana", strength={"sessions": [1, 2], "exclude": ["full_body"]}),
+                                  "joins": ["strength"]}]))
+    kind = club.classes["strength"].kind
+    assert kind == "full_body"
+    ana = plan_club(club, jobs=1, time_limit=10).members[0]
+    detail = ana.classes["strength"].detail
+    assert ana.classes["strength"].outcome == "cannot" and "unpin" not in detail
+    assert "strength.exclude lists full_body, the kind of" in detail and "take it out of exclude" in detail
+
+
 def test_two_classes_with_one_place_each_are_allocated_jointly():
     club_json = club_data([
         {"athlete": athlete("Ana", locations={"home": []}), "joins": ["strength", "mobility"]},

@@ -203,7 +203,7 @@ def test_plan_writes_every_member_and_exits_0_when_all_are_planned(tmp_path):
     result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "out"), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "Test Harriers: 2 of 2 members planned" in result.stdout
-    assert "Club strength: 1 of 1 places taken, 1 missed out (full)" in result.stdout
+    assert "Club strength: 1 of 1 place taken, 1 missed out (full)" in result.stdout
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
         f"{stem}.{ext}" for stem in ("ana", "bea") for ext in ("json", "md", "html", "ics")} | {
         "index.html", "summary.csv", "history.yaml", MANIFEST}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import toml_text
 
 from optimizer import ScenarioError, load_scenario, parse_scenario
 from optimizer.club_schema import parse_club
@@ -373,7 +374,7 @@ def test_a_file_cut_short_anywhere_is_named_never_a_crash(tmp_path, suffix):
 
     data = EXAMPLES["marathon_base.yaml"]
     text = {".json": lambda: json.dumps(data, indent=1, default=str), ".yaml": lambda: yaml.safe_dump(data),
-            ".toml": lambda: _toml(data)}[suffix]()
+            ".toml": lambda: toml_text(data)}[suffix]()
     cuts = sorted({i + 1 for i, c in enumerate(text) if c in ",]}:\n"} | set(range(0, len(text), 10)))
     path = tmp_path / f"week{suffix}"
     path.write_text(text)
@@ -386,21 +387,6 @@ def test_a_file_cut_short_anywhere_is_named_never_a_crash(tmp_path, suffix):
             assert err.messages and all(m.strip() for m in err.messages)
         except (tomllib.TOMLDecodeError, yaml.YAMLError, json.JSONDecodeError, IndexError) as err:  # pragma: no cover
             pytest.fail(f"cut at {cut}: {err!r}")
-
-
-def _toml(data: dict) -> str:
-    """The scenario as TOML (only what the example holds: tables, lists, text, numbers, booleans)."""
-    def value(v):
-        if isinstance(v, bool):
-            return "true" if v else "false"
-        if isinstance(v, (int, float)):
-            return str(v)
-        if isinstance(v, list):
-            return "[" + ", ".join(value(x) for x in v) + "]"
-        if isinstance(v, dict):
-            return "{" + ", ".join(f"{json.dumps(k)} = {value(x)}" for k, x in v.items()) + "}"
-        return json.dumps(str(v))
-    return "".join(f"[{top}]\n" + "".join(f"{k} = {value(v)}\n" for k, v in block.items()) for top, block in data.items())
 
 
 def test_any_club_field_spoilt_is_loaded_or_named_never_a_crash():
