@@ -241,7 +241,7 @@ def parse_club(data: Any, source: str = "club", base: Path | None = None,
             members += [_member_from_file(p, entry.joins) for p in files]
         elif entry.file is not None:
             if (base / entry.file).is_dir():  # that member's problem, as a missing file is, said for a club
-                members.append(Member(name=Path(entry.file).name, origin=str(base / entry.file), joins=entry.joins,
+                members.append(Member(name=Path(entry.file).name or entry.file, origin=str(base / entry.file), joins=entry.joins,
                                       errors=(f"members[{i}].file: '{entry.file}' is a folder; a folder of member "
                                               f"files is listed with dir: {entry.file}",)))
                 continue

@@ -153,6 +153,8 @@ def test_a_folder_given_as_a_member_file_points_to_dir(tmp_path):
     juniors, bea = club.members
     assert juniors.scenario is None and "a folder of member files is listed with dir: juniors" in juniors.errors[0]
     assert bea.scenario is not None
+    here = parse_club(club_data([{"file": "."}]), "club.yaml", tmp_path).members[0]  # the club's own folder
+    assert here.scenario is None and here.name == ".", "a name to show in the summary, not ''"
 
 
 def test_two_members_of_one_name_who_ask_for_a_class_are_refused_naming_both(tmp_path):
