@@ -389,6 +389,44 @@ def test_a_file_cut_short_anywhere_is_named_never_a_crash(tmp_path, suffix):
             pytest.fail(f"cut at {cut}: {err!r}")
 
 
+@pytest.mark.parametrize("name", ["marathon_base.yaml", "club_riverside.yaml"])
+def test_any_key_misspelt_anywhere_in_a_file_is_named_with_its_place_never_a_crash(tmp_path, name):
+    """Each key of the file, at every depth (the top level too), in turn spelt with a letter
+    doubled, then loaded from a file, as the commands do (its positions place each message):
+    refused with a line and the key named, whatever the did-you-mean makes of it. The suggestion
+    once crashed on every top-level key, which loading from data alone never reached."""
+    from optimizer.club_schema import ClubFile, load_club
+    from optimizer.scenario import Scenario
+    from optimizer.source import fields_at
+
+    example = yaml.safe_load((ROOT / "scenarios" / name).read_text())
+    if "members" in example:
+        example["members"] = example["members"][:2]
+    load = load_club if "members" in example else load_scenario
+    keys = [path for path in _places(example) if isinstance(path[-1], str)]
+    assert len(keys) > 30
+    for path in keys:
+        data = json.loads(json.dumps(example, default=str))
+        parent = data
+        for key in path[:-1]:
+            parent = parent[key]
+        wrong = path[-1] + path[-1][-1]  # 'phase' -> 'phasee'
+        parent[wrong] = parent.pop(path[-1])
+        file = tmp_path / "file.yaml"
+        file.write_text(yaml.safe_dump(data, sort_keys=False))
+        try:
+            loaded = load(file)
+        except ScenarioError as error:
+            text = "\n".join(error.messages)
+        except Exception as error:  # pragma: no cover
+            raise AssertionError(f"{_dotted(path)} misspelt crashed the loader: {error!r}") from error
+        else:  # a member's own key: that member carries it, the club loads
+            text = "\n".join(m for member in loaded.members for m in member.errors)
+        if path[-1] in fields_at(ClubFile if "members" in example else Scenario, path[:-1]):  # a field: named
+            assert wrong in text and "line " in text, f"{_dotted(path)}: {text}"
+        # else a name of the user's own (a place, a class id): refused where it is used, if it is
+
+
 def test_any_club_field_spoilt_is_loaded_or_named_never_a_crash():
     """The club's own fields, and its members' (a member's bad data stays with that member)."""
     club = yaml.safe_load((ROOT / "scenarios" / "club_riverside.yaml").read_text())
