@@ -65,6 +65,17 @@ SUFFIX_FORMATS = {".json": Format.json, ".md": Format.markdown, ".markdown": For
                   ".html": Format.html, ".htm": Format.html}
 FORMAT_HELP = "output format (default: as -o's name says: .json, .md, .ics, .html; else table)"
 
+# Options several commands share, said once.
+ScenarioArg = Annotated[Path, typer.Argument(help="scenario file (YAML, JSON or TOML)")]
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH",
+                                                   help="write here instead of the terminal")]
+WorkersOpt = Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="CP-SAT workers (results stay deterministic)")]
+SeedOpt = Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")]
+WeekOfOpt = Annotated[Optional[datetime], typer.Option(
+    "--week-of", parser=plan_date, metavar="YYYY-MM-DD",
+    help="ics/html: a day of the week to place it in (default: the scenario's calendar.week_of, else this week)")]
+
 
 def chosen_format(fmt: Format | None, output: Path | None) -> Format:
     """``--format`` when given, else the one ``-o``'s suffix names, else the table."""
@@ -168,14 +179,14 @@ def exit_code(plan: Plan) -> int:
 
 @app.command("plan")
 def plan_command(
-    scenario: Annotated[Path, typer.Argument(help="scenario file (YAML, JSON or TOML)")],
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write here instead of the terminal")] = None,
+    scenario: ScenarioArg,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds; past it the best week found is returned, marked not proven")] = 10.0,
-    workers: Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="CP-SAT workers (results stay deterministic)")] = 1,
-    seed: Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")] = 0,
+    workers: WorkersOpt = 1,
+    seed: SeedOpt = 0,
     explain: Annotated[bool, typer.Option("--explain", help="say why no week pays less for each soft goal")] = False,
-    week_of: Annotated[Optional[datetime], typer.Option("--week-of", parser=plan_date, metavar="YYYY-MM-DD", help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
+    week_of: WeekOfOpt = None,
 ) -> None:
     """Plan the week in SCENARIO and print it (exit 0), or say why no week exists (exit 1)."""
     fmt = chosen_format(fmt, output)
@@ -222,13 +233,13 @@ def add_reasons(plan: Plan, scenario, time_limit: float, workers: int, seed: int
 
 @app.command("explain")
 def explain_command(
-    scenario: Annotated[Path, typer.Argument(help="scenario file (YAML, JSON or TOML)")],
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write here instead of the terminal")] = None,
+    scenario: ScenarioArg,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds per solve")] = 10.0,
-    workers: Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="CP-SAT workers (results stay deterministic)")] = 1,
-    seed: Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")] = 0,
-    week_of: Annotated[Optional[datetime], typer.Option("--week-of", parser=plan_date, metavar="YYYY-MM-DD", help="ics/html: a day of the week to place the plan in (default: the scenario's calendar.week_of, else this week)")] = None,
+    workers: WorkersOpt = 1,
+    seed: SeedOpt = 0,
+    week_of: WeekOfOpt = None,
 ) -> None:
     """Plan SCENARIO and explain why the week is as it is, or why there is none: `plan --explain`.
 
@@ -242,9 +253,9 @@ def explain_command(
 def check_command(
     scenario: Annotated[Path, typer.Argument(help="scenario file: the athlete the week is for")],
     week: Annotated[Path, typer.Argument(help="a week written by hand (YAML or JSON, same session fields as the plan JSON)")],
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
+    fmt: FormatOpt = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write the verdict here instead of the terminal")] = None,
-    week_of: Annotated[Optional[datetime], typer.Option("--week-of", parser=plan_date, metavar="YYYY-MM-DD", help="ics/html: a day of the week to place it in (default: the scenario's calendar.week_of, else this week)")] = None,
+    week_of: WeekOfOpt = None,
 ) -> None:
     """Lint a hand-made week: every hard rule it breaks (exit 1 if any) and the soft-goal score it gets.
     With -o the verdict is written whether or not the week breaks a rule (it is the report, not a
@@ -288,7 +299,7 @@ def season_command(
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", metavar="[table|json|markdown|ics]",
                                                   help="output format (default: as -o's name says: .json, .md, .ics; else table); "
                                                        "html is a week's page: `plan -f html`")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write here instead of the terminal")] = None,
+    output: OutputOpt = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds per week")] = 10.0,
 ) -> None:
     """Plan every week from the start to race day and a recovery week after (exit 1 if a week has no plan)."""
@@ -343,8 +354,8 @@ def replan_command(
     missed: DayList = [],
     unavailable: DayList = [],
     done: DayList = [],
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write here instead of the terminal")] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds")] = 10.0,
 ) -> None:
     """Plan the rest of the week again after a missed session or a new commitment, keeping what is

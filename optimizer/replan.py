@@ -184,10 +184,13 @@ def _keep_supersets(old: Plan, new: Plan, rest: Scenario) -> None:
     with them (R-CONTENT's pairs, R-LEN's fit; S-SHORT counts minutes, which are the same). The
     model counts how many of a lift's exercises are paired, not which, so reading the plan pairs
     them afresh, and a session already done would read as done another way."""
-    before = {(s.kind, s.week_start, s.location, s.minutes, frozenset(x.id for x in s.exercises)): s for s in old.lifts()}
+    def as_done(s: Session) -> tuple:
+        return s.kind, s.week_start, s.location, s.minutes, frozenset(x.id for x in s.exercises)
+
+    before = {as_done(s): s for s in old.lifts()}
     restored = []
     for s in new.lifts():
-        was = before.get((s.kind, s.week_start, s.location, s.minutes, frozenset(x.id for x in s.exercises)))
+        was = before.get(as_done(s))
         if was is not None and [x.superset for x in was.exercises] != [x.superset for x in s.exercises]:
             dosed = {x.id: x for x in s.exercises}
             restored.append((s, s.exercises))
