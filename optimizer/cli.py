@@ -201,8 +201,13 @@ def plan_command(
     text = render_dated(plan, fmt, scenario_data, week_of.date() if week_of else None)
     code = exit_code(plan)
     if code:
-        # Why there is no week goes to stderr; a file at --output is left as it was.
-        if fmt is Format.json and output is None:
+        # Why there is no week goes to stderr; a plan's file at --output is left as it was. An
+        # explanation's file gets the report (the conflict and its fixes), as check writes its
+        # verdict, except a calendar, which has nowhere to put it.
+        if explain and output is not None and fmt is not Format.ics:
+            write_atomic(output, text)
+            typer.echo(f"wrote {output} (no week: why, and the changes that give one)", err=True)
+        elif fmt is Format.json and output is None:
             typer.echo(text, nl=False)
         for line in plan.problems:
             typer.echo(line, err=True)

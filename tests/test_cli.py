@@ -104,6 +104,24 @@ def test_no_plan_exits_1_and_names_the_rules_in_conflict(tmp_path):
     assert keep.read_text() == "the athlete's previous plan", "a failed plan must not overwrite the output file"
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "json", "table", "html"])
+def test_explain_with_no_week_writes_the_conflict_and_its_fixes_to_the_file(tmp_path, fmt):
+    report = tmp_path / f"why.{fmt}"
+    report.write_text("an earlier report")
+    result = invoke("explain", NO_PLAN, "-f", fmt, "-o", str(report))
+    assert result.exit_code == 1, "no week is still exit 1"
+    written = report.read_text()
+    assert "R-GAP48" in written and "Changes that give a week" in written, written
+
+
+def test_explain_with_no_week_leaves_a_calendar_file_as_it_was(tmp_path):
+    calendar = tmp_path / "week.ics"
+    calendar.write_text("the athlete's calendar")
+    result = invoke("explain", NO_PLAN, "-o", str(calendar))
+    assert result.exit_code == 1 and "R-GAP48" in result.stderr
+    assert calendar.read_text() == "the athlete's calendar", "a calendar has nowhere to hold the conflict"
+
+
 def test_no_plan_json_to_stdout_says_infeasible():
     result = invoke("plan", NO_PLAN, "-f", "json")
     assert result.exit_code == 1
