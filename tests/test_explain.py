@@ -325,6 +325,18 @@ def test_the_seed_002_template_breaks_no_rule_and_scores_worse_than_the_plan():
     assert week["total_penalty"] > plan_week(load_scenario(SEED)).total_penalty
 
 
+def test_the_readme_quotes_the_seed_002_scores_as_they_are():
+    """The README's front page compares the template's score with the solver's: both figures must
+    be what check and plan say today (they move whenever a goal's reading does)."""
+    import json
+    import re
+
+    quoted = re.search(r"total penalty of (\d+) against the solver's (\d+)", (ROOT / "README.md").read_text())
+    assert quoted, "the README no longer quotes the two scores"
+    template = json.loads(runner.invoke(app, ["check", SEED, TEMPLATE, "-f", "json"]).stdout)["total_penalty"]
+    assert (template, plan_week(load_scenario(SEED)).total_penalty) == tuple(map(int, quoted.groups()))
+
+
 def test_a_broken_week_lists_every_rule_it_breaks(tmp_path):
     week = tmp_path / "week.yaml"
     week.write_text(
