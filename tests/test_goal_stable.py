@@ -187,6 +187,23 @@ def _missed_first_lift():
     return scenario, plan, plan.lifts()[0]
 
 
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_a_replan_says_what_moved_and_why_in_every_format_a_runner_reads(fmt):
+    """The table said it and the Markdown and HTML pages did not: a runner reading those never
+    learnt that a lift had moved."""
+    import html
+
+    from optimizer.render import markdown, render
+
+    scenario, plan, lift = _missed_first_lift()
+    new, _ = replan(scenario, plan, DAYS[DAYS.index(lift.day) + 1], missed=[lift.day])
+    assert new.changes
+    page = render(new, fmt)
+    for change in new.changes:
+        shown = {"markdown": f"- {markdown.text(change)}", "html": f"<li>{html.escape(change, quote=False)}</li>"}
+        assert shown.get(fmt, change.split(": ")[0]) in page, change
+
+
 def test_a_missed_lift_is_made_up_when_the_week_can_hold_it():
     """R-FREQ would let the week drop it (one lift is enough), and it used to: re-placing a missed
     lift counted as adding one. Now dropping it is what S-STABLE charges."""

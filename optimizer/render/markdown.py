@@ -52,6 +52,8 @@ def workout(s: Session) -> list[str]:
 
 def render(plan: Plan) -> str:
     lines = [f"## {text(plan.athlete)}: training week", "", f"Status: {STATUS_WORDS[plan.status]}", ""]
+    if plan.changes:  # a replan: what moved and why comes first, as the runner's question is what changed
+        lines += ["What changed:", ""] + [f"- {text(c)}" for c in plan.changes] + [""]
     if plan.status in SHOWN:
         lines += ["| Day | Time | Session | Where |", "|---|---|---|---|"]
         for d in DAYS:
