@@ -40,6 +40,7 @@ from .club_schema import MAX_CAPACITY, Club
 from .executors import WorkersCannotStart, default_jobs, make_executor
 from .options import output_path
 from .render import render
+from .render.markdown import text as literal
 from .scenario import ScenarioError
 from .solve import MAX_TIME_LIMIT, SEED_MAX, SEED_MIN
 
@@ -78,10 +79,10 @@ def member_markdown(result: MemberResult) -> str:
     if result.plan is not None:
         text = render(result.plan, "markdown")
     else:
-        text = f"## {result.name}: training week\n\nStatus: not planned: the member's data is invalid\n\n"
-        text += "\n".join(f"- {p}" for p in result.problems) + "\n"
-    lines = [f"- {words}" for words in result.joined_words()]
-    lines += [f"- {sid}: {SEAT_WORDS[seat.outcome]}{': ' + seat.detail if seat.detail else ''}"
+        text = f"## {literal(result.name)}: training week\n\nStatus: not planned: the member's data is invalid\n\n"
+        text += "\n".join(f"- {literal(p)}" for p in result.problems) + "\n"
+    lines = [f"- {literal(words)}" for words in result.joined_words()]
+    lines += [f"- {literal(sid)}: {SEAT_WORDS[seat.outcome]}{': ' + literal(seat.detail) if seat.detail else ''}"
               for sid, seat in result.classes.items()]
     if lines:
         text += "\nClub sessions:\n\n" + "\n".join(lines) + "\n"
@@ -120,8 +121,15 @@ def summary_csv(club_plan: ClubPlan) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=SUMMARY_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(summary_rows(club_plan))
+    writer.writerows({k: inert(v) for k, v in row.items()} for row in summary_rows(club_plan))
     return buffer.getvalue()
+
+
+def inert(cell: str) -> str:
+    """A cell a spreadsheet will not run: one opening with ``= + - @`` (a member named
+    ``=HYPERLINK(...)``) or a tab or carriage return is read as a formula by Excel and
+    LibreOffice, so it gets a leading apostrophe, which they show as text."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 MANIFEST = ".stridelift-files"  # the names the last run wrote in an output folder, one a line

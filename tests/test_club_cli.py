@@ -188,6 +188,21 @@ def test_the_summary_has_a_row_per_member_with_the_documented_columns():
     assert cal["status"] == "optimal" and cal["no_place"] == "strength:cannot"
 
 
+def test_no_summary_cell_is_a_formula_a_spreadsheet_would_run():
+    """A member named ``=HYPERLINK(...)`` or ``@SUM(...)`` is text in Excel and LibreOffice."""
+    hostile = ["=HYPERLINK(\"http://x\")", "@SUM(A1)", "+1", "-2", "Ana"]
+    rows = list(csv.DictReader(summary_csv(_result(*hostile)).splitlines()))
+    assert [r["member"] for r in rows] == ["'" + n for n in hostile[:-1]] + ["Ana"]
+    assert all(not cell.startswith(("=", "@", "+", "-")) for r in rows for cell in r.values())
+
+
+def test_an_invalid_members_page_keeps_its_name_and_problems_literal(tmp_path):
+    write_club(_result("<b>Bo</b> | *x*"), tmp_path / "out")
+    page = (tmp_path / "out" / "b-bo-b-x.md").read_text()
+    assert page.splitlines()[0] == "## \\<b\\>Bo\\</b\\> \\| \\*x\\*: training week"
+    assert "- \\<b\\>Bo\\</b\\> \\| \\*x\\*: bad data" in page
+
+
 # ---- the command ----------------------------------------------------------------------------
 
 

@@ -156,6 +156,17 @@ def test_an_early_base_week_that_cannot_hold_three_lifts_gets_the_phase_range():
     assert week.note in render_season(Season(athlete="a", race_date=dt.date(2027, 4, 18), weeks=[week]), "table")
 
 
+def test_a_season_in_markdown_keeps_a_name_and_a_note_literal():
+    """The week's own Markdown escaped the athlete's name; the season's title and notes did not."""
+    from optimizer.season import SeasonWeek
+
+    week = SeasonWeek(number=1, week_of=dt.date(2027, 1, 4), phase="base", deload=False,
+                      plan=Plan(athlete="<b>Ana</b> | *x*", status="infeasible"), note="3 *early* | <i>")
+    text = render_season(Season(athlete="<b>Ana</b> | *x*", race_date=dt.date(2027, 4, 18), weeks=[week]), "markdown")
+    assert text.splitlines()[0] == "# \\<b\\>Ana\\</b\\> \\| \\*x\\*: season to 2027-04-18"
+    assert "*3 \\*early\\* \\| \\<i\\>*" in text
+
+
 def test_progression_adds_hold_time_week_by_week(marathon):
     holds = {}
     for _, w in marathon[:3]:

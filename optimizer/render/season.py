@@ -6,6 +6,7 @@ import json
 
 from ..season import Season
 from . import render
+from .markdown import text as literal
 
 
 SEASON_FORMATS = ("table", "json", "markdown", "ics")  # no html: a page is one week's
@@ -27,13 +28,13 @@ def render_season(season: Season, fmt: str, *, timezone: str | None = None) -> s
         raise ValueError(f"a season is written as {', '.join(SEASON_FORMATS)}, not {fmt}")
     rows = season.summary()
     if fmt == "markdown":
-        lines = [f"# {season.athlete}: season to {season.race_date}", "",
+        lines = [f"# {literal(season.athlete)}: season to {season.race_date}", "",
                  "| Week | Week of | Phase | Strength | Heavy legs | Strength min | Status |", "|---|---|---|---|---|---|---|"]
         lines += [f"| {r['week']} | {r['week_of']} | {r['phase']} | {r['strength']} | {r['heavy']} | "
                   f"{r['strength_minutes']} | {r['status']} |" for r in rows]
         for week in season.weeks:
             lines += ["", f"# Week {week.number}: {week.week_of} ({week.phase})", ""]
-            lines += [f"*{week.note}*", ""] if week.note else []
+            lines += [f"*{literal(week.note)}*", ""] if week.note else []
             lines += [render(week.plan, "markdown")]
         return "\n".join(lines) + "\n"
     from io import StringIO
