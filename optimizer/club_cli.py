@@ -157,9 +157,9 @@ def write_club(club_plan: ClubPlan, directory: Path, club: Club | None = None) -
 
     directory = Path(directory)
     stems = safe_stems([m.name for m in club_plan.members])
-    athletes = {m.name: m.scenario.athlete for m in (club.members if club else ()) if m.scenario is not None}
-    zones = {name: a.calendar_zone for name, a in athletes.items()}
-    weeks = {name: a.calendar.week_of for name, a in athletes.items() if a.calendar is not None}
+    athletes = {stem: m.scenario.athlete for m, stem in zip(club.members if club else (), stems) if m.scenario is not None}
+    zones = {stem: a.calendar_zone for stem, a in athletes.items()}
+    weeks = {stem: a.calendar.week_of for stem, a in athletes.items() if a.calendar is not None}
     files = {f"{stem}{suffix}": text for result, stem in zip(club_plan.members, stems)
              for suffix, text in ((".json", member_json(result)), (".md", member_markdown(result)))}
     files |= club_files(club_plan, stems, week_of=weeks, timezone=zones or None)

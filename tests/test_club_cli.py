@@ -274,6 +274,21 @@ def test_each_members_calendar_is_in_their_own_zone_and_week(tmp_path, monkeypat
             assert all(first <= d <= last for d in starts), starts
 
 
+def test_two_members_of_one_name_keep_their_own_zone_week_and_calendar_events(tmp_path, monkeypatch):
+    """Names need not be unique in a club that gives no class: each Sam keeps their own time zone and
+    week, and their events their own UIDs, so one Sam's calendar never overwrites the other's in a
+    coach's shared calendar."""
+    monkeypatch.setenv("TZ", "Europe/Madrid")
+    ny = athlete("Sam") | {"timezone": "America/New_York", "calendar": {"week_of": "2027-03-08"}}
+    club = _club_file(tmp_path, [{"athlete": ny}, {"athlete": athlete("Sam") | {"calendar": {"week_of": "2027-03-08"}}}])
+    result = runner.invoke(app, ["club", "plan", str(club), "-o", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    texts = [(tmp_path / "out" / f"{stem}.ics").read_text() for stem in ("sam", "sam-2")]
+    assert "TZID=America/New_York" in texts[0] and "TZID=Europe/Madrid" in texts[1]
+    uids = [set(re.findall(r"^UID:(.*?)\r?$", t, re.M)) for t in texts]
+    assert all(uids) and not uids[0] & uids[1]
+
+
 def test_plan_exits_1_when_a_member_has_no_week_and_still_writes_the_others(tmp_path):
     club = _club_file(tmp_path, [{"athlete": athlete("Ana")},
                                  {"athlete": athlete("Bea", runs=[{"kind": "easy", "minutes": 0}])}])

@@ -106,6 +106,22 @@ def test_uids_are_stable_and_survive_a_session_moving_day():
     assert not set(str(e["UID"]) for e in events(ics.render(other_athlete, week_of=week))) & set(uids)
 
 
+def test_a_lift_dropped_by_a_replan_leaves_the_other_kinds_events_as_they_were():
+    """Named by rank in the week, Thursday's upper body lift took Tuesday's full body lift's UID once
+    Tuesday's was dropped: re-importing turned Tuesday's event into Thursday's and left a double."""
+    week = date(2026, 3, 23)
+    both = plan_of(lift("full_body", "tue", "19:00", "19:40"), lift("upper_core", "thu", "19:00", "19:30"))
+    thursday = plan_of(lift("upper_core", "thu", "19:00", "19:30"))
+    uids = [str(e["UID"]) for e in events(ics.render(both, week_of=week))]
+    assert [str(e["UID"]) for e in events(ics.render(thursday, week_of=week))] == uids[1:]
+
+
+def test_two_athletes_of_one_name_get_their_own_uids_when_told_apart():
+    week, plan = date(2026, 3, 23), plan_of(run("tempo", "tue", "18:00", "19:00", index=0))
+    one, two = ({str(e["UID"]) for e in events(ics.render(plan, week_of=week, owner=o))} for o in ("sam", "sam-2"))
+    assert one and two and not one & two
+
+
 def test_the_export_time_is_source_date_epoch_when_set_so_exports_repeat(example, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
     first = ics.render(example, week_of=date(2026, 3, 23), timezone="Europe/Madrid")

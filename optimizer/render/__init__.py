@@ -34,8 +34,9 @@ def club_files(club_plan, stems, *, week_of=None, timezone=None) -> dict[str, st
     week, STEM.ics; ``index.html`` is the club overview linking every member's page
     with status, missed goals and club sessions. ``stems`` are the members' safe file
     stems in ``club_plan.members`` order (``club_output.safe_stems``, which must
-    reserve 'index'). ``timezone`` is one IANA name, or a mapping member name -> name; ``week_of``
-    one date, or a mapping member name -> date (a member left out: this week).
+    reserve 'index'). ``timezone`` is one IANA name, or a mapping member stem -> name; ``week_of``
+    one date, or a mapping member stem -> date (a member left out: this week): by stem, as two
+    members may share a name. Calendar UIDs carry the stem for the same reason.
     """
     from . import html, ics
 
@@ -48,10 +49,10 @@ def club_files(club_plan, stems, *, week_of=None, timezone=None) -> dict[str, st
         if member.plan is None:  # the member's data is invalid: no page, the reason on the overview
             links.append(html.MemberLink(member.name, None, None, "; ".join(member.problems) or member.status, notes))
             continue
-        tz = timezone.get(member.name) if isinstance(timezone, dict) else timezone
-        week = week_of.get(member.name) if isinstance(week_of, dict) else week_of
+        tz = timezone.get(stem) if isinstance(timezone, dict) else timezone
+        week = week_of.get(stem) if isinstance(week_of, dict) else week_of
         if member.plan.status in ics.SHOWN:
-            out[f"{stem}.ics"] = ics.render(member.plan, week_of=week, timezone=tz)
+            out[f"{stem}.ics"] = ics.render(member.plan, week_of=week, timezone=tz, owner=stem)
         out[f"{stem}.html"] = html.page(member.plan, week, back=("index.html", f"← {club_plan.club}"), notes=notes)
         links.append(html.MemberLink(member.name, f"{stem}.html", member.plan, None, notes))
     out["index.html"] = html.club_overview(club_plan.club, links)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -51,23 +52,26 @@ def zone(timezone: str | tzinfo | None) -> tzinfo:
 
 
 
-def session_uids(plan: Plan, week_of: date) -> list[str]:
+def session_uids(plan: Plan, week_of: date, owner: str | None = None) -> list[str]:
     """One UID per session of ``plan``, in its order.
 
     A run is named by its place in the athlete's running plan (``Session.run``) and
-    a strength session by its rank in the week (first, second, ...), not by day or
-    time: when a re-plan moves the tempo run from Tuesday to Thursday, re-importing
-    moves the event instead of leaving the old one beside a new one.
+    a strength session by its kind and its rank among the week's sessions of that kind
+    (the first full body, the second ...), not by day or time: when a re-plan moves the
+    tempo run from Tuesday to Thursday, re-importing moves the event instead of leaving
+    the old one beside a new one, and a lift the re-plan drops leaves the other kinds'
+    events as they were. ``owner`` tells apart athletes of one name (a club's members,
+    by file name).
     """
-    uids, lifts, runs = [], 0, 0
+    uids, runs, lifts = [], 0, Counter()
     for s in plan.sessions:
         if s.type == "run":
             runs += 1
             identity = f"run-{s.run}" if s.run is not None else f"run#{runs}"
         else:
-            lifts += 1
-            identity = f"strength#{lifts}"
-        name = "\x1f".join((plan.athlete, week_of.isoformat(), identity))
+            lifts[s.kind] += 1
+            identity = f"strength-{s.kind}#{lifts[s.kind]}"
+        name = "\x1f".join((plan.athlete, week_of.isoformat(), identity, *([owner] if owner else [])))
         uids.append(str(uuid.uuid5(UID_NAMESPACE, name)))
     return uids
 
@@ -122,7 +126,7 @@ def event(s: Session, athlete: str, uid: str, day: date, tz: tzinfo, stamp: date
 
 
 def calendar(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None = None, *,
-             name: str | None = None, stamp: datetime | None = None) -> icalendar.Calendar:
+             name: str | None = None, stamp: datetime | None = None, owner: str | None = None) -> icalendar.Calendar:
     """Every session of every (week's Monday, Plan) pair as events in ``timezone``.
 
     ``week_of`` may be any day of the week: it is moved to its Monday. Plans with no
@@ -141,7 +145,7 @@ def calendar(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None =
             athletes.append(plan.athlete)
         if plan.status not in SHOWN:
             continue
-        for s, uid in zip(plan.sessions, session_uids(plan, monday)):
+        for s, uid in zip(plan.sessions, session_uids(plan, monday, owner)):
             cal.add_component(event(s, plan.athlete, uid, monday + timedelta(days=s.day_index), tz, stamp))
     title = name or f"{', '.join(athletes) or 'stridelift'}: training"
     # NAME (RFC 7986) and the older X-WR-CALNAME most apps read; vText so the
@@ -160,8 +164,8 @@ def render_weeks(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | No
 
 
 def render(plan: Plan, *, week_of: date | None = None, timezone: str | tzinfo | None = None,
-           stamp: datetime | None = None) -> str:
+           stamp: datetime | None = None, owner: str | None = None) -> str:
     """One week: ``week_of`` (default: this week, in ``timezone``) in ``timezone`` (default UTC)."""
     tz = zone(timezone)
     week_of = week_of or datetime.now(tz).date()
-    return render_weeks([(week_of, plan)], tz, stamp=stamp)
+    return render_weeks([(week_of, plan)], tz, stamp=stamp, owner=owner)
