@@ -213,13 +213,27 @@ def test_a_goal_weighted_0_does_not_turn_the_shortcut_down(monkeypatch):
     assert _tie_break(plan, m) == best
 
 
+def test_the_readme_python_block_runs_as_a_script_file(tmp_path):
+    """Saved as a file and run with ``python``, as a reader would: the club's worker processes
+    import the script again, which only the block's own guard makes safe."""
+    import subprocess
+    import sys
+
+    block = (ROOT / "README.md").read_text().split("From Python:\n\n```python\n", 1)[1].split("```", 1)[0]
+    script = tmp_path / "readme_example.py"
+    script.write_text(block)
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "('Ana Ruiz', 'optimal')" in done.stdout
+
+
 def test_the_readme_python_block_runs_as_written(monkeypatch):
     """The README's "From Python" block is the library's front door: run it as printed, from a
     clone's root, and hold each result to what its comments promise."""
     readme = (ROOT / "README.md").read_text()
     block = readme.split("From Python:\n\n```python\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(ROOT)
-    names: dict = {}
+    names: dict = {"__name__": "__main__"}  # as a script run with `python script.py`
     exec(compile(block, "README.md", "exec"), names)  # noqa: S102  (the project's own README)
     assert names["plan"].status == "optimal" and check_plan(names["plan"], names["scenario"].athlete) == []
     new, rest = names["new"], names["rest"]
