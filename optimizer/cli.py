@@ -16,7 +16,7 @@ from typing import Annotated, Optional, Sequence
 
 import typer
 
-from .clock import DAY_ALIASES, DAYS, parse_hhmm
+from .clock import DAY_ALIASES, DAYS, day_problems, parse_hhmm
 from .options import output_path, plan_date
 from .plan import Plan
 from .render import render
@@ -370,9 +370,7 @@ def replan_command(
     from .replan import plan_problems, replan
 
     fmt = chosen_format(fmt, output)
-    problems = [f"--{name}: '{d}' is not a day; use mon..sun (or Monday..Sunday)" for name, days in
-                (("today", [today]), ("missed", missed), ("unavailable", unavailable), ("done", done)) for d in days
-                if d.strip().lower() not in DAY_ALIASES]
+    problems = day_problems("--", today=[today], missed=missed, unavailable=unavailable, done=done)
     both = sorted({DAY_ALIASES.get(d.strip().lower()) for d in missed} & {DAY_ALIASES.get(d.strip().lower()) for d in done}
                   - {None}, key=DAYS.index)
     if both:
@@ -400,10 +398,9 @@ def replan_command(
         problems += plan_problems(scenario_data, current)
     if problems:
         fail_input(ScenarioError(problems))
-    day = lambda d: DAY_ALIASES[d.strip().lower()]  # noqa: E731
     try:
-        new, _ = replan(scenario_data, current, day(today), missed=[day(d) for d in missed],
-                        unavailable=[day(d) for d in unavailable], done=[day(d) for d in done], time_limit=time_limit)
+        new, _ = replan(scenario_data, current, today, missed=missed, unavailable=unavailable, done=done,
+                        time_limit=time_limit)
     except ScenarioError as err:
         fail_input(err)
     text = render_dated(new, fmt, scenario_data)

@@ -41,6 +41,18 @@ def hhmm(minute_of_day: int) -> str:
 DAY_ALIASES = {d: d for d in DAYS} | {name.lower(): d for d, name in DAY_NAMES.items()}
 
 
+def day_problems(prefix: str = "", **days) -> list[str]:
+    """A message for each value that names no day, under its argument's name (``--missed`` on the
+    command line, ``missed`` in Python): days are ``mon``..``sun`` or their names, in any case."""
+    return [f"{prefix}{name}: '{d}' is not a day; use mon..sun (or Monday..Sunday)"
+            for name, given in days.items() for d in given if not isinstance(d, str) or d.strip().lower() not in DAY_ALIASES]
+
+
+def named_day(day: str) -> str:
+    """'Tuesday', ' TUE ' -> 'tue' (a day ``day_problems`` let through)."""
+    return DAY_ALIASES[day.strip().lower()]
+
+
 def day_index(day: str) -> int:
     """'tue' or 'Tuesday' -> 1; anything else is a ValueError naming the choices."""
     try:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from .clock import DAY_MINUTES, DAYS, hhmm
+from .clock import DAY_MINUTES, DAYS, day_problems, hhmm, named_day
 from .plan import Plan, Session
 from .scenario import Scenario, ScenarioError, parse_scenario, parse_window
 from .solve import check_plan, plan_week, score_plan
@@ -126,7 +126,11 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
 
     Returns the plan, its runs numbered as in ``scenario`` (so it can be replanned again from the
     same scenario), and the scenario it was planned from (done sessions pinned, runs no longer in
-    the week left out, and so on: ``in_rest_numbering`` gives the plan as that scenario counts)."""
+    the week left out, and so on: ``in_rest_numbering`` gives the plan as that scenario counts).
+    Days are ``mon``..``sun`` or their names ("Wednesday"), as on the command line."""
+    if problems := day_problems(today=[today], missed=missed, unavailable=unavailable, done=done):
+        raise ScenarioError(problems)
+    today, missed, unavailable, done = (named_day(today), *([named_day(d) for d in days] for days in (missed, unavailable, done)))
     t = DAYS.index(today)
     if problems := plan_problems(scenario, plan) + [
             f"--missed {day}: {day} is after --today {today}, so nothing on it can have been missed yet; "

@@ -286,15 +286,17 @@ def load_template(path: str | Path) -> Scenario:
     return read_template(path)[0]
 
 
-def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = None, start: dt.date | None = None,
+def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | None = None, start: dt.date | str | None = None,
                  race_time: str | None = None, time_limit: float = 10.0):
     """Plan the season week by week, yielding each week's scenario (its calendar included) and result.
 
     Race day is the ``calendar.races`` entry on ``race_date`` if there is one (its time, distance
     and name), else a race of the athlete's goal distance at 08:00; ``race_time`` overrides the time.
 
-    Raises ValueError for an option that cannot be (named as the command line names it, ``--start``)
-    and ScenarioError for a field of the scenario that only a season reads, or a week it cannot make."""
+    Dates are ``datetime.date`` or ISO text ("2027-04-18"). Raises ValueError for an option that
+    cannot be (named as the command line names it, ``--start``) and ScenarioError for a field of the
+    scenario that only a season reads, or a week it cannot make."""
+    race_date, start = _date("--race-date", race_date), _date("--start", start)
     if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
         raise ValueError(f"--weeks: {weeks}; a season has 1 to {MAX_WEEKS} weeks up to and including race week")
     if not FIRST_DATE <= race_date <= LAST_DATE:
@@ -402,11 +404,21 @@ def season_weeks(scenario: Scenario, race_date: dt.date, *, weeks: int | None = 
         previous = [s.model_dump(mode="json") for s in plan.sessions]
 
 
-def plan_season(scenario: Scenario, race_date: dt.date, **options) -> Season:
+def plan_season(scenario: Scenario, race_date: dt.date | str, **options) -> Season:
     """Every week from the start (16 weeks before race week unless ``weeks`` or ``start``
     says otherwise) to race week, and a recovery week after."""
     weeks = [week for _, week in season_weeks(scenario, race_date, **options)]
-    return Season(athlete=scenario.athlete.name, race_date=race_date, weeks=weeks)
+    return Season(athlete=scenario.athlete.name, race_date=_date("--race-date", race_date), weeks=weeks)
+
+
+def _date(option: str, value):
+    """A date given as ``datetime.date`` or ISO text (None stays None), else ValueError naming the option."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{option}: {value!r} is not a date; give YYYY-MM-DD or a datetime.date") from None
 
 
 def check_season(weeks: list[tuple[Scenario, SeasonWeek]]) -> list[str]:

@@ -204,6 +204,19 @@ def test_a_replan_says_what_moved_and_why_in_every_format_a_runner_reads(fmt):
         assert shown.get(fmt, change.split(": ")[0]) in page, change
 
 
+def test_replan_in_python_takes_day_names_as_the_command_does_and_names_a_bad_one():
+    """``replan(s, p, "Wednesday")`` raised ``tuple.index(x): x not in tuple``; the command took it."""
+    scenario, plan, lift = _missed_first_lift()
+    today = DAYS[DAYS.index(lift.day) + 1]
+    by_name, _ = replan(scenario, plan, f" {today.upper()} ", missed=[lift.day.capitalize()])
+    by_key, _ = replan(scenario, plan, today, missed=[lift.day])
+    assert by_name.sessions == by_key.sessions and by_name.changes == by_key.changes
+    with pytest.raises(ScenarioError) as err:
+        replan(scenario, plan, "Funday", missed=[3], done=["wed"])
+    assert err.value.messages == ["today: 'Funday' is not a day; use mon..sun (or Monday..Sunday)",
+                                  "missed: '3' is not a day; use mon..sun (or Monday..Sunday)"]
+
+
 def test_a_missed_lift_is_made_up_when_the_week_can_hold_it():
     """R-FREQ would let the week drop it (one lift is enough), and it used to: re-placing a missed
     lift counted as adding one. Now dropping it is what S-STABLE charges."""

@@ -1078,6 +1078,20 @@ def test_a_season_reaching_past_the_years_a_plan_can_be_on_names_the_option(tmp_
     assert words in result.stderr and "week_of" not in result.stderr
 
 
+def test_a_season_in_python_takes_iso_dates_and_names_a_value_that_is_not_one():
+    """``plan_season(s, "2027-04-25")`` raised a TypeError comparing a str with a date."""
+    from optimizer import plan_season
+
+    marathon = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+
+    season = plan_season(marathon, "2027-04-18", start="2027-04-05", time_limit=5)
+    assert season.race_date == dt.date(2027, 4, 18) and [w.week_of for w in season.weeks][:2] == [
+        dt.date(2027, 4, 5), dt.date(2027, 4, 12)]
+    for option, bad in (("--race-date", "2027-02-30"), ("--race-date", 20270418), ("--start", "next monday")):
+        with pytest.raises(ValueError, match=f"^{option}: .* is not a date; give YYYY-MM-DD or a datetime.date$"):
+            plan_season(marathon, bad if option == "--race-date" else "2027-04-18", **({"start": bad} if option == "--start" else {}))
+
+
 def test_the_latest_race_date_offered_plans():
     """The fix the message offers works: the recovery week starts on the last Monday a plan can be on."""
     scenario = load_scenario(ROOT / "scenarios/10k_build.yaml")
