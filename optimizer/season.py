@@ -337,7 +337,7 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
     goal = listed or Race(date=race_date, distance=athlete.goal if athlete.goal != "general" else "10k")
     goal = goal.model_copy(update={"at": hhmm(parse_hhmm(race_time or goal.time)), "name": goal.name or "Race day"})
     races = _dated_races(scenario, first, goal, timed=race_time is not None)
-    previous: list[dict] = []
+    previous: list[dict] | None = None  # the first week's week before is not known: it repeats
     block_week, last_phase = 0, None
     sequence = phases(weeks) + ["recovery"]
     for number, phase in enumerate(sequence, start=1):

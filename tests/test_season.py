@@ -787,6 +787,25 @@ def _season_of(data: dict, race_date: dt.date, weeks: int, **options):
     return list(season_weeks(parse_scenario(data), race_date, weeks=weeks, **options))
 
 
+def test_a_week_after_a_week_with_no_plan_does_not_wrap_onto_itself():
+    """Week 1 has no plan (its Sunday legs class is 14 h before week 2's Monday long run). Week 2 was
+    then planned as a repeating week, its own Sunday class 'before' its own Monday long run, a
+    conflict on no real dates; it now follows a week that held nothing (an audit's season)."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json", exclude_none=True)
+    athlete = data["athlete"]
+    athlete["availability"] = {"mon": ["06:00-09:30 home"], "tue": ["06:00-07:30 home"], "wed": ["06:00-07:30 home"],
+                               "thu": ["06:00-07:30 home"], "fri": ["06:00-09:00 home"], "sat": ["07:00-10:00 home"],
+                               "sun": ["08:00-10:00 home", "17:00-19:00 gym"]}
+    athlete["runs"] = [{"kind": "easy", "minutes": 40}, {"kind": "easy", "minutes": 40}, {"kind": "long", "minutes": 100, "day": "fri"}]
+    athlete["strength"] = {"pinned": [{"kind": "heavy_lower", "at": "sun 17:00", "minutes": 40, "name": "Sunday legs"}]}
+    athlete.pop("preferences", None)
+    data["season"] = {"week_runs": {2: [{"kind": "long", "minutes": 110, "at": "mon 07:00"}, {"kind": "easy", "minutes": 40}]}}
+    (first, one), (second, two) = _season_of(data, dt.date(2027, 5, 30), 4, time_limit=5)[:2]
+    assert one.plan.status == "infeasible" and first.athlete.cyclic
+    assert two.plan.status == "optimal" and not second.athlete.cyclic, two.plan.problems
+    assert [(s.day, s.kind) for s in two.plan.lifts() if s.kind == "heavy_lower"] == [("sun", "heavy_lower")]
+
+
 def test_a_club_class_in_the_template_is_kept_in_training_weeks_and_skipped_in_light_ones():
     """A pinned full-body class used to crash the season ("pinned sessions of full_body cannot be
     excluded") in its deload and recovery weeks; deload weeks are the isometric + mobility session."""
