@@ -361,8 +361,9 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
         # race: light kinds only (R-FREQ, R-TAPER).
         training = not deload and phase in ("base", "build", "peak") and not in_week
         allowed = {"iso_mobility"} if deload else set(catalog().strength_kinds if training else catalog().light_kinds)
-        if light_only:
-            strength["exclude"] = sorted(k for k in catalog().strength_kinds if k not in allowed)
+        if light_only:  # the template's own exclude still stands (set aside below only if it leaves nothing)
+            strength["exclude"] = sorted(set(strength.get("exclude", ())) | {k for k in catalog().strength_kinds
+                                                                             if k not in allowed})
         needs = catalog().phase_range(data["phase"], athlete.level)[0] > 0
         set_aside = sorted(allowed) if needs and allowed <= set(strength["exclude"]) else []
         if set_aside:  # the template excludes every kind this week may lift, and in season it lifts (R-FREQ)
@@ -381,7 +382,7 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
         # base: "3 early, tapering to 2" (DOMAIN.md): the phase's most in its first half, where the week holds them
         most = catalog().phase_range("base", athlete.level)[1]
         leads = _leads_into_race(week_of, races)  # a race ahead: a lighter week
-        early_half = phase == "base" and training and block_week <= -(-sequence.count("base") // 2)
+        early_half = phase == "base" and not deload and block_week <= -(-sequence.count("base") // 2)
         early = early_half and not leads
         for sessions in ([most, most], None) if early else (None,):
             strength["sessions"] = sessions
@@ -395,7 +396,8 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
         lifts = len(plan.lifts())
         note = None if not early_half or plan.status not in ("optimal", "feasible") or lifts >= most else (
             f"{lifts} strength sessions, not base's early {most}: "
-            + ("the week leads into a race" if leads else f"no week with {most} keeps every rule"))
+            + ("the week holds a race" if in_week else "the week leads into a race" if leads
+               else f"no week with {most} keeps every rule"))
         if set_aside and plan.lifts():
             note = "; ".join(filter(None, [note, f"strength.exclude's {', '.join(set_aside)} set aside: this week "
                                                  f"may lift nothing else"]))

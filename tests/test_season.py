@@ -136,9 +136,28 @@ def test_a_template_excluding_every_light_kind_still_plans_its_tune_up_week_ligh
     first, race_week = weeks[0][1], weeks[3][1]
     assert first.phase == "base" and first.plan.status == "optimal" and first.plan.lifts()
     assert {s.kind for s in first.plan.lifts()} <= {"iso_mobility", "prehab"}
-    assert first.note == "strength.exclude's iso_mobility, prehab set aside: this week may lift nothing else"
+    assert first.note == (f"{len(first.plan.lifts())} strength sessions, not base's early 3: the week holds a race; "
+                          "strength.exclude's iso_mobility, prehab set aside: this week may lift nothing else")
     assert race_week.phase == "race" and race_week.plan.lifts() == [] and race_week.note is None
     assert check_season(weeks) == []
+
+
+@pytest.mark.parametrize("exclude", [["iso_mobility"], ["prehab"]])
+def test_deload_and_recovery_weeks_keep_the_templates_exclude_or_say_they_set_it_aside(exclude):
+    """Deload and recovery weeks replaced the template's exclude with their own and lifted an excluded
+    kind with no word (an audit's season). Now recovery (light: iso_mobility or prehab) lifts what the
+    exclude leaves, and deload (iso_mobility only) sets an excluded iso_mobility aside and says so."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json")
+    data["athlete"]["strength"].update(exclude=exclude, include=[])
+    weeks = [w for _, w in _season_of(as_template(data), dt.date(2027, 4, 18), 16, time_limit=5)]
+    deloads, recovery = [w for w in weeks if w.deload], weeks[-1]
+    assert deloads and recovery.phase == "recovery" and all(w.plan.status == "optimal" for w in weeks)
+    set_aside = "strength.exclude's iso_mobility set aside: this week may lift nothing else"
+    for week in deloads:
+        assert {s.kind for s in week.plan.lifts()} == {"iso_mobility"}
+        assert week.note == (set_aside if exclude == ["iso_mobility"] else None)
+    [lift] = recovery.plan.lifts()
+    assert lift.kind not in exclude and recovery.note is None
 
 
 def test_an_early_base_week_that_cannot_hold_three_lifts_gets_the_phase_range():
