@@ -86,10 +86,12 @@ def as_template(data: Any) -> Any:
     if not isinstance(calendar, dict):
         return data
     try:
-        dates = [dt.date.fromisoformat(str(race["date"])) for race in calendar.get("races") or ()]
         given = dt.date.fromisoformat(str(calendar["week_of"])) if calendar.get("week_of") else None
-    except (KeyError, TypeError, ValueError):
+    except ValueError:
         return data  # the scenario's own checks say what is wrong, and where
+    # a race whose date does not read is the scenario's checks' to name; it must not make them
+    # ask for the week_of a template need not give too
+    dates = [d for race in calendar.get("races") or () if (d := _iso_date(race))]
 
     def clear(monday: dt.date) -> bool:
         return not any(0 <= (day - monday).days < 7 for day in dates)
@@ -100,6 +102,13 @@ def as_template(data: Any) -> Any:
         monday -= dt.timedelta(weeks=1)
     calendar["week_of"] = monday.isoformat()
     return data
+
+
+def _iso_date(race: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(race["date"]))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _runs_for(scenario: Scenario, number: int, phase: str, week_of: dt.date, races: list[Race]) -> list[Run]:

@@ -775,6 +775,18 @@ def test_a_week_with_no_plan_is_marked_printed_and_exits_1_and_the_rest_is_writt
                                                                 if s["type"] == "strength"]) for w in written["weeks"]]
 
 
+def test_a_template_race_with_a_bad_date_is_the_one_problem_named(tmp_path):
+    """A template's calendar needs no week_of; a race whose date does not read made the season ask
+    for one as well (an audit's file)."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json", exclude_none=True)
+    data["athlete"]["calendar"] = {"races": [{"date": "2027-02-30", "at": "09:00", "distance": "5k"},
+                                             {"date": "2027-03-07", "at": "09:00", "distance": "10k"}]}
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+    result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-04-18", "--weeks", "4"])
+    assert result.exit_code == 2 and result.stderr.count("error:") == 1, result.stderr
+    assert "athlete.calendar.races[0].date: '2027-02-30' is not a date" in result.stderr
+
+
 def test_a_race_that_would_end_after_midnight_is_bad_input_not_a_crash(tmp_path):
     out = tmp_path / "season.json"
     result = CliRunner().invoke(app, ["season", str(ROOT / "scenarios" / "marathon_base.yaml"), "--race-date",
