@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalog import KEY_RUNS, catalog
-from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm, past_midnight, real_minutes
+from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm, past_midnight, real_minutes, skipped
 from .plan import Plan
 from .scenario import (FIRST_DATE, LAST_DATE, Race, Run, Scenario, ScenarioError, parse_scenario, read_data,
                        read_scenario)
@@ -172,9 +172,10 @@ def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool)
     the first of those three stands (``--race-time``, then the calendar, then the week's run)."""
     athlete = scenario.athlete
     races = [goal, *(r for r in (athlete.calendar.races if athlete.calendar else ()) if r.date != goal.date)]
-    late = [(race, f"a {race.distance} race ({race.length} min) starting at {race.time} ends after midnight; {fix}")
-            for race in races if (fix := past_midnight(parse_hhmm(race.time), race.length))]
-    lines = [f"athlete.calendar.races ({race.date}): {words}" for race, words in late if race is not goal or not timed]
+    late = [(race, words) for race in races if (words := _cannot_start(race, athlete.timezone))]
+    listed = athlete.calendar.races if athlete.calendar else ()  # race day untimed is at 08:00: one of these if late
+    lines = [f"athlete.calendar.races[{next(i for i, r in enumerate(listed) if r.date == race.date)}].at: {words}"
+             for race, words in late if race is not goal or not timed]
     if timed and late and late[0][0] is goal:  # the option and the file's own tune-ups, all at once
         raise LateRaceTime(f"--race-time: {late[0][1]}", lines)
     if late:  # the file's own race day or tune-ups
@@ -189,6 +190,22 @@ def _dated_races(scenario: Scenario, first: dt.date, goal: Race, *, timed: bool)
     for race in races:
         by_date.setdefault(race.date, race)
     return sorted(by_date.values(), key=lambda r: r.date)
+
+
+def _cannot_start(race: Race, zone: str | None) -> str:
+    """Why a race cannot be run at its time, or '': it would end after midnight (a session lies
+    within one day), or it takes in the hour the clocks skip that night (no such time exists)."""
+    start = parse_hhmm(race.time)
+    if fix := past_midnight(start, race.length):
+        return f"the {race.distance} race on {race.date} ({race.length} min) starting at {race.time} ends after midnight; {fix}"
+    monday = _monday(race.date)
+    gone = skipped(monday, zone) if zone else None
+    at = (race.date - monday).days * DAY_MINUTES + start
+    if gone and at < gone[1] and gone[0] < at + race.length:
+        first, last = (hhmm(g % DAY_MINUTES) for g in gone)
+        return (f"the {race.distance} race on {race.date} ({race.length} min) starting at {race.time} takes in {first}-{last}, which "
+                f"the clocks skip in {zone} that night; start it at {last} or later, or end it by {first}")
+    return ""
 
 
 def _around_races(runs: list[Run], week_of: dt.date, races: list[Race], *, tune_up: bool,

@@ -792,11 +792,28 @@ def test_a_race_that_would_end_after_midnight_is_bad_input_not_a_crash(tmp_path)
     result = CliRunner().invoke(app, ["season", str(ROOT / "scenarios" / "marathon_base.yaml"), "--race-date",
                                       "2027-04-18", "--weeks", "3", "--race-time", "21:00", "-o", str(out)])
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)  # no traceback
-    assert "--race-time: a marathon race (240 min) starting at 21:00 ends after midnight; start it by 20:00" \
+    assert "--race-time: the marathon race on 2027-04-18 (240 min) starting at 21:00 ends after midnight; start it by 20:00" \
         in result.stderr
     assert not out.exists()
     assert CliRunner().invoke(app, ["season", str(ROOT / "scenarios" / "marathon_base.yaml"), "--race-date",
                                     "2027-04-18", "--weeks", "1", "--race-time", "20:00", "-o", str(out)]).exit_code == 0
+
+
+@pytest.mark.parametrize("where", ["calendar", "--race-time"])
+def test_a_race_in_the_hour_the_clocks_skip_names_its_own_field(tmp_path, where):
+    """A tune-up at 02:30 on the night Madrid's clocks go forward was blamed on the season's own
+    made-up run (athlete.runs[5].at), a field the file does not have (an audit's file)."""
+    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json", exclude_none=True)
+    data["athlete"]["timezone"] = "Europe/Madrid"
+    race = {"date": "2027-03-28", "at": "02:30" if where == "calendar" else "09:00", "distance": "5k"}
+    data["athlete"]["calendar"] = {"races": [race]}
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+    race_day = ["--race-date", "2027-04-25"] if where == "calendar" else ["--race-date", "2027-03-28", "--race-time", "02:30"]
+    result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), *race_day, "--weeks", "8"])
+    field = "athlete.calendar.races[0].at" if where == "calendar" else "--race-time"
+    assert result.exit_code == 2 and "athlete.runs" not in result.stderr, result.stderr
+    assert f"{field}: the 5k race on 2027-03-28 (30 min) starting at 02:30 takes in 02:00-03:00, which the clocks " \
+           "skip in Europe/Madrid that night; start it at 03:00 or later, or end it by 02:00" in result.stderr
 
 
 def test_a_late_race_time_and_a_late_tune_up_are_both_said_at_once(tmp_path):
@@ -808,9 +825,10 @@ def test_a_late_race_time_and_a_late_tune_up_are_both_said_at_once(tmp_path):
     result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-03-14", "--weeks", "2",
                                       "--race-time", "21:00"])
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
-    assert "error: --race-time: a marathon race (240 min) starting at 21:00 ends after midnight; start it by 20:00 or " \
-           f"make it 180 min\nerror: {tmp_path / 's.yaml'}: athlete.calendar.races (2027-03-07): a 10k race " \
-           "(70 min) starting at 23:00 ends after midnight; start it by 22:50 or make it 60 min\n" in result.stderr, \
+    assert "error: --race-time: the marathon race on 2027-03-14 (240 min) starting at 21:00 ends after midnight; " \
+           f"start it by 20:00 or make it 180 min\nerror: {tmp_path / 's.yaml'}: athlete.calendar.races[0].at: the 10k " \
+           "race on 2027-03-07 (70 min) starting at 23:00 ends after midnight; start it by 22:50 or make it 60 min\n" \
+           in result.stderr, \
         "the option's problem, then the file's with the file named"
 
 
@@ -1095,7 +1113,7 @@ def test_race_time_replaces_a_calendar_race_day_time_that_ends_after_midnight(tm
     args = ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-03-14", "--weeks", "2", "--time-limit", "5"]
     late = CliRunner().invoke(app, args)
     assert late.exit_code == 2
-    assert f"{tmp_path / 's.yaml'}: athlete.calendar.races (2027-03-14): a marathon race (200 min) starting at 22:00 " \
+    assert f"{tmp_path / 's.yaml'}: athlete.calendar.races[0].at: the marathon race on 2027-03-14 (200 min) starting at 22:00 " \
            "ends after midnight; start it by 20:40" in late.stderr, "the file, the field and the fix"
     fixed = CliRunner().invoke(app, [*args, "--race-time", "08:00", "-f", "json"])
     assert fixed.exit_code == 0, fixed.output
