@@ -79,6 +79,7 @@ class Catalog(BaseModel):
     session: SessionShape
     prescriptions: dict[str, dict[str, Prescription]]
     moderate_legs_load: dict[str, str]  # by phase: leg exercises' load words in a session of moderate legs
+    bodyweight_load: dict[str, str]  # by phase: a compound's load words where it is done with no weight
     level_adjust: dict[str, LevelAdjust]
     pillars: dict[str, dict[str, int]]
     injury_exercises: int

@@ -104,6 +104,24 @@ def test_legs_are_lifted_no_harder_than_the_session_s_load(phase):
     assert dose(LIB["push_up"], phase, "intermediate", legs="moderate").load == heavy_words
 
 
+def test_a_compound_done_at_bodyweight_is_made_hard_without_heavy_or_percent_words():
+    """A base push-up at home was "heavy: the last two reps are hard" and, in a progression week,
+    "+5 %": neither means anything without a weight. With dumbbells the goblet squat keeps them,
+    and so does a push-up in a week whose words say nothing of weight (build)."""
+    from optimizer.prescribe import dosed
+
+    athlete = make_athlete(phase="base", strength={"progression_week": 2})
+    heavy_words = catalog().prescriptions["base"]["compound"].load
+    push_up = dosed(LIB["push_up"], athlete, frozenset({"mat"}))
+    assert push_up.equipment == ["bodyweight"] and push_up.load == catalog().bodyweight_load["base"]
+    assert "%" not in push_up.load and "heavy" not in push_up.load
+    squat = dosed(LIB["goblet_squat"], athlete, frozenset({"dumbbells"}))
+    assert squat.load == f"{heavy_words}; +10 % on the block's first week"
+    built = dosed(LIB["push_up"], make_athlete(phase="build"), frozenset())
+    assert built.load == catalog().prescriptions["build"]["compound"].load
+    assert dose(LIB["push_up"], "base", "intermediate").sets == dosed(LIB["push_up"], athlete, frozenset()).sets
+
+
 def test_planned_full_body_and_power_sessions_prescribe_no_heavy_legs():
     plan = solved(week(phase="base", strength={"sessions": [2, 2], "include": ["full_body", "power"]}))
     assert plan.status == "optimal"
