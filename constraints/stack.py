@@ -1,8 +1,8 @@
 """S-STACK: lift on hard run days, after the run, so easy days stay easy.
 
 Penalty per strength session: 0 on a key run day, after that run; 1 on an easy
-run day, the day after a key run, or a key run day but before the run (second
-best, 001/002); 2 anywhere else; 3 on a race day. Lifts that load the legs always
+run day, the day after a key run that is not a race, or a key run day but before
+the run (second best, 001/002); 2 anywhere else; 3 on a race day. Lifts that load the legs always
 follow the day's runs (R-ORDER), so only an upper-body session can come first.
 The day after last Sunday's key run is this Monday once the scenario gives the previous
 week; while the week repeats, Monday follows this week's Sunday.
@@ -10,7 +10,10 @@ week; while the week repeats, Monday follows this week's Sunday.
 A race is a key run, but not a day to stack strength on: the race is the effort
 the whole block built up to, and even light lifting after it adds to the damage
 the legs took (race week is "mobility and light activation only", 004, and that
-is for the days before it). So a race day is the worst day to lift, not the best.
+is for the days before it). So a race day is the worst day to lift, not the best,
+and the day after a race is not "the day after a hard run" (second best) but a day
+with no hard run near it: the legs are still recovering (004's post-race weeks are
+mobility, bodyweight, no intensity).
 """
 
 from __future__ import annotations
@@ -28,23 +31,36 @@ TITLE = "strength on hard run days"
 RACE_DAY = 3  # a lift on race day: worse than any other day
 
 
-def tier(lift: Session, plan: Plan, athlete: Athlete) -> int:
+def tier(lift: Session, plan: Plan, athlete: Athlete) -> tuple[int, str]:
+    """The lift's penalty units, and why in the runner's words (which run makes it second best)."""
     day = lift.day_index
     runs = [p for p in timeline(plan, athlete) if p.session.type == "run"]
     if any(p.session.kind == "race" and p.day == day for p in runs):
-        return RACE_DAY
+        return RACE_DAY, "race day: the race is the day's work"
     if any(p.session.key_run and p.day == day and p.end <= lift.week_start for p in runs):
-        return 0
+        return 0, ""
+    if key := next((p for p in runs if p.session.key_run and p.day == day), None):
+        return 1, f"before the day's {_name(key)}: after it would be best"
+    if easy := next((p for p in runs if p.day == day), None):
+        return 1, f"an easy run day ({_name(easy)}), second best"
     eve = (day - 1) % 7 if athlete.cyclic else day - 1
-    if any(p.day == day for p in runs) or any(p.session.key_run and p.day == eve for p in runs):
-        return 1
-    return 2
+    if any(p.session.kind == "race" and p.day == eve for p in runs):
+        return 2, "the day after a race: the legs are still recovering"
+    if key := next((p for p in runs if p.session.key_run and p.day == eve), None):
+        when = DAYS[eve % 7] if key.this_week else f"last week's {DAYS[eve % 7]}"
+        return 1, f"the day after the {_name(key)} ({when}), second best"
+    return 2, "a day with no hard run near it"
+
+
+def _name(placed) -> str:
+    return placed.session.label.lower() if placed.session.label else f"{placed.session.kind} run"
 
 
 def encode(m: WeekModel) -> None:
+    raced = np.array([p.kind == "race" for p in m.placements], dtype=bool) & m.p_run
     lift, key, run = m.per_day(m.p_strength), m.per_day(m.p_key), m.per_day(m.p_run)
-    races = m.per_day(np.array([p.kind == "race" for p in m.placements], dtype=bool) & m.p_run) \
-        if any(r.kind == "race" for r in m.athlete.runs) else [0] * 7
+    hard_eve = m.per_day(m.p_key & ~raced)  # a key run the eve makes a day second best; a race does not
+    races = m.per_day(raced) if any(r.kind == "race" for r in m.athlete.runs) else [0] * 7
     units = []
     for d in range(7):
         if isinstance(lift[d], int):
@@ -54,8 +70,15 @@ def encode(m: WeekModel) -> None:
         m.cp.add(hard + near <= lift[d])
         m.cp.add(hard <= key[d])
         _after_the_run(m, d, hard)
-        key_eve = key[(d - 1) % 7] if m.cyclic or d > 0 else int(-1 in m.neighbour_days(lambda s: s.key_run))
-        m.cp.add(near <= run[d] + key_eve)
+        if m.cyclic or d > 0:
+            eve = (d - 1) % 7
+            m.cp.add(near <= run[d] + hard_eve[eve])
+            for q in m.select(raced & (m.p_day == eve)):  # a race the eve: only a run today helps
+                m.cp.add(near <= run[d]).only_enforce_if(m.placements[q].var)
+        else:  # Monday after last week's fixed sessions
+            before = m.neighbour_days(lambda s: s.key_run and s.kind != "race")
+            after_race = -1 in m.neighbour_days(lambda s: s.kind == "race")
+            m.cp.add(near <= run[d] + int(-1 in before and not after_race))
         units.append(2 * lift[d] - 2 * hard - near)
         if not isinstance(races[d], int):
             units.append(_race_day(m, d, races[d], lift[d], hard, near))
@@ -94,11 +117,9 @@ def _after_the_run(m: WeekModel, day: int, hard) -> None:
 
 def score(plan: Plan, athlete: Athlete) -> tuple[int, list[str]]:
     total, notes = 0, []
-    words = {1: "an easy run day, the day after a key run, or before the day's key run",
-             2: "a day with no hard run near it", RACE_DAY: "race day: the race is the day's work"}
     for s in plan.lifts():
-        t = tier(s, plan, athlete)
+        t, why = tier(s, plan, athlete)
         total += t
         if t:
-            notes.append(f"{s.kind} on {DAYS[s.day_index]}: {words[t]} (+{t})")
+            notes.append(f"{s.kind} on {DAYS[s.day_index]}: {why} (+{t})")
     return total, notes

@@ -1,5 +1,6 @@
 """S-STACK: lift on hard run days. Per strength session: 0 on a key run day; 1 on an easy
-run day or the day after a key run; 2 anywhere else (the week wraps); 3 on a race day."""
+run day or the day after a key run; 2 anywhere else (the week wraps), the day after a race
+too; 3 on a race day."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ def penalty(*sessions):
         ([lift("upper_core", "fri", "18:00", "18:30")], 2),
         ([run("race", "sun", "09:00", "10:00"), lift("prehab", "sun", "11:00", "11:20")], 3),  # race day: worst
         ([run("race", "sun", "09:00", "10:00"), lift("upper_core", "sun", "06:00", "06:30")], 3),  # before it too
+        ([run("race", "sat", "09:00", "10:00"), lift("prehab", "sun", "18:00", "18:20")], 2),  # legs still recovering
+        ([run("race", "sun", "09:00", "10:00"), lift("prehab", "mon", "18:00", "18:20")], 2),  # wraps
+        ([run("race", "sat", "09:00", "10:00"), run("easy", "sun", "09:00", "09:30"),
+          lift("prehab", "sun", "18:00", "18:20")], 1),  # an easy run day all the same
         ([], 0),
     ],
 )
@@ -84,7 +89,30 @@ SCENARIOS = {
         runs=[{"kind": "tempo", "minutes": 60, "day": "tue"}, {"kind": "easy", "minutes": 45, "day": "fri"}],
         strength={"sessions": 3},
     ),
+    # the day after a race is the only day with room: no credit as the day after a key run (2)
+    "day after a race": dict(
+        availability={"sat": ["08:30-10:00 home"], "sun": ["18:00-19:00 home"]},
+        runs=[{"kind": "race", "minutes": 60, "distance": "10k", "at": "sat 09:00"}],
+        strength={"sessions": 1, "include": ["prehab"]},
+    ),
+    # the same after last week's race, given as last week's sessions
+    "day after last week's race": dict(
+        availability={"mon": ["18:00-19:00 home"], "wed": ["06:00-07:00 home"]},
+        runs=[{"kind": "easy", "minutes": 45, "day": "wed"}],
+        strength={"sessions": 1, "include": ["prehab"]},
+        calendar={"week_of": "2026-11-30", "previous_week": [
+            {"day": "sun", "start": "09:00", "minutes": 60, "kind": "race", "location": "home"}]},
+    ),
 }
+
+
+def test_the_day_after_a_race_says_why_it_is_no_help():
+    athlete = make_scenario(**SCENARIOS["day after last week's race"]).athlete
+    total, notes = goal.score(plan_of(lift("prehab", "mon", "18:00", "18:20")), athlete)
+    assert (total, notes) == (2, ["prehab on mon: the day after a race: the legs are still recovering (+2)"])
+    _, notes = goal.score(plan_of(run("tempo", "tue", "06:00", "07:00"), lift("prehab", "wed", "18:00", "18:20")),
+                          make_athlete())
+    assert notes == ["prehab on wed: the day after the tempo run (tue), second best (+1)"]
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
