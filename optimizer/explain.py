@@ -18,6 +18,7 @@ from ortools.sat.python import cp_model
 from .build import build_week
 from .clock import DAYS
 from .model import WeekModel
+from .plan import Plan
 from .scenario import Scenario
 
 
@@ -155,7 +156,9 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
                               if r.weighted > plan.score[g].weighted)
             if plan.status == "optimal":  # proven: every week better on the goal costs more in all
                 least = "" if rival.status == "optimal" else "; the least found in the time limit"
-                out[goal] = [f"a week better on {title} exists, but costs more elsewhere ({costs}; {totals}{least})"]
+                how = _how_it_differs(rival, plan)
+                out[goal] = [f"a week better on {title} exists{f' ({how})' if how else ''}, but costs more "
+                             f"elsewhere ({costs}; {totals}{least})"]
             else:
                 out[goal] = [f"a week better on {title} found in the time limit costs more elsewhere ({costs}; "
                              f"{totals}), but the search for this plan stopped before it was proven best, so a "
@@ -168,3 +171,16 @@ def why_this_plan(scenario: Scenario, plan, settings) -> dict[str, list[str]]:
             words = "; ".join(f"{r.split(':')[0]}: {w}" for r, w in blockers) or "the hard rules together"
             out[goal] = [f"no week does better on {title}: it would break {words}"]
     return out
+
+
+def _how_it_differs(rival: Plan, plan: Plan) -> str:
+    """What the better week does differently with its lifts, in a runner's words: how many there
+    are, or which kinds on which days ("2 strength sessions instead of 3"), or '' when only times,
+    places or exercises differ. The rival is one such week, not the only one."""
+    mine, theirs = plan.lifts(), rival.lifts()
+    if len(theirs) != len(mine):
+        return f"for one, {len(theirs)} strength session{'' if len(theirs) == 1 else 's'} instead of {len(mine)}"
+    where = lambda lifts: sorted((s.day_index, s.kind) for s in lifts)  # noqa: E731
+    if where(theirs) != where(mine):
+        return "for one, strength as " + ", ".join(f"{kind} on {DAYS[d]}" for d, kind in where(theirs))
+    return ""

@@ -4,6 +4,7 @@ plan (each claim re-checked by solving), and checking a week written by hand."""
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -217,6 +218,27 @@ def test_why_this_plan_claims_hold_when_rechecked(path):
             assert "R-" in lines[0]
         else:
             assert rival.status == "optimal" and rival.total_penalty > plan.total_penalty
+            if (said := re.search(r"\(for one, (\d+) strength sessions? instead of (\d+)\)", lines[0])):
+                assert (len(rival.lifts()), len(plan.lifts())) == tuple(map(int, said.groups()))
+
+
+def test_a_better_week_is_said_by_what_it_does_differently_with_its_lifts():
+    """"A week better on strength on hard run days exists" read as nonsense in a week with no hard
+    run day, where the better week simply lifts once less: the words now say so."""
+    from conftest import lift, plan_of
+
+    from optimizer.explain import _how_it_differs
+
+    three = plan_of(lift("power", "mon", "18:00", "18:30"), lift("prehab", "wed", "18:00", "18:20"),
+                    lift("prehab", "fri", "18:00", "18:20"))
+    two = plan_of(lift("power", "mon", "18:00", "18:30"), lift("prehab", "thu", "18:00", "18:20"))
+    moved = plan_of(lift("power", "mon", "18:00", "18:30"), lift("prehab", "thu", "18:00", "18:20"),
+                    lift("prehab", "sat", "18:00", "18:20"))
+    assert _how_it_differs(two, three) == "for one, 2 strength sessions instead of 3"
+    assert _how_it_differs(moved, three) == "for one, strength as power on mon, prehab on thu, prehab on sat"
+    later = plan_of(lift("power", "mon", "19:00", "19:30"), lift("prehab", "wed", "18:00", "18:20"),
+                    lift("prehab", "fri", "18:00", "18:20"))
+    assert _how_it_differs(later, three) == ""
 
 
 def test_a_goal_weighted_0_is_said_to_count_for_nothing_not_to_cost_more_elsewhere():
