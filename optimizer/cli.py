@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import stat
-from datetime import datetime
+from datetime import datetime, timedelta
 import sys
 import tempfile
 from enum import Enum
@@ -137,6 +137,21 @@ def _unwritable(path: Path) -> str | None:
         return f"-o: cannot write in {existing} ({err.strerror or err}); choose a folder you can write to"
 
 
+def week_of_clash(week_of: datetime | None, scenario) -> str | None:
+    """``--week-of`` naming another week than the scenario's own ``calendar.week_of``: that week
+    was planned on its dates (its dated races, the clocks changing, last week's sessions), so
+    placing it on others would move a race without a word. None when they agree, or one is left out."""
+    calendar = scenario.athlete.calendar
+    if week_of is None or calendar is None:
+        return None
+    monday = week_of.date() - timedelta(days=week_of.weekday())
+    if monday == calendar.week_of:
+        return None
+    return (f"--week-of {week_of.date()}: the scenario's calendar.week_of is {calendar.week_of}, the week it is "
+            f"planned on (its races, clock changes and last week's sessions); leave --week-of out, or change "
+            f"calendar.week_of to {monday}")
+
+
 def check_output(path: Path | None, *, folder: bool = False, inputs: Sequence[Path] = ()) -> None:
     if problem := output_problem(path, folder=folder, inputs=inputs):
         fail_input(ScenarioError([problem]))
@@ -194,6 +209,8 @@ def plan_command(
         scenario_data, inputs = read_scenario(scenario)
     except ScenarioError as err:
         fail_input(err)
+    if clash := week_of_clash(week_of, scenario_data):
+        fail_input(ScenarioError([clash]))
     check_output(output, inputs=inputs)
     plan = plan_week(scenario_data, time_limit=time_limit, workers=workers, seed=seed)
     if explain and plan.status in ("optimal", "feasible"):
@@ -274,6 +291,8 @@ def check_command(
     try:
         scenario_data, inputs = read_scenario(scenario)
         check_output(output, inputs=[*inputs, week])
+        if clash := week_of_clash(week_of, scenario_data):
+            raise ScenarioError([clash])
         plan = load_week(week, scenario_data.athlete)
     except ScenarioError as err:
         fail_input(err)

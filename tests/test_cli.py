@@ -321,6 +321,27 @@ def test_a_misspelt_top_level_key_in_any_file_is_exit_2_with_its_suggestion(tmp_
     assert result.exit_code == 2 and "sesions: unknown field; did you mean 'sessions'?" in result.stderr, result.output
 
 
+def test_week_of_naming_another_week_than_the_scenarios_calendar_is_refused(tmp_path):
+    """The week is planned on calendar.week_of's dates (a race dated 2027-03-28 in it): --week-of
+    another week silently moved the race to 2027-04-11 in the calendar. Any day of the same week
+    is that week."""
+    data = yaml.safe_load(Path(EXAMPLE).read_text())
+    data["athlete"]["calendar"] = {"week_of": "2027-03-22", "races": [{"date": "2027-03-28", "at": "09:00", "distance": "10k"}]}
+    data["athlete"]["runs"].append({"kind": "race", "minutes": 50, "at": "sun 09:00", "distance": "10k"})
+    scenario = tmp_path / "dated.yaml"
+    scenario.write_text(yaml.safe_dump(data))
+    week = tmp_path / "week.yaml"
+    week.write_text("sessions:\n  - {day: sun, start: '09:00', minutes: 50, kind: race, location: race}\n")
+    fix = "--week-of 2027-04-05: the scenario's calendar.week_of is 2027-03-22"
+    for args in (["plan", str(scenario)], ["explain", str(scenario)], ["check", str(scenario), str(week)]):
+        result = invoke(*args, "-f", "ics", "--week-of", "2027-04-05")
+        assert result.exit_code == 2 and fix in result.stderr and "change calendar.week_of to 2027-04-05" in \
+            result.stderr, (args, result.output)
+    same_week = invoke("check", str(scenario), str(week), "-f", "ics", "--week-of", "2027-03-25")
+    assert same_week.exit_code in (0, 1) and "--week-of" not in same_week.stderr, same_week.output
+    assert "DTSTART:20270328T090000" in same_week.stdout, "the race on its date"
+
+
 def test_output_into_a_missing_folder_makes_the_folder(tmp_path):
     out = tmp_path / "weeks" / "2026" / "week.json"
     assert invoke("plan", EXAMPLE, "-o", str(out)).exit_code == 0
