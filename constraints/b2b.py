@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from optimizer.clock import describe
+from optimizer.clock import DAY_MINUTES, describe
 from optimizer.model import WeekModel
 from optimizer.plan import Plan
 from optimizer.scenario import Athlete
@@ -48,3 +48,19 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
                 f"{b.session.kind} on {describe(b.start)[:-6]}"
             )
     return problems
+
+
+def facts(athlete: Athlete) -> list[str]:
+    """A key run fixed in the week before or after, beside this week's edge: it keeps this Monday
+    or Sunday free of key runs, which a conflict naming only this week's runs would not say."""
+    if athlete.allow_back_to_back or athlete.calendar is None:
+        return []
+    out = []
+    for session, start, _ in athlete.calendar.neighbours:
+        if not session.key_run or start // DAY_MINUTES not in (-1, 7):
+            continue
+        day = "Monday" if start < 0 else "Sunday"
+        whose = "last" if start < 0 else "next"
+        out.append(f"{whose} week's {(session.label or session.kind).lower()} at {describe(start)} is a key run, "
+                   f"so this {day} can hold none (R-B2B)")
+    return out

@@ -109,3 +109,21 @@ def test_two_key_runs_on_the_only_day_with_doubles_allowed_are_infeasible():
         allow_doubles=True,
     )
     assert_infeasible(scenario, "R-B2B")
+
+
+def test_a_conflict_with_a_key_run_of_the_next_week_names_that_run():
+    """This Sunday's pinned tempo and next Monday's fixed intervals: the conflict named only
+    this week's run, and the runner could not tell why Sunday would not do (an audit's season)."""
+    from optimizer import plan_week
+
+    intervals = {"type": "run", "day": "mon", "start": "18:00", "minutes": 50, "kind": "intervals", "location": "home"}
+    scenario = make_scenario(runs=[{"kind": "tempo", "minutes": 45, "at": "sun 08:00"}], strength={"sessions": 0},
+                             availability={d: ["07:00-10:00 home"] for d in ("mon", "wed", "sun")},
+                             calendar={"week_of": "2026-11-30", "next_week": [intervals]})
+    problems = plan_week(scenario).problems
+    assert "- next week's intervals at next Mon 18:00 is a key run, so this Sunday can hold none (R-B2B)" in problems
+    tempo = intervals | {"day": "sun", "start": "08:00", "kind": "tempo", "minutes": 45}
+    assert rule.facts(make_athlete(calendar={"week_of": "2026-11-30", "previous_week": [tempo]})) == [
+        "last week's tempo run at last Sun 08:00 is a key run, so this Monday can hold none (R-B2B)"]
+    assert rule.facts(make_athlete(calendar={"week_of": "2026-11-30", "previous_week": [tempo]},
+                                   allow_back_to_back=True)) == []
