@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from optimizer.catalog import catalog
-from optimizer.exercises import SORTS, merged_library
+from optimizer.exercises import SORTS, merged_library, missing_sorts
 from optimizer.model import WeekModel, suited
 from optimizer.plan import Coverage, Plan
 from optimizer.scenario import Athlete
@@ -41,28 +41,38 @@ def reachable(athlete: Athlete) -> dict[str, tuple[int, str]]:
     out = {}
     for key, target in targets(athlete).items():
         if key not in trainable:
-            out[key] = (0, "no kind the week may hold trains it")
+            out[key] = (0, "no session the week's kinds and kit allow trains it")
         elif target > (limit := target if most and key.startswith("injury:") else most):
             out[key] = (limit, f"the week allows {most or 'no'} strength session{'' if most == 1 else 's'}")
     return out
 
 
 def _trainable(athlete: Athlete) -> frozenset[str]:
-    """Every target some exercise can count toward in a kind the week may hold: the kinds the
+    """Every target some exercise can count toward in a kind the week may hold (the kinds the
     scenario allows, light ones only out of season (R-TAPER), and the phase's own if it has
-    them (R-FREQ: deload, recovery)."""
+    them (R-FREQ: deload, recovery)) with the kit of a place the athlete has a window at (R-AVAIL:
+    heavy legs at home with no weights is out of reach, and said so)."""
     kinds = set(athlete.allowed_strength_kinds())
     if not athlete.in_season:
         kinds &= set(catalog().light_kinds)
     if phase_kinds := catalog().phase_kinds.get(athlete.phase):
         kinds &= set(phase_kinds)
-    return _keys_of(athlete.strength.library, athlete.level, athlete.injuries, tuple(sorted(kinds)))
+    kits = frozenset(athlete.equipment_at(place) for place in {w.location for w in athlete.windows})
+    return _keys_of(athlete.strength.library, athlete.level, athlete.injuries, tuple(sorted(kinds)), kits)
 
 
 @lru_cache(maxsize=1024)
-def _keys_of(extra, level: str, injuries: tuple[str, ...], kinds: tuple[str, ...]) -> frozenset[str]:
+def _keys_of(extra, level: str, injuries: tuple[str, ...], kinds: tuple[str, ...],
+             kits: frozenset[frozenset[str]]) -> frozenset[str]:
     library, fits, _ = suited(extra, level, injuries, kinds)
-    return frozenset(key for ids in fits.values() for eid in ids for key in keys_trained(library[eid]))
+    out: set[str] = set()
+    for kit in kits:
+        usable = [e for e in library.values() if e.equipment_used(kit) is not None]
+        for kind, ids in fits.items():
+            if not missing_sorts(kind, usable):  # a session of the kind can be made there (R-CONTENT)
+                out.update(key for eid in ids if library[eid].equipment_used(kit) is not None
+                           for key in keys_trained(library[eid]))
+    return frozenset(out)
 
 
 def keys_trained(exercise) -> set[str]:

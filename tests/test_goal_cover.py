@@ -264,6 +264,20 @@ def test_only_a_heavy_lower_body_compound_counts_as_the_base_phases_heavy_lift()
     assert "pillar:heavy_compound" not in goal.targets(athlete(phase="build"))
 
 
+def test_heavy_legs_out_of_reach_of_a_home_with_no_weights_is_said_so():
+    """Base asks for a heavy lower-body lift; at a home with a mat and bands no exercise can be one,
+    and the shortfall says why rather than reading as the planner's choice."""
+    mat_only = make_scenario(locations={"home": ["mat", "bands"]}, availability={d: ["18:00-19:00 home"] for d in
+                                                                                 ("mon", "wed", "fri")})
+    plan = solve_optimal(mat_only)
+    heavy = plan.coverage["pillar:heavy_compound"]
+    assert (heavy.done, heavy.reachable, heavy.why) == (0, 0, "no session the week's kinds and kit allow trains it")
+    weights = make_scenario(locations={"home": ["mat", "dumbbells"]}, availability={d: ["18:00-19:00 home"] for d in
+                                                                                   ("mon", "wed", "fri")})
+    assert "pillar:heavy_compound" not in goal.reachable(weights.athlete)
+    assert solve_optimal(weights).coverage["pillar:heavy_compound"].done == 1
+
+
 def test_targets_steer_the_exercises():
     """Only push asked for (every group target 0 but push): the session holds a pushing exercise."""
     targets = {g: 0 for g in GROUPS} | {"push": 1}
@@ -299,7 +313,7 @@ def test_race_week_says_no_light_session_pushes():
                                                         {"kind": "race", "minutes": 60, "at": "sun 07:00", "distance": "10k"}])
     plan = solve_optimal(scenario)
     assert (plan.coverage["push"].done, plan.coverage["push"].reachable) == (0, 0)
-    assert "push: 0 of 1 sessions (+1; no kind the week may hold trains it)" in plan.score[GOAL].notes
+    assert "push: 0 of 1 sessions (+1; no session the week's kinds and kit allow trains it)" in plan.score[GOAL].notes
     # the same athlete in season may push
     assert "push" not in goal.reachable(make_athlete(locations=LOCATIONS))
 
