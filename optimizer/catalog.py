@@ -96,13 +96,11 @@ class Catalog(BaseModel):
     weights: dict[str, int]
     equipment: tuple[str, ...]
 
-    def phase_range(self, phase: str, level: str, asked: int = 0) -> tuple[int, int]:
-        """R-FREQ's strength sessions a week for a phase when the scenario gives no count. A level's
-        own lower ceiling (a beginner's two in base) gives way to the ``asked`` kinds or classes the
-        scenario names, up to the phase's range for every level (DOMAIN.md's rule)."""
+    def phase_range(self, phase: str, level: str) -> tuple[int, int]:
+        """R-FREQ's strength sessions a week for a phase when the scenario gives no count."""
         own = {"advanced": self.phase_sessions_advanced, "beginner": self.phase_sessions_beginner}.get(level, {})
-        low, high = {**self.phase_sessions, **own}[phase]
-        return low, max(high, min(asked, self.phase_sessions[phase][1]))
+        table = {**self.phase_sessions, **own}
+        return tuple(table[phase])  # type: ignore[return-value]
 
 
 @cache

@@ -590,8 +590,7 @@ class Athlete(Written):
         ``sessions: 0`` is the athlete's own call (injured, say) and is kept."""
         value = self.strength.sessions
         if value is None:
-            return catalog().phase_range(self.phase, self.level,
-                                         asked=max(len(self.strength.include), len(self.strength.pinned)))
+            return catalog().phase_range(self.phase, self.level)
         low, high = (value, value) if isinstance(value, int) else value
         return (1 if low == 0 < high and self.in_season else low), high
 

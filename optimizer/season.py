@@ -397,9 +397,7 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
         strength["include"] = ["iso_mobility"] if deload else [k for k in strength.get("include", []) if k in allowed]
         if not training:  # a class pinned in the template is for training weeks (R-ORDER on race day, too)
             strength["pinned"] = []
-        asked = max(len(strength.get("include", ())), len(strength.get("pinned", ())))  # a level's default gives way
-        _strength_for(strength, week_of, races, catalog().phase_range(data["phase"], athlete.level, asked)[1],
-                      athlete.timezone)
+        _strength_for(strength, week_of, races, catalog().phase_range(data["phase"], athlete.level)[1], athlete.timezone)
         next_week = _key_runs_ahead(scenario, _runs_for(scenario, number + 1, sequence[number],
                                                         week_of + dt.timedelta(weeks=1), races)) \
             if number < len(sequence) else []
@@ -408,8 +406,7 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
                             "races": [r.model_dump(mode="json", exclude_none=True) for r in races
                                       if r.date >= week_of - dt.timedelta(weeks=1)]}
         # base: "3 early, tapering to 2" (DOMAIN.md): the phase's most in its first half, where the week holds them
-        asked = max(len(strength.get("include", ())), len(strength.get("pinned", ())))
-        most = catalog().phase_range("base", athlete.level, asked)[1]
+        most = catalog().phase_range("base", athlete.level)[1]
         leads = _leads_into_race(week_of, races)  # a race ahead: a lighter week
         early_half = phase == "base" and not deload and block_week <= -(-sequence.count("base") // 2)
         early = early_half and not leads

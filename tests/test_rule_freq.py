@@ -144,16 +144,6 @@ def test_encoder_keeps_a_beginners_base_week_to_two_lifts_though_coverage_wants_
     assert len(solve_optimal(make_scenario(level="beginner", **fields)).lifts()) == 2
 
 
-def test_a_beginner_who_asks_for_three_kinds_in_base_gets_base_s_three():
-    """Two is a beginner's default, not a rule DOMAIN.md sets: three included kinds (or classes)
-    still plan, within base's 2-3; a fourth is beyond every level's range and refused."""
-    three = ["heavy_lower", "upper_core", "prehab"]
-    athlete = make_athlete(phase="base", level="beginner", strength={"include": three})
-    assert athlete.session_range == (2, 3)
-    with pytest.raises(ScenarioError, match="strength.include: 4 kinds but strength.sessions allows at most 3"):
-        make_athlete(phase="base", level="beginner", strength={"include": [*three, "power"]})
-
-
 def test_model_shape_alone_holds_the_upper_bound():
     """The model is built with R-FREQ's upper bound of lifts: with only the encoder off, the
     peak week still has one lift."""

@@ -186,19 +186,6 @@ def test_a_season_in_markdown_keeps_a_name_and_a_note_literal():
     assert "*3 \\*early\\* \\| \\<i\\>*" in text
 
 
-def test_a_beginners_early_base_weeks_lift_twice_unless_the_template_asks_for_three_kinds():
-    """Base's "3 early" is for runners past their first block; a beginner starts with two (002),
-    and says nothing about it. Three included kinds still get three."""
-    data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json", exclude_none=True)
-    data["athlete"]["level"] = "beginner"
-    data["athlete"]["strength"]["include"] = []
-    plain = [w for _, w in _season_of(data, dt.date(2027, 4, 18), 8, time_limit=5) if w.phase == "base"]
-    assert plain and all(len(w.plan.lifts()) == 2 and w.note is None for w in plain)
-    data["athlete"]["strength"]["include"] = ["heavy_lower", "upper_core", "prehab"]
-    asked = _season_of(data, dt.date(2027, 4, 18), 8, time_limit=5)
-    assert check_season(asked) == [] and len(asked[0][1].plan.lifts()) == 3
-
-
 def test_progression_adds_hold_time_week_by_week(marathon):
     holds = {}
     for _, w in marathon[:3]:
