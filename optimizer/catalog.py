@@ -86,7 +86,6 @@ class Catalog(BaseModel):
     min_strength_minutes: int
     phase_sessions: dict[str, tuple[int, int]]
     phase_sessions_advanced: dict[str, tuple[int, int]]
-    phase_sessions_beginner: dict[str, tuple[int, int]]
     light_kinds: tuple[str, ...]
     phase_kinds: dict[str, tuple[str, ...]]
     taper_days: dict[str, int]
@@ -98,8 +97,7 @@ class Catalog(BaseModel):
 
     def phase_range(self, phase: str, level: str) -> tuple[int, int]:
         """R-FREQ's strength sessions a week for a phase when the scenario gives no count."""
-        own = {"advanced": self.phase_sessions_advanced, "beginner": self.phase_sessions_beginner}.get(level, {})
-        table = {**self.phase_sessions, **own}
+        table = {**self.phase_sessions, **self.phase_sessions_advanced} if level == "advanced" else self.phase_sessions
         return tuple(table[phase])  # type: ignore[return-value]
 
 

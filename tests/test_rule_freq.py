@@ -40,9 +40,6 @@ def week_of(count):
         ("base", "intermediate", 2, True),
         ("base", "intermediate", 3, True),
         ("base", "intermediate", 4, False),
-        ("base", "beginner", 2, True),  # beginners start with two (002)
-        ("base", "beginner", 3, False),
-        ("base", "advanced", 3, True),
         ("build", "intermediate", 1, False),
         ("build", "intermediate", 2, True),
         ("build", "intermediate", 3, False),
@@ -133,15 +130,6 @@ def test_encoder_holds_the_upper_bound_though_coverage_wants_more():
     scenario = make_scenario(phase="peak", weights={"S-COVER": 100})
     assert len(solve_without(scenario, rule).lifts()) > 1
     assert len(solve_optimal(scenario).lifts()) == 1
-
-
-def test_encoder_keeps_a_beginners_base_week_to_two_lifts_though_coverage_wants_three():
-    """The same base week asking for glutes three times: an intermediate lifts three times for it, a
-    beginner twice (002), one short."""
-    fields = dict(phase="base", weights={"S-COVER": 100}, strength={"cover_targets": {"glutes": 3}},
-                  availability={d: ["18:00-19:30 gym"] for d in ("mon", "tue", "wed", "thu", "fri", "sat")})
-    assert len(solve_optimal(make_scenario(level="intermediate", **fields)).lifts()) == 3
-    assert len(solve_optimal(make_scenario(level="beginner", **fields)).lifts()) == 2
 
 
 def test_model_shape_alone_holds_the_upper_bound():
