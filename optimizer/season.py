@@ -429,7 +429,23 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
                                                  f"may lift nothing else"]))
         yield week, SeasonWeek(number=number, week_of=week_of, phase=phase, deload=deload,
                                progression_week=progression, plan=plan, note=note)
-        previous = [s.model_dump(mode="json") for s in plan.sessions]
+        previous = [s.model_dump(mode="json") for s in plan.sessions] if plan.sessions else _fixed_sessions(week)
+
+
+def _fixed_sessions(week: Scenario) -> list[dict]:
+    """What a week with no plan still holds for the next one to see: its pinned runs and classes
+    (a club night, a race), which happen whatever the rest of the week does; nothing else was
+    planned, so the next week does not wrap onto itself either."""
+    athlete = week.athlete
+
+    def place(start: int, minutes: int) -> str:
+        holding = [w for w in athlete.windows if w.week_start <= start and start + minutes <= w.week_end]
+        return holding[0].location if holding else next(iter(athlete.locations), "home")
+
+    fixed = [("run", r.kind, r.pinned_start, r.minutes) for r in athlete.runs if r.pinned_start is not None]
+    fixed += [("strength", p.kind, p.start, p.minutes) for p in athlete.strength.pinned]
+    return [{"type": kind_of, "day": DAYS[start // DAY_MINUTES], "start": hhmm(start % DAY_MINUTES), "minutes": minutes,
+             "kind": kind, "location": place(start, minutes)} for kind_of, kind, start, minutes in sorted(fixed, key=lambda f: f[2])]
 
 
 def plan_season(scenario: Scenario, race_date: dt.date | str, **options) -> Season:

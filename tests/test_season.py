@@ -836,10 +836,11 @@ def _season_of(data: dict, race_date: dt.date, weeks: int, **options):
     return list(season_weeks(parse_scenario(data), race_date, weeks=weeks, **options))
 
 
-def test_a_week_after_a_week_with_no_plan_does_not_wrap_onto_itself():
+def test_a_week_after_a_week_with_no_plan_sees_that_weeks_pinned_sessions_not_its_own():
     """Week 1 has no plan (its Sunday legs class is 14 h before week 2's Monday long run). Week 2 was
-    then planned as a repeating week, its own Sunday class 'before' its own Monday long run, a
-    conflict on no real dates; it now follows a week that held nothing (an audit's season)."""
+    then planned as a repeating week: its conflict named its own Sunday class, 'before' its own
+    Monday, on no real dates (an audit's season). It now sees what week 1 fixed in time whatever
+    its plan, the class, and names that; with the class skipped in week 1, week 2 plans."""
     data = load_scenario(ROOT / "scenarios" / "marathon_base.yaml").model_dump(mode="json", exclude_none=True)
     athlete = data["athlete"]
     athlete["availability"] = {"mon": ["06:00-09:30 home"], "tue": ["06:00-07:30 home"], "wed": ["06:00-07:30 home"],
@@ -851,8 +852,14 @@ def test_a_week_after_a_week_with_no_plan_does_not_wrap_onto_itself():
     data["season"] = {"week_runs": {2: [{"kind": "long", "minutes": 110, "at": "mon 07:00"}, {"kind": "easy", "minutes": 40}]}}
     (first, one), (second, two) = _season_of(data, dt.date(2027, 5, 30), 4, time_limit=5)[:2]
     assert one.plan.status == "infeasible" and first.athlete.cyclic
-    assert two.plan.status == "optimal" and not second.athlete.cyclic, two.plan.problems
-    assert [(s.day, s.kind) for s in two.plan.lifts() if s.kind == "heavy_lower"] == [("sun", "heavy_lower")]
+    assert two.plan.status == "infeasible" and not second.athlete.cyclic
+    why = "\n".join(two.plan.problems)
+    assert "last week's heavy lower-body session (ended last Sun 17:40)" in why and "Sun 17:00-19:00 at gym" not in why
+    [(session, start, _)] = second.athlete.calendar.neighbours[:1]
+    assert (session.kind, session.day, session.start, start) == ("heavy_lower", "sun", "17:00", -7 * 60)
+    athlete["strength"] = {}  # no class: week 1 plans, and week 2 with it
+    weeks = _season_of(data, dt.date(2027, 5, 30), 4, time_limit=5)
+    assert [w.plan.status for _, w in weeks[:2]] == ["optimal", "optimal"] and check_season(weeks) == []
 
 
 def test_a_club_class_in_the_template_is_kept_in_training_weeks_and_skipped_in_light_ones():
