@@ -26,7 +26,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from optimizer import Scenario, parse_scenario
+from optimizer import Scenario, ScenarioError, parse_scenario
 from optimizer.clock import DAYS, hhmm
 
 LEVELS = ("beginner", "intermediate", "advanced")
