@@ -149,7 +149,8 @@ def coverage(plan: Plan, athlete: Athlete) -> dict[str, Coverage]:
             done = sum(1 for s in plan.lifts() for x in s.exercises if x.id in library and name in library[x.id].helps)
         else:
             done = sum(1 for s in plan.lifts() if _session_trains(s, key, library))
-        most, why = limits.get(key, (None, None))
+        # out of reach is said of a shortfall only: a hand-written week may do what no planned one could
+        most, why = limits.get(key, (None, None)) if done < target else (None, None)
         out[key] = Coverage(done=done, target=target, reachable=most, why=why)
     return out
 

@@ -46,7 +46,9 @@ def dose(exercise: Exercise, phase: str, level: str, progression_week: int = 0, 
         reps = adjust.base_compound_reps
     seconds = None if base.seconds is None else max(10, base.seconds + adjust.seconds)
     load = base.load
-    unloaded = bodyweight and exercise.category == "compound" and phase in catalog().bodyweight_load
+    # a Nordic curl is heavy on the body's own weight: its heavy words stand
+    unloaded = bodyweight and exercise.category == "compound" and exercise.lower_load != "heavy" \
+        and phase in catalog().bodyweight_load
     if unloaded:
         load = catalog().bodyweight_load[phase]
     if legs != "heavy" and exercise.lower_load != "none" and exercise.category == "compound":

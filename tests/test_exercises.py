@@ -120,6 +120,8 @@ def test_a_compound_done_at_bodyweight_is_made_hard_without_heavy_or_percent_wor
     built = dosed(LIB["push_up"], make_athlete(phase="build"), frozenset())
     assert built.load == catalog().prescriptions["build"]["compound"].load
     assert dose(LIB["push_up"], "base", "intermediate").sets == dosed(LIB["push_up"], athlete, frozenset()).sets
+    nordic = dosed(LIB["nordic_curl"], athlete, frozenset())  # heavy on the body's own weight: no backpack
+    assert nordic.equipment == ["bodyweight"] and nordic.load.startswith(heavy_words)
 
 
 def test_planned_full_body_and_power_sessions_prescribe_no_heavy_legs():

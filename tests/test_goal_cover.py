@@ -276,6 +276,9 @@ def test_heavy_legs_out_of_reach_of_a_home_with_no_weights_is_said_so():
                                                                                    ("mon", "wed", "fri")})
     assert "pillar:heavy_compound" not in goal.reachable(weights.athlete)
     assert solve_optimal(weights).coverage["pillar:heavy_compound"].done == 1
+    # a hand-written heavy legs session there (no exercises listed) counts, and no "out of reach" is said beside it
+    written = goal.coverage(plan_of(lift("heavy_lower", "mon", "18:00", "18:40")), mat_only.athlete)
+    assert (written["pillar:heavy_compound"].done, written["pillar:heavy_compound"].reachable) == (1, None)
 
 
 def test_targets_steer_the_exercises():
