@@ -204,6 +204,12 @@ def plan_command(
     week_of: WeekOfOpt = None,
 ) -> None:
     """Plan the week in SCENARIO and print it (exit 0), or say why no week exists (exit 1)."""
+    plan_and_write(scenario, fmt, output, time_limit, workers, seed, explain, week_of, report=False)
+
+
+def plan_and_write(scenario: Path, fmt: Format | None, output: Path | None, time_limit: float, workers: int, seed: int,
+                   explain: bool, week_of: datetime | None, *, report: bool) -> None:
+    """``plan`` and ``explain``: with no week, ``report`` (the explain command) writes why to -o."""
     fmt = chosen_format(fmt, output)
     try:
         scenario_data, inputs = read_scenario(scenario)
@@ -218,10 +224,11 @@ def plan_command(
     text = render_dated(plan, fmt, scenario_data, week_of.date() if week_of else None)
     code = exit_code(plan)
     if code:
-        # Why there is no week goes to stderr; a plan's file at --output is left as it was. An
-        # explanation's file gets the report (the conflict and its fixes), as check writes its
-        # verdict, except a calendar, which has nowhere to put it.
-        if explain and output is not None and fmt is not Format.ics:
+        # Why there is no week goes to stderr; a plan's file at --output is left as it was (plan
+        # --explain too: it may be the week a replan reads). The explain command's file gets the
+        # report (the conflict and its fixes), as check writes its verdict, except a calendar,
+        # which has nowhere to put it.
+        if report and output is not None and fmt is not Format.ics:
             write_atomic(output, text)
             typer.echo(f"wrote {output} (no week: why, and the changes that give one)", err=True)
         elif fmt is Format.json and output is None:
@@ -267,8 +274,7 @@ def explain_command(
 
     Each soft goal's weight, penalty, reasons, and why no week pays less for it; or, with no week,
     the conflict and the changes that would fix it."""
-    plan_command(scenario, fmt=fmt, output=output, time_limit=time_limit, workers=workers, seed=seed, explain=True,
-                 week_of=week_of)
+    plan_and_write(scenario, fmt, output, time_limit, workers, seed, True, week_of, report=True)
 
 
 @app.command("check")

@@ -114,6 +114,16 @@ def test_explain_with_no_week_writes_the_conflict_and_its_fixes_to_the_file(tmp_
     assert "R-GAP48" in written and "Changes that give a week" in written, written
 
 
+def test_plan_explain_with_no_week_leaves_the_plan_file_as_it_was(tmp_path):
+    """`plan --explain -o week.json` may be the week a replan reads next: only the explain command
+    writes its report there."""
+    keep = tmp_path / "week.json"
+    keep.write_text("the athlete's previous plan")
+    result = invoke("plan", NO_PLAN, "--explain", "-o", str(keep))
+    assert result.exit_code == 1 and "R-GAP48" in result.stderr
+    assert keep.read_text() == "the athlete's previous plan"
+
+
 def test_explain_with_no_week_leaves_a_calendar_file_as_it_was(tmp_path):
     calendar = tmp_path / "week.ics"
     calendar.write_text("the athlete's calendar")
