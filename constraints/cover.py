@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from optimizer.catalog import catalog
-from optimizer.exercises import SORTS, merged_library, missing_sorts
+from optimizer.exercises import SORTS, fits_kind, merged_library, missing_sorts
 from optimizer.model import WeekModel, suited
 from optimizer.plan import Coverage, Plan
 from optimizer.scenario import Athlete
@@ -111,11 +111,14 @@ def encode(m: WeekModel) -> None:
         training = trained_by.get(key, [])
         done = []
         for lift in m.lifts:
-            hits = [lift.exercises[eid] for eid in training]
+            hits = [lift.exercises[eid] for eid in training if eid in lift.exercises]
             if not hits:
                 continue
             if key.startswith("injury:"):  # counts exercises, not sessions
                 done.extend(hits)
+                continue
+            if (kinds := _kinds_that_are_it(m, key, lift, training)) is not None:
+                done.extend(kinds)
                 continue
             session_hits = m.cp.new_bool_var(f"cover_{key}_{lift.index}")
             m.cp.add_bool_or(hits).only_enforce_if(session_hits)
@@ -124,6 +127,21 @@ def encode(m: WeekModel) -> None:
         m.cp.add(short >= target - sum(done))
         units.append(short)
     m.add_penalty(GOAL, sum(units))
+
+
+def _kinds_that_are_it(m: WeekModel, key: str, lift, training: list[str]) -> list | None:
+    """A pillar some kinds of the lift must hold (R-CONTENT: a power session has two plyometrics,
+    heavy lower body two heavy compounds) and no other kind of it may: the lift trains it exactly
+    when it is of one of those kinds, so their literals count it, with no Boolean of its own (a
+    tighter relaxation than "some exercise trains it"). None where that does not hold."""
+    kind, _, name = key.partition(":")
+    if kind != "pillar":
+        return None
+    forced = [k for k in lift.kind if catalog().strength_kinds[k].content.require.get(name, 0) > 0]
+    others = [k for k in lift.kind if k not in forced]
+    if not forced or any(fits_kind(m.library[eid], k) for eid in training if eid in lift.exercises for k in others):
+        return None
+    return [lift.kind[k] for k in forced]
 
 
 def _session_trains(session, key: str, library) -> bool:
