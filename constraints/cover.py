@@ -111,7 +111,7 @@ def encode(m: WeekModel) -> None:
         training = trained_by.get(key, [])
         done = []
         for lift in m.lifts:
-            hits = [lift.exercises[eid] for eid in training if eid in lift.exercises]
+            hits = [lift.exercises[eid] for eid in training]
             if not hits:
                 continue
             if key.startswith("injury:"):  # counts exercises, not sessions
@@ -139,7 +139,7 @@ def _kinds_that_are_it(m: WeekModel, key: str, lift, training: list[str]) -> lis
         return None
     forced = [k for k in lift.kind if catalog().strength_kinds[k].content.require.get(name, 0) > 0]
     others = [k for k in lift.kind if k not in forced]
-    if not forced or any(fits_kind(m.library[eid], k) for eid in training if eid in lift.exercises for k in others):
+    if not forced or any(fits_kind(m.library[eid], k) for eid in training for k in others):
         return None
     return [lift.kind[k] for k in forced]
 

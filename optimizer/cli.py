@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import stat
-from datetime import datetime, timedelta
+from datetime import datetime
 import sys
 import tempfile
 from enum import Enum
@@ -16,7 +16,7 @@ from typing import Annotated, Optional, Sequence
 
 import typer
 
-from .clock import DAY_ALIASES, DAYS, day_problems, parse_hhmm
+from .clock import DAY_ALIASES, DAYS, day_problems, monday_of, parse_hhmm
 from .options import output_path, plan_date
 from .plan import Plan
 from .render import render
@@ -144,7 +144,7 @@ def week_of_clash(week_of: datetime | None, scenario) -> str | None:
     calendar = scenario.athlete.calendar
     if week_of is None or calendar is None:
         return None
-    monday = week_of.date() - timedelta(days=week_of.weekday())
+    monday = monday_of(week_of.date())
     if monday == calendar.week_of:
         return None
     return (f"--week-of {week_of.date()}: the scenario's calendar.week_of is {calendar.week_of}, the week it is "

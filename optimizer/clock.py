@@ -41,6 +41,11 @@ def hhmm(minute_of_day: int) -> str:
 DAY_ALIASES = {d: d for d in DAYS} | {name.lower(): d for d, name in DAY_NAMES.items()}
 
 
+def monday_of(day: datetime.date) -> datetime.date:
+    """The Monday of the week that holds ``day`` (a week starts on Monday)."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
 def day_problems(prefix: str = "", **days) -> list[str]:
     """A message for each value that names no day, under its argument's name (``--missed`` on the
     command line, ``missed`` in Python): days are ``mon``..``sun`` or their names, in any case."""

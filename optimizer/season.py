@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalog import KEY_RUNS, catalog
-from .clock import DAY_MINUTES, DAYS, hhmm, parse_hhmm, past_midnight, real_minutes, skipped
+from .clock import DAY_MINUTES, DAYS, hhmm, monday_of, parse_hhmm, past_midnight, real_minutes, skipped
 from .plan import Plan
 from .scenario import (FIRST_DATE, LAST_DATE, Race, Run, Scenario, ScenarioError, parse_scenario, read_data,
                        read_scenario)
@@ -72,10 +72,6 @@ def phases(weeks: int) -> list[str]:
     return [p for p in REFERENCE for _ in range(count[p])] + tail
 
 
-def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
 def as_template(data: Any) -> Any:
     """A scenario file's contents read as a season's weekly template, in place: the season dates
     each week itself, so ``calendar.week_of`` may be left out, and the week it names may hold a
@@ -97,7 +93,7 @@ def as_template(data: Any) -> Any:
         return not any(0 <= (day - monday).days < 7 for day in dates)
     if given is not None and clear(given):
         return data
-    monday = _monday(min(dates, default=given or LAST_DATE))
+    monday = monday_of(min(dates, default=given or LAST_DATE))
     while not clear(monday):
         monday -= dt.timedelta(weeks=1)
     calendar["week_of"] = monday.isoformat()
@@ -198,7 +194,7 @@ def _cannot_start(race: Race, zone: str | None) -> str:
     start = parse_hhmm(race.time)
     if fix := past_midnight(start, race.length):
         return f"the {race.distance} race on {race.date} ({race.length} min) starting at {race.time} ends after midnight; {fix}"
-    monday = _monday(race.date)
+    monday = monday_of(race.date)
     gone = skipped(monday, zone) if zone else None
     at = (race.date - monday).days * DAY_MINUTES + start
     if gone and at < gone[1] and gone[0] < at + race.length:
@@ -327,16 +323,16 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
         raise ValueError(f"--weeks: {weeks}; a season has 1 to {MAX_WEEKS} weeks up to and including race week")
     if not FIRST_DATE <= race_date <= LAST_DATE:
         raise ValueError(f"--race-date: {race_date} is outside {FIRST_DATE.year}-{LAST_DATE.year}; give a date in it")
-    race_monday = _monday(race_date)
+    race_monday = monday_of(race_date)
     if start is not None:
         if weeks is not None:
             raise ValueError("--weeks and --start both say when the season starts; give one of them")
-        if _monday(start) > race_monday:
+        if monday_of(start) > race_monday:
             raise ValueError(f"--start: {start} is after race week (the week of {race_monday}, race day {race_date}); "
                              f"start the season on or before {race_monday}")
         if start.weekday():
-            after = _monday(start) + dt.timedelta(weeks=1)
-            raise ValueError(f"--start: {start} is a {start:%A}; a season starts on a Monday: give {_monday(start)} "
+            after = monday_of(start) + dt.timedelta(weeks=1)
+            raise ValueError(f"--start: {start} is a {start:%A}; a season starts on a Monday: give {monday_of(start)} "
                              f"(the Monday before)" + (f" or {after} (the Monday after)" if after <= race_monday else ""))
         weeks = (race_monday - start).days // 7 + 1
         if weeks > MAX_WEEKS:
@@ -345,14 +341,14 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
     weeks = 16 if weeks is None else weeks
     first = race_monday - dt.timedelta(weeks=weeks - 1)
     if first < FIRST_DATE:  # a week's calendar.week_of would say it, not naming the option to change
-        earliest = _monday(FIRST_DATE + dt.timedelta(days=6))
+        earliest = monday_of(FIRST_DATE + dt.timedelta(days=6))
         if start is not None:
             raise ValueError(f"--start: {start} is before {FIRST_DATE}; start on or after {earliest}")
         most = (race_monday - earliest).days // 7 + 1
         raise ValueError(f"--race-date: {race_date} with {weeks} weeks to race week starts the season on {first}, "
                          f"before {FIRST_DATE}; give --weeks {most}" + (" or fewer" if most > 1 else ""))
     if race_monday + dt.timedelta(weeks=1) > LAST_DATE:  # the recovery week starts too late
-        latest = _monday(LAST_DATE - dt.timedelta(weeks=1)) + dt.timedelta(days=6)
+        latest = monday_of(LAST_DATE - dt.timedelta(weeks=1)) + dt.timedelta(days=6)
         raise ValueError(f"--race-date: {race_date} puts the recovery week after it past {LAST_DATE}; "
                          f"give a race date on or before {latest}")
     if late := sorted(n for n in scenario.season.week_runs if n > weeks + 1):

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
-from ..clock import parse_hhmm
+from ..clock import monday_of, parse_hhmm
 from ..plan import Plan, Session
 from .common import SHOWN, SORTS, dose_words, sort_of, what
 
@@ -31,11 +31,6 @@ PRODID = "-//stridelift//training week//EN"
 # UIDs are uuid5 names in this namespace: the same athlete, week and session give
 # the same UID on every export, so importing a re-planned week updates its events.
 UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://stridelift.invalid/session")
-
-
-def monday_of(day: date) -> date:
-    """The Monday of the week that holds ``day`` (a Plan's week starts on Monday)."""
-    return day - timedelta(days=day.weekday())
 
 
 def zone(timezone: str | tzinfo | None) -> tzinfo:
