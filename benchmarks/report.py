@@ -422,7 +422,11 @@ def write(r: dict, path: Path) -> None:
       "some kinds must hold and no other may (heavy legs' heavy compounds, power's plyometrics) counted by the lift's "
       "kind literal instead of a Boolean over its exercises (1.75 -> 1.53). Tried, not kept: leaving out an exercise "
       "a twin does in no more minutes (the same kinds, targets, kit and superset class; mostly mobility drills, 7 -> "
-      "2 a lift): 1.53 -> 1.49, and every week would hold the same two drills.")
+      "2 a lift): 1.53 -> 1.49, and every week would hold the same two drills; each kind's least length as an LP "
+      "row (lift minutes >= least x kind): no gain. Where the tail's work goes: on the 15 slowest corpus weeks "
+      "(seed 0), S-SHORT at weight 0 leaves 15 % of it (S-STACK at 0: 89 %; S-SPREAD or S-PREF at 0: more): the "
+      "proof is the minutes, to the minute, that heavier sessions cost against coverage, so a coarser S-SHORT or "
+      "a better bound on a lift's minutes is where to look next.")
     library = [row for row in r["scale"] if row["dimension"] == "library"]
     if len(library) > 1:
         small, big = library[0], library[-1]
