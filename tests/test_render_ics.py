@@ -82,6 +82,16 @@ def test_a_week_across_the_clock_change_keeps_wall_clock_times():
     assert sun["DTEND"].dt - sun["DTSTART"].dt == timedelta(minutes=45)
 
 
+def test_a_session_in_the_hour_the_clocks_repeat_keeps_its_length():
+    """Madrid's clocks go back at 03:00 on Sunday 25 October 2026: 02:30 happens twice and calendars
+    read the first, so DTEND 03:10 made a 40-minute run 100 minutes long. Such a session says its
+    length (DURATION); the rest keep their DTEND."""
+    plan = plan_of(run("easy", "sun", "02:30", "03:10"), run("long", "sun", "09:00", "10:30", index=1))
+    night, morning = events(ics.render(plan, week_of=date(2026, 10, 19), timezone="Europe/Madrid"))
+    assert "DTEND" not in night and night["DURATION"].dt == timedelta(minutes=40)
+    assert "DURATION" not in morning and morning["DTEND"].dt - morning["DTSTART"].dt == timedelta(minutes=90)
+
+
 def test_a_session_ending_at_midnight_ends_on_the_next_day():
     plan = plan_of(run("easy", "sun", "23:00", "24:00"))
     (event,) = events(ics.render(plan, week_of=date(2026, 6, 1), timezone="UTC"))

@@ -71,6 +71,11 @@ def session_uids(plan: Plan, week_of: date, owner: str | None = None) -> list[st
     return uids
 
 
+def _repeated(moment: datetime) -> bool:
+    """Is this wall-clock time one the clocks show twice (the hour repeated when they go back)?"""
+    return moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset()
+
+
 def _at(day: date, hhmm: str, tz: tzinfo) -> datetime:
     """Wall-clock time on ``day`` in ``tz``; '24:00' is the next midnight.
 
@@ -111,8 +116,14 @@ def event(s: Session, athlete: str, uid: str, day: date, tz: tzinfo, stamp: date
     ev = icalendar.Event()
     ev.add("uid", uid)
     ev.add("dtstamp", stamp)
-    ev.add("dtstart", _at(day, s.start, tz))
-    ev.add("dtend", _at(day, s.end, tz))
+    start, end = _at(day, s.start, tz), _at(day, s.end, tz)
+    ev.add("dtstart", start)
+    if _repeated(start) or _repeated(end) or end - start != timedelta(minutes=s.minutes):
+        # the night the clocks go back: 02:30 happens twice and calendars read the first, so an end
+        # written as a time could make a 40-minute run 100; its length is what the plan says
+        ev.add("duration", timedelta(minutes=s.minutes))
+    else:
+        ev.add("dtend", end)
     ev.add("summary", what(s))
     ev.add("description", _description(s, athlete))
     ev.add("location", s.location)
