@@ -43,11 +43,13 @@ def tier(lift: Session, plan: Plan, athlete: Athlete) -> tuple[int, str]:
         return 1, f"before the day's {_name(key)}: after it would be best"
     if easy := next((p for p in runs if p.day == day), None):
         return 1, f"an easy run day ({_name(easy)}), second best"
-    eve = (day - 1) % 7 if athlete.cyclic else day - 1
-    if any(p.session.kind == "race" and p.day == eve for p in runs):
+    # the eve: this week's Sunday for Monday while the week wraps, and last week's real Sunday on
+    # top of it when the calendar gives one (its fixed sessions, or a race dated then)
+    eves = {(day - 1) % 7 if athlete.cyclic else day - 1} | ({-1} if day == 0 else set())
+    if any(p.session.kind == "race" and p.day in eves for p in runs):
         return 2, "the day after a race: the legs are still recovering"
-    if key := next((p for p in runs if p.session.key_run and p.day == eve), None):
-        when = DAYS[eve % 7] if key.this_week else f"last week's {DAYS[eve % 7]}"
+    if key := next((p for p in runs if p.session.key_run and p.day in eves), None):
+        when = DAYS[key.day % 7] if key.this_week else f"last week's {DAYS[key.day % 7]}"
         return 1, f"the day after the {_name(key)} ({when}), second best"
     return 2, "a day with no hard run near it"
 
@@ -70,15 +72,17 @@ def encode(m: WeekModel) -> None:
         m.cp.add(hard + near <= lift[d])
         m.cp.add(hard <= key[d])
         _after_the_run(m, d, hard)
-        if m.cyclic or d > 0:
+        eve_key = 0  # a key run the eve (not a race) makes the day second best
+        if m.cyclic or d > 0:  # this week's eve (Sunday for Monday while the week wraps)
             eve = (d - 1) % 7
-            m.cp.add(near <= run[d] + hard_eve[eve])
+            eve_key = hard_eve[eve]
             for q in m.select(raced & (m.p_day == eve)):  # a race the eve: only a run today helps
                 m.cp.add(near <= run[d]).only_enforce_if(m.placements[q].var)
-        else:  # Monday after last week's fixed sessions
-            before = m.neighbour_days(lambda s: s.key_run and s.kind != "race")
-            after_race = -1 in m.neighbour_days(lambda s: s.kind == "race")
-            m.cp.add(near <= run[d] + int(-1 in before and not after_race))
+        if d == 0:  # and last week's real Sunday, from the calendar's fixed sessions and races
+            if -1 in m.neighbour_days(lambda s: s.kind == "race"):
+                m.cp.add(near <= run[d])
+            eve_key += int(-1 in m.neighbour_days(lambda s: s.key_run and s.kind != "race"))
+        m.cp.add(near <= run[d] + eve_key)
         units.append(2 * lift[d] - 2 * hard - near)
         if not isinstance(races[d], int):
             units.append(_race_day(m, d, races[d], lift[d], hard, near))

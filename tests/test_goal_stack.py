@@ -103,6 +103,14 @@ SCENARIOS = {
         calendar={"week_of": "2026-11-30", "previous_week": [
             {"day": "sun", "start": "09:00", "minutes": 60, "kind": "race", "location": "home"}]},
     ),
+    # while the week wraps (no previous_week), a race the calendar dates last Sunday is that Sunday too
+    # (this week's Sunday tempo, which the wrap puts before Monday too, earns Monday nothing then)
+    "day after a dated race, the week wrapping": dict(
+        availability={"mon": ["18:00-19:00 home"], "wed": ["06:00-07:00 home"], "sun": ["08:00-09:00 home"]},
+        runs=[{"kind": "easy", "minutes": 45, "day": "wed"}, {"kind": "tempo", "minutes": 45, "day": "sun"}],
+        strength={"sessions": 1, "include": ["prehab"]},
+        calendar={"week_of": "2026-11-30", "races": [{"date": "2026-11-29", "at": "09:00", "distance": "10k"}]},
+    ),
 }
 
 
@@ -110,6 +118,12 @@ def test_the_day_after_a_race_says_why_it_is_no_help():
     athlete = make_scenario(**SCENARIOS["day after last week's race"]).athlete
     total, notes = goal.score(plan_of(lift("prehab", "mon", "18:00", "18:20")), athlete)
     assert (total, notes) == (2, ["prehab on mon: the day after a race: the legs are still recovering (+2)"])
+    wrapping = make_scenario(**SCENARIOS["day after a dated race, the week wrapping"]).athlete
+    assert wrapping.cyclic
+    tempo_sunday = run("tempo", "sun", "08:00", "08:45")
+    assert goal.score(plan_of(tempo_sunday, lift("prehab", "mon", "18:00", "18:20")), wrapping) == (
+        2, ["prehab on mon: the day after a race: the legs are still recovering (+2)"])
+    assert goal.score(plan_of(tempo_sunday, lift("prehab", "mon", "18:00", "18:20")), make_athlete())[0] == 1
     _, notes = goal.score(plan_of(run("tempo", "tue", "06:00", "07:00"), lift("prehab", "wed", "18:00", "18:20")),
                           make_athlete())
     assert notes == ["prehab on wed: the day after the tempo run (tue), second best (+1)"]
