@@ -74,7 +74,7 @@ WorkersOpt = Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="CP-SAT wo
 SeedOpt = Annotated[int, typer.Option(min=SEED_MIN, max=SEED_MAX, help="CP-SAT random seed")]
 WeekOfOpt = Annotated[Optional[datetime], typer.Option(
     "--week-of", parser=plan_date, metavar="YYYY-MM-DD",
-    help="ics/html: a day of the week to place it in (default: the scenario's calendar.week_of, else this week)")]
+    help="ics/html: a day of the week to place it in (default: the scenario's calendar.week_of, else this week for ics and no dates for html)")]
 
 
 def chosen_format(fmt: Format | None, output: Path | None) -> Format:
