@@ -16,7 +16,7 @@ from typing import Annotated, Optional, Sequence
 
 import typer
 
-from .clock import DAY_ALIASES, DAYS, day_problems, monday_of, parse_hhmm
+from .clock import DAY_ALIASES, DAYS, day_problems, monday_of, parse_hhmm, unread_tz
 from .options import output_path, plan_date
 from .plan import Plan
 from .render import render
@@ -249,7 +249,16 @@ def render_dated(plan: Plan, fmt: Format, scenario, week_of=None) -> str:
     and checked lands on the same dates, and its calendar events keep their ids."""
     athlete = scenario.athlete
     return render(plan, fmt.value, week_of=week_of or (athlete.calendar.week_of if athlete.calendar else None),
-                  timezone=athlete.calendar_zone)
+                  timezone=zone_for(athlete, fmt))
+
+
+def zone_for(athlete, fmt: Format) -> str:
+    """The zone a dated output is written in (``Athlete.calendar_zone``), saying so on stderr when
+    the machine's TZ is a rule no calendar can name and the athlete gives no ``timezone``."""
+    if fmt in (Format.ics, Format.html) and not athlete.timezone and (tz := unread_tz()):
+        typer.echo(f"note: TZ '{tz}' names no IANA time zone, so the times are in {athlete.calendar_zone}; "
+                   f"give athlete.timezone (e.g. Europe/Madrid) or TZ=Europe/Madrid", err=True)
+    return athlete.calendar_zone
 
 
 def add_reasons(plan: Plan, scenario, time_limit: float, workers: int, seed: int) -> None:
@@ -359,7 +368,7 @@ def season_command(
         fail_input(ScenarioError([err.option, *(f"{scenario}: {line}" for line in err.file)]))
     except ValueError as err:  # an option: --start, --race-time, ...
         fail_input(ScenarioError(str(err).splitlines()))
-    text = render_season(season, fmt.value, timezone=scenario_data.athlete.calendar_zone)
+    text = render_season(season, fmt.value, timezone=zone_for(scenario_data.athlete, fmt))
     if output is None:
         typer.echo(text, nl=False)
     else:

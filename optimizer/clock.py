@@ -132,6 +132,19 @@ def _offset(week_of: datetime.date, zone: str, minute: int) -> datetime.timedelt
     return _local(week_of, minute).replace(tzinfo=ZoneInfo(zone)).utcoffset()
 
 
+def unread_tz() -> str | None:
+    """``TZ`` when it is set but names no IANA zone (a POSIX rule such as ``CET-1CEST,M3.5.0,M10.5.0/3``):
+    ``system_timezone`` then passes over it, so a calendar says which zone it used instead."""
+    name = os.environ.get("TZ", "").removeprefix(":")
+    if not name or name.startswith("/"):
+        return None
+    try:
+        ZoneInfo(name)
+        return None
+    except (ZoneInfoNotFoundError, ValueError):
+        return name
+
+
 def system_timezone() -> str:
     """The machine's IANA time zone name, without tzlocal: TZ, then /etc/localtime's
     link into the zoneinfo tree, then /etc/timezone; UTC when none names a known zone.

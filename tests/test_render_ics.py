@@ -92,6 +92,17 @@ def test_a_session_in_the_hour_the_clocks_repeat_keeps_its_length():
     assert "DURATION" not in morning and morning["DTEND"].dt - morning["DTSTART"].dt == timedelta(minutes=90)
 
 
+def test_a_tz_rule_no_calendar_can_name_is_said_not_silently_replaced(monkeypatch):
+    """TZ='CET-1CEST,...' (a POSIX rule) made the calendar UTC with no word: 06:00 showed as 07:00."""
+    monkeypatch.setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")
+    result = CliRunner().invoke(app, ["plan", str(EXAMPLE), "-f", "ics"])
+    assert result.exit_code == 0 and "note: TZ 'CET-1CEST,M3.5.0,M10.5.0/3' names no IANA time zone" in result.stderr
+    assert "give athlete.timezone" in result.stderr
+    monkeypatch.setenv("TZ", "Europe/Madrid")
+    named = CliRunner().invoke(app, ["plan", str(EXAMPLE), "-f", "ics"])
+    assert named.exit_code == 0 and "note:" not in named.stderr and "TZID=Europe/Madrid" in named.stdout
+
+
 def test_a_session_ending_at_midnight_ends_on_the_next_day():
     plan = plan_of(run("easy", "sun", "23:00", "24:00"))
     (event,) = events(ics.render(plan, week_of=date(2026, 6, 1), timezone="UTC"))
