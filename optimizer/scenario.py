@@ -296,11 +296,12 @@ class Calendar(Written):
     """Where the week sits in real time. The rules that cross a week boundary (R-GAP48,
     R-KEYEVE, R-B2B, R-TAPER, S-SPREAD, S-STACK) use the fixed sessions of the weeks either
     side and the races by date. The week still repeats (Sunday is followed by this week's
-    Monday) until ``previous_week`` says what was done before it, even nothing (``[]``: a
-    season's week after a week with no plan); left out, that is not known (``Athlete.cyclic``)."""
+    Monday) until ``previous_week`` lists what was done before it (``Athlete.cyclic``): an empty
+    list gives no sessions, so the week still wraps, the reading that never lets a plan break a
+    rule whichever way a reader takes "gives the previous week's sessions"."""
 
     week_of: PlanDate  # the Monday
-    previous_week: tuple[Session, ...] | None = None  # what was done the week before; None: not known
+    previous_week: tuple[Session, ...] = ()  # what was done the week before
     next_week: tuple[Session, ...] = ()  # sessions already fixed in the week after (a pinned race, a club run)
     races: tuple[Race, ...] = ()
 
@@ -323,7 +324,7 @@ class Calendar(Written):
         sessions do not list it: R-B2B, R-KEYEVE and R-GAP48 treat it like any race. Worked out once:
         the model and every checker and scorer ask for it."""
         week = 7 * DAY_MINUTES
-        out = [(s, s.week_start - week, s.week_end - week) for s in self.previous_week or ()] + \
+        out = [(s, s.week_start - week, s.week_end - week) for s in self.previous_week] + \
               [(s, s.week_start + week, s.week_end + week) for s in self.next_week]
         listed = {start for s, start, _ in out if s.kind == "race"}
         for start, race in self.race_starts():
@@ -641,9 +642,9 @@ class Athlete(Written):
     @property
     def cyclic(self) -> bool:
         """Does the week wrap onto itself? It does unless the scenario gives the previous week's
-        sessions (DOMAIN.md R-GAP48), ``[]`` for none: a calendar with only ``week_of``, races or
-        ``next_week`` still repeats the week, and its fixed neighbours bind on top of the wrap."""
-        return self.calendar is None or self.calendar.previous_week is None
+        sessions (DOMAIN.md R-GAP48): a calendar with only ``week_of``, races or ``next_week`` (or an
+        empty ``previous_week``) still repeats the week, and its fixed neighbours bind on top of the wrap."""
+        return self.calendar is None or not self.calendar.previous_week
 
     def allowed_strength_kinds(self) -> tuple[str, ...]:
         return tuple(k for k in STRENGTH_KINDS if k not in self.strength.exclude)

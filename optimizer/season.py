@@ -359,7 +359,7 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
     goal = listed or Race(date=race_date, distance=athlete.goal if athlete.goal != "general" else "10k")
     goal = goal.model_copy(update={"at": hhmm(parse_hhmm(race_time or goal.time)), "name": goal.name or "Race day"})
     races = _dated_races(scenario, first, goal, timed=race_time is not None)
-    previous: list[dict] | None = None  # the first week's week before is not known: it repeats
+    previous: list[dict] = []  # the first week's week before is not known: it repeats
     block_week, last_phase = 0, None
     sequence = phases(weeks) + ["recovery"]
     for number, phase in enumerate(sequence, start=1):
@@ -430,8 +430,8 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
 
 def _fixed_sessions(week: Scenario) -> list[dict]:
     """What a week with no plan still holds for the next one to see: its pinned runs and classes
-    (a club night, a race), which happen whatever the rest of the week does; nothing else was
-    planned, so the next week does not wrap onto itself either."""
+    (a club night, a race), which happen whatever the rest of the week does. None of them, and
+    the next week wraps onto itself, as the first week does."""
     athlete = week.athlete
 
     def place(start: int, minutes: int) -> str:

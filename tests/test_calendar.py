@@ -58,8 +58,8 @@ def test_gap48_wraps_until_the_previous_week_is_given(calendar):
     assert problems and "13.3 h" in problems[0], "Sunday 18:40 is 13 h before Monday 08:00 the week after"
     given = scenario(calendar=(calendar or {}) | {"previous_week": [EASY_LAST_SUNDAY]}).athlete
     assert gap48.check(week, given) == [], "last week is given: this Sunday is not before this Monday"
-    nothing = scenario(calendar=(calendar or {}) | {"previous_week": []}).athlete
-    assert not nothing.cyclic and gap48.check(week, nothing) == [], "[]: last week held nothing, the week does not wrap"
+    empty = scenario(calendar=(calendar or {}) | {"previous_week": []}).athlete
+    assert empty.cyclic and gap48.check(week, empty), "[] gives no sessions: the week still wraps"
 
 
 @pytest.mark.parametrize("calendar", STILL_REPEATS)
