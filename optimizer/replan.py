@@ -177,17 +177,18 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     for s in new.sessions:
         s.run = kept[s.run] if s.run is not None else None
     if new.status in ("optimal", "feasible"):
-        _keep_supersets(plan, new, rest)
+        _keep_as_they_were(plan, new, rest)
         new.changes = describe_changes(plan, new, rest, kept, missed, unavailable, dropped)
     return new, rest
 
 
-def _keep_supersets(old: Plan, new: Plan, rest: Scenario) -> None:
+def _keep_as_they_were(old: Plan, new: Plan, rest: Scenario) -> None:
     """A lift the replan leaves as it was (done, or still to come and not moved: the same kind,
-    time, place, length and exercises) keeps the supersets it had, while the week stays rule-clean
-    with them (R-CONTENT's pairs, R-LEN's fit; S-SHORT counts minutes, which are the same). The
-    model counts how many of a lift's exercises are paired, not which, so reading the plan pairs
-    them afresh, and a session already done would read as done another way."""
+    time, place, length and exercises) keeps its exercises as ``--plan`` wrote them, supersets and
+    dose words too, while the week stays rule-clean with them (R-CONTENT's pairs, R-LEN's fit;
+    S-SHORT counts minutes, which are the same). The model counts how many of a lift's exercises
+    are paired, not which, so reading the plan paired them afresh, and a plan an older stridelift
+    wrote had its words rewritten: a session already done would read as done another way."""
     def as_done(s: Session) -> tuple:
         return s.kind, s.week_start, s.location, s.minutes, frozenset(x.id for x in s.exercises)
 
@@ -195,10 +196,9 @@ def _keep_supersets(old: Plan, new: Plan, rest: Scenario) -> None:
     restored = []
     for s in new.lifts():
         was = before.get(as_done(s))
-        if was is not None and [x.superset for x in was.exercises] != [x.superset for x in s.exercises]:
-            dosed = {x.id: x for x in s.exercises}
+        if was is not None and was.exercises != s.exercises:
             restored.append((s, s.exercises))
-            s.exercises = [dosed[x.id].model_copy(update={"superset": x.superset}) for x in was.exercises]
+            s.exercises = [x.model_copy() for x in was.exercises]
     if restored and check_plan(in_rest_numbering(new), rest.athlete):  # a hand-edited --plan's pairs: the planner's
         for s, exercises in restored:
             s.exercises = exercises

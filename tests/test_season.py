@@ -571,6 +571,20 @@ def test_a_lift_the_replan_leaves_as_it_was_keeps_its_supersets(name):
     assert checked >= 14
 
 
+def test_a_done_lift_keeps_the_words_its_plan_gave_it():
+    """A plan an older stridelift wrote (other load words for the same exercises) came back from a
+    replan with its done lift's words rewritten; "stay exactly as they were" is the plan's own."""
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    plan = plan_week(scenario)
+    lift = next(s for s in plan.lifts() if s.day != "sun")  # done by the day after it
+    for x in lift.exercises:
+        x.load = f"as last month's version said: {x.load}"
+    new, rest = replan(scenario, plan, DAYS[DAYS.index(lift.day) + 1])
+    again = next(s for s in new.lifts() if (s.kind, s.day, s.start) == (lift.kind, lift.day, lift.start))
+    assert again.exercises == lift.exercises
+    assert check_plan(in_rest_numbering(new), rest.athlete) == []
+
+
 def test_supersets_a_hand_edited_plan_breaks_are_not_kept():
     """Kept only while the week stays rule-clean: a --plan edited to pair two exercises of one class
     (R-CONTENT) is read with the pairs the planner gives instead."""
