@@ -54,7 +54,7 @@ def machine() -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--full", action="store_true", help="also 10,000 athletes on 1, 2 and all cores (about 8 minutes on 2 cores)")
+    parser.add_argument("--full", action="store_true", help="also 10,000 athletes on 1, 2 and all cores (about 9 minutes on 2 cores)")
     parser.add_argument("--athletes", type=int, default=1000, help="corpus size for latency and quality (default 1000)")
     parser.add_argument("--exact", type=int, default=60, help="tiny instances per exhaustive family (default 60)")
     parser.add_argument("--scale-seeds", type=int, default=2, help="athletes per row of the scale table (default 2)")

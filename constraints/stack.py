@@ -5,7 +5,8 @@ run day, the day after a key run that is not a race, or a key run day but before
 the run (second best, 001/002); 2 anywhere else; 3 on a race day. Lifts that load the legs always
 follow the day's runs (R-ORDER), so only an upper-body session can come first.
 The day after last Sunday's key run is this Monday once the scenario gives the previous
-week; while the week repeats, Monday follows this week's Sunday.
+week; while the week repeats, Monday follows this week's Sunday, and a race the calendar
+dates last Sunday too (as R-B2B and R-GAP48 read the wrap and the real neighbours together).
 
 A race is a key run, but not a day to stack strength on: the race is the effort
 the whole block built up to, and even light lifting after it adds to the damage

@@ -136,13 +136,16 @@ def unread_tz() -> str | None:
     """``TZ`` when it is set but names no IANA zone (a POSIX rule such as ``CET-1CEST,M3.5.0,M10.5.0/3``):
     ``system_timezone`` then passes over it, so a calendar says which zone it used instead."""
     name = os.environ.get("TZ", "").removeprefix(":")
-    if not name or name.startswith("/"):
-        return None
+    return name if name and not name.startswith("/") and not _iana(name) else None
+
+
+def _iana(name: str) -> bool:
+    """Is ``name`` a zone the IANA database (so a calendar's VTIMEZONE) knows?"""
     try:
         ZoneInfo(name)
-        return None
+        return True
     except (ZoneInfoNotFoundError, ValueError):
-        return name
+        return False
 
 
 def system_timezone() -> str:
@@ -162,11 +165,4 @@ def system_timezone() -> str:
         candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
     except OSError:
         pass
-    for name in candidates:
-        if name and not name.startswith("/"):
-            try:
-                ZoneInfo(name)
-                return name
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return "UTC"
+    return next((name for name in candidates if name and not name.startswith("/") and _iana(name)), "UTC")
