@@ -243,13 +243,14 @@ def plan_and_write(scenario: Path, fmt: Format | None, output: Path | None, time
         typer.echo(f"wrote {output} ({plan.status})", err=True)
 
 
-def render_dated(plan: Plan, fmt: Format, scenario, week_of=None) -> str:
+def render_dated(plan: Plan, fmt: Format, scenario, week_of=None, before: Plan | None = None) -> str:
     """``plan`` in ``fmt``; the dated formats (ics, html) on ``week_of``, else the scenario's
     ``calendar.week_of``, else this week, in the athlete's time zone: a week planned, replanned
-    and checked lands on the same dates, and its calendar events keep their ids."""
+    and checked lands on the same dates, and its calendar events keep their ids (``before``: the
+    week a replan started from, whose dropped sessions a calendar cancels)."""
     athlete = scenario.athlete
     return render(plan, fmt.value, week_of=week_of or (athlete.calendar.week_of if athlete.calendar else None),
-                  timezone=zone_for(athlete, fmt))
+                  timezone=zone_for(athlete, fmt), before=before)
 
 
 def zone_for(athlete, fmt: Format) -> str:
@@ -396,9 +397,12 @@ def replan_command(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     time_limit: Annotated[float, typer.Option(min=0.01, max=MAX_TIME_LIMIT, help="seconds")] = 10.0,
+    week_of: WeekOfOpt = None,
 ) -> None:
     """Plan the rest of the week again after a missed session or a new commitment, keeping what is
-    done and moving as little as possible (S-STABLE); says what moved and why."""
+    done and moving as little as possible (S-STABLE); says what moved and why. As ics, give the
+    week the plan's calendar was written for: its events move, and what the replan dropped is
+    cancelled."""
     from pydantic import ValidationError
 
     from .replan import plan_problems, replan
@@ -416,6 +420,8 @@ def replan_command(
         fail_input(err)
     if problem := output_problem(output, inputs=[*inputs, plan_file]):
         problems.append(problem)
+    if clash := week_of_clash(week_of, scenario_data):
+        problems.append(clash)
     try:
         data = read_data(plan_file)
         current = Plan.model_validate(data)
@@ -437,7 +443,7 @@ def replan_command(
                         time_limit=time_limit)
     except ScenarioError as err:
         fail_input(err)
-    text = render_dated(new, fmt, scenario_data)
+    text = render_dated(new, fmt, scenario_data, week_of.date() if week_of else None, before=current)
     if new.status not in ("optimal", "feasible"):
         if fmt is Format.json and output is None:
             typer.echo(text, nl=False)

@@ -352,6 +352,20 @@ def test_week_of_naming_another_week_than_the_scenarios_calendar_is_refused(tmp_
     assert "DTSTART:20270328T090000" in same_week.stdout, "the race on its date"
 
 
+def test_replan_refuses_week_of_naming_another_week_than_the_scenarios_calendar(tmp_path):
+    data = yaml.safe_load(Path(EXAMPLE).read_text())
+    data["athlete"]["calendar"] = {"week_of": "2027-03-22"}
+    scenario, plan, out = tmp_path / "dated.yaml", tmp_path / "plan.json", tmp_path / "new.ics"
+    scenario.write_text(yaml.safe_dump(data))
+    assert invoke("plan", str(scenario), "-o", str(plan)).exit_code == 0
+    replan = ["replan", str(scenario), "--plan", str(plan), "--today", "wed", "-o", str(out)]
+    result = invoke(*replan, "--week-of", "2027-04-05")
+    assert result.exit_code == 2 and "--week-of 2027-04-05: the scenario's calendar.week_of is 2027-03-22" in result.stderr
+    assert not out.exists()
+    assert invoke(*replan, "--week-of", "2027-03-24").exit_code == 0
+    assert "DTSTART" in out.read_text(encoding="utf-8")
+
+
 def test_output_into_a_missing_folder_makes_the_folder(tmp_path):
     out = tmp_path / "weeks" / "2026" / "week.json"
     assert invoke("plan", EXAMPLE, "-o", str(out)).exit_code == 0

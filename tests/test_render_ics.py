@@ -137,6 +137,75 @@ def test_a_lift_dropped_by_a_replan_leaves_the_other_kinds_events_as_they_were()
     assert [str(e["UID"]) for e in events(ics.render(thursday, week_of=week))] == uids[1:]
 
 
+def imported(*exports: str) -> dict[str, tuple[str, datetime]]:
+    """What a calendar app holds after importing ``exports`` in turn, as Google Calendar applies
+    them: an event whose UID it holds replaces it only with a higher SEQUENCE, and a cancelled
+    one takes it out. UID -> (summary, start)."""
+    held: dict[str, tuple[int, icalendar.Event]] = {}
+    for text in exports:
+        for e in events(text):
+            uid, seq = str(e["UID"]), int(e.get("SEQUENCE", 0))
+            if uid not in held or seq > held[uid][0]:
+                held[uid] = (seq, e)
+    return {uid: (str(e["SUMMARY"]), e["DTSTART"].dt) for uid, (_, e) in held.items()
+            if str(e.get("STATUS", "")) != "CANCELLED"}
+
+
+def test_a_later_export_is_a_newer_revision_so_a_reimport_moves_the_events():
+    """With no SEQUENCE (0 every time) an app that already holds an event ignores it re-imported,
+    so a re-planned week stayed at its old times."""
+    week = date(2026, 3, 23)
+    first = plan_of(run("tempo", "tue", "18:00", "19:00", index=0), lift("full_body", "tue", "19:00", "19:40"))
+    moved = plan_of(run("tempo", "wed", "18:00", "19:00", index=0), lift("full_body", "thu", "19:00", "19:40"))
+    old, new = ics.render(first, week_of=week, stamp=STAMP), ics.render(moved, week_of=week, stamp=STAMP + timedelta(hours=1))
+    for text, stamp in ((old, STAMP), (new, STAMP + timedelta(hours=1))):
+        assert {e["LAST-MODIFIED"].dt for e in events(text)} == {stamp}
+    assert min(int(e["SEQUENCE"]) for e in events(new)) > max(int(e["SEQUENCE"]) for e in events(old))
+    assert sorted(start for _, start in imported(old, new).values()) == [
+        datetime(2026, 3, 25, 18, 0, tzinfo=ZoneInfo("UTC")), datetime(2026, 3, 26, 19, 0, tzinfo=ZoneInfo("UTC"))]
+
+
+def test_a_replan_cancels_what_it_dropped_so_the_calendar_holds_the_new_week():
+    """Re-importing never deletes: a dropped session stayed in the athlete's calendar, and dropping
+    the first of two lifts of a kind left the second twice (its event, and the first's moved onto it)."""
+    week, later = date(2026, 3, 23), STAMP + timedelta(hours=1)
+    before = plan_of(run("tempo", "tue", "18:00", "19:00", index=0), lift("full_body", "tue", "19:00", "19:40"),
+                     run("long", "sat", "08:00", "10:00", index=1), lift("full_body", "thu", "19:00", "19:40"))
+    after = plan_of(run("tempo", "tue", "18:00", "19:00", index=0), lift("full_body", "thu", "19:00", "19:40"))
+    old = ics.render(before, week_of=week, stamp=STAMP)
+    new = ics.render(after, week_of=week, stamp=later, before=before)
+    cancelled = [e for e in events(new) if e.get("STATUS") == "CANCELLED"]
+    assert sorted(str(e["SUMMARY"]) for e in cancelled) == ["Cancelled: Long run (120 min) - key",
+                                                            "Cancelled: Strength: Full body (40 min, moderate legs)"]
+    held = imported(old, new)
+    assert sorted(held.values(), key=lambda v: v[1]) == [
+        ("Tempo run (60 min) - key", datetime(2026, 3, 24, 18, 0, tzinfo=ZoneInfo("UTC"))),
+        ("Strength: Full body (40 min, moderate legs)", datetime(2026, 3, 26, 19, 0, tzinfo=ZoneInfo("UTC")))]
+    # a replan with no week writes no events, and cancels nothing the athlete still has
+    none = ics.render(Plan(athlete=after.athlete, status="infeasible"), week_of=week, stamp=later, before=before)
+    assert events(none) == [] and imported(old, none) == imported(old)
+
+
+def test_cli_replan_calendar_takes_out_a_run_no_day_left_can_hold(tmp_path):
+    """Friday's hour cannot hold the 130-minute long run once Saturday and Sunday are gone."""
+    week, new = tmp_path / "week.json", tmp_path / "new.json"
+    runner, dated = CliRunner(), ["-f", "ics", "--week-of", "2026-03-23"]
+    replan = ["replan", str(EXAMPLE), "--plan", str(week), "--today", "fri", "--unavailable", "sat", "--unavailable", "sun"]
+    assert runner.invoke(app, ["plan", str(EXAMPLE), "-f", "json", "-o", str(week)]).exit_code == 0
+    assert runner.invoke(app, [*replan, "-f", "json", "-o", str(new)]).exit_code == 0
+    texts = []
+    for args, epoch in ((["plan", str(EXAMPLE), *dated], "1790000000"), ([*replan, *dated], "1790003600")):
+        result = runner.invoke(app, args, env={"SOURCE_DATE_EPOCH": epoch, "TZ": "UTC"})
+        assert result.exit_code == 0, result.output
+        texts.append(result.stdout)
+    replanned = Plan.model_validate_json(new.read_text(encoding="utf-8"))
+    assert any(c.startswith("dropped Long run") for c in replanned.changes)
+    assert [str(e["SUMMARY"]) for e in events(texts[1]) if e.get("STATUS") == "CANCELLED"] == [
+        "Cancelled: Long run (130 min) - key"]
+    assert sorted(start.strftime("%a %H:%M") for _, start in imported(*texts).values()) == sorted(
+        f"{s.day.title()} {s.start}" for s in replanned.sessions)
+
+
 def test_two_athletes_of_one_name_get_their_own_uids_when_told_apart():
     week, plan = date(2026, 3, 23), plan_of(run("tempo", "tue", "18:00", "19:00", index=0))
     one, two = ({str(e["UID"]) for e in events(ics.render(plan, week_of=week, owner=o))} for o in ("sam", "sam-2"))

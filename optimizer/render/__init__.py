@@ -16,12 +16,17 @@ FORMATS = {"table": "table", "json": "json_out", "markdown": "markdown", "ics": 
 DATED = ("ics", "html")  # formats that place the week on real dates
 
 
-def render(plan: Plan, fmt: str = "table", *, week_of: date | None = None, timezone: str | None = None) -> str:
+def render(plan: Plan, fmt: str = "table", *, week_of: date | None = None, timezone: str | None = None,
+           before: Plan | None = None) -> str:
+    """``plan`` in ``fmt``. ``before`` (ics only): the week as it was before a re-plan, so the
+    calendar cancels the sessions the re-plan dropped."""
     # Imported when asked for: the calendar formats bring icalendar and jinja2, about 65 ms of a
     # `stridelift plan`'s start-up (0.9 s), which a table or JSON week does not need.
     if fmt not in FORMATS:
         raise ValueError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
     write = import_module(f".{FORMATS[fmt]}", __name__).render
+    if fmt == "ics":
+        return write(plan, week_of=week_of, timezone=timezone, before=before)
     if fmt in DATED:
         return write(plan, week_of=week_of, timezone=timezone)
     return write(plan)

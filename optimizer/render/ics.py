@@ -31,6 +31,11 @@ PRODID = "-//stridelift//training week//EN"
 # UIDs are uuid5 names in this namespace: the same athlete, week and session give
 # the same UID on every export, so importing a re-planned week updates its events.
 UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://stridelift.invalid/session")
+# An event's SEQUENCE is the seconds from this moment to its export (DTSTAMP). Calendar apps apply
+# an event whose UID they hold only if its SEQUENCE is higher than theirs (Google drops it with no
+# word otherwise), so a later export must count higher, and it does without stridelift keeping a
+# count anywhere; the same export time gives the same bytes. Fits iCalendar's 32-bit INTEGER to 2092.
+SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=ZoneInfo("UTC"))
 
 
 def zone(timezone: str | tzinfo | None) -> tzinfo:
@@ -111,11 +116,22 @@ def export_time() -> datetime:
     return datetime.now(ZoneInfo("UTC"))
 
 
-def event(s: Session, athlete: str, uid: str, day: date, tz: tzinfo, stamp: datetime) -> icalendar.Event:
-    """One session as a VEVENT: summary says what, description says how (exercises)."""
+def sequence(stamp: datetime) -> int:
+    """The revision number of events exported at ``stamp`` (see ``SEQUENCE_EPOCH``)."""
+    return max(0, int((stamp - SEQUENCE_EPOCH).total_seconds()))
+
+
+def event(s: Session, athlete: str, uid: str, day: date, tz: tzinfo, stamp: datetime, *,
+          cancelled: bool = False) -> icalendar.Event:
+    """One session as a VEVENT: summary says what, description says how (exercises). A
+    ``cancelled`` one is a session a re-plan dropped, at the time it had: STATUS:CANCELLED under
+    its old UID takes it out of a calendar that imported it, and its summary says so to an app
+    that shows cancelled events anyway."""
     ev = icalendar.Event()
     ev.add("uid", uid)
     ev.add("dtstamp", stamp)
+    ev.add("last-modified", stamp)
+    ev.add("sequence", sequence(stamp))
     start, end = _at(day, s.start, tz), _at(day, s.end, tz)
     ev.add("dtstart", start)
     if _repeated(start) or _repeated(end) or end - start != timedelta(minutes=s.minutes):
@@ -124,7 +140,9 @@ def event(s: Session, athlete: str, uid: str, day: date, tz: tzinfo, stamp: date
         ev.add("duration", timedelta(minutes=s.minutes))
     else:
         ev.add("dtend", end)
-    ev.add("summary", what(s))
+    ev.add("summary", f"Cancelled: {what(s)}" if cancelled else what(s))
+    if cancelled:
+        ev.add("status", "CANCELLED")
     ev.add("description", _description(s, athlete))
     ev.add("location", s.location)
     ev.add("categories", ["Run" if s.type == "run" else "Strength", SORTS[sort_of(s)]])
@@ -132,18 +150,22 @@ def event(s: Session, athlete: str, uid: str, day: date, tz: tzinfo, stamp: date
 
 
 def calendar(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None = None, *,
-             name: str | None = None, stamp: datetime | None = None, owner: str | None = None) -> icalendar.Calendar:
+             name: str | None = None, stamp: datetime | None = None, owner: str | None = None,
+             before: Iterable[tuple[date, Plan]] = ()) -> icalendar.Calendar:
     """Every session of every (week's Monday, Plan) pair as events in ``timezone``.
 
     ``week_of`` may be any day of the week: it is moved to its Monday. Plans with no
     week (infeasible, unknown) add nothing. ``stamp`` (DTSTAMP) defaults to ``export_time()``.
+    ``before``: the same weeks as they were planned before (a re-plan's ``--plan``); each of
+    their sessions that no event here replaces is written as cancelled, so re-importing
+    removes it instead of leaving a session the athlete no longer has.
     """
     tz = zone(timezone)
     stamp = (stamp or export_time()).astimezone(ZoneInfo("UTC"))
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    athletes, mondays = [], []
+    athletes, mondays, written, shown = [], [], set(), set()
     for week_of, plan in weeks:
         monday = monday_of(week_of)
         mondays.append(monday)
@@ -151,8 +173,18 @@ def calendar(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None =
             athletes.append(plan.athlete)
         if plan.status not in SHOWN:
             continue
+        shown.add(monday)
         for s, uid in zip(plan.sessions, session_uids(plan, monday, owner)):
             cal.add_component(event(s, plan.athlete, uid, monday + timedelta(days=s.day_index), tz, stamp))
+            written.add(uid)
+    for week_of, plan in before:  # only where a new week replaces it: no week is no reason to cancel
+        monday = monday_of(week_of)
+        if monday not in shown or plan.status not in SHOWN:
+            continue
+        for s, uid in zip(plan.sessions, session_uids(plan, monday, owner)):
+            if uid not in written:
+                cal.add_component(event(s, plan.athlete, uid, monday + timedelta(days=s.day_index), tz, stamp,
+                                        cancelled=True))
     title = name or f"{', '.join(athletes) or 'stridelift'}: training"
     # NAME (RFC 7986) and the older X-WR-CALNAME most apps read; vText so the
     # library escapes them as text (it does not know their type by name).
@@ -170,8 +202,10 @@ def render_weeks(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | No
 
 
 def render(plan: Plan, *, week_of: date | None = None, timezone: str | tzinfo | None = None,
-           stamp: datetime | None = None, owner: str | None = None) -> str:
-    """One week: ``week_of`` (default: this week, in ``timezone``) in ``timezone`` (default UTC)."""
+           stamp: datetime | None = None, owner: str | None = None, before: Plan | None = None) -> str:
+    """One week: ``week_of`` (default: this week, in ``timezone``) in ``timezone`` (default UTC);
+    ``before``: the week as planned before this re-plan, whose dropped sessions are cancelled."""
     tz = zone(timezone)
     week_of = week_of or datetime.now(tz).date()
-    return render_weeks([(week_of, plan)], tz, stamp=stamp, owner=owner)
+    return render_weeks([(week_of, plan)], tz, stamp=stamp, owner=owner,
+                        before=[(week_of, before)] if before is not None else ())
