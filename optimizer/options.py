@@ -3,6 +3,7 @@ bad value with the fix, as typer.BadParameter (exit 2, the option named)."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +16,14 @@ def output_path(value: str) -> Path:
     """``-o``: an empty path (an unset shell variable, say) would be the working folder; say so."""
     if not value.strip():
         raise typer.BadParameter("the path is empty; give a file name (a folder for `club plan`)")
-    return Path(value)
+    path = Path(value)
+    # 'new/../week.yaml' with no folder 'new' is 'week.yaml' once the folder is made for it, but no
+    # check that it is not an input file can see that first: the input would be written over
+    for i, part in enumerate(path.parts):
+        if part == ".." and i and not os.path.lexists(Path(*path.parts[:i])):
+            raise typer.BadParameter(f"{value} goes up out of {Path(*path.parts[:i])}, which does not exist; "
+                                     f"give the path without it, e.g. {os.path.normpath(value)}")
+    return path
 
 
 def plan_date(value: str) -> datetime:

@@ -484,6 +484,33 @@ def test_a_long_bad_value_is_shown_cut_short(tmp_path):
 
 @pytest.mark.parametrize("command", [
     ["plan", "{s}"],
+    ["replan", "{s}", "--plan", "{p}", "--today", "wed", "@plan"],
+    ["check", "{s}", "{p}", "@plan"],
+    ["club", "plan", "{c}", "@folder"],
+])
+def test_output_up_out_of_a_folder_not_made_yet_is_exit_2_and_the_inputs_are_kept(tmp_path, monkeypatch, command):
+    """'-o new/../week.yaml' passed the input check (no such file yet), then the folder was made
+    and the input written over: a scenario, a --plan week, a club's member folder."""
+    scenario = tmp_path / "week.yaml"
+    scenario.write_text(Path(EXAMPLE).read_text())
+    plan = tmp_path / "week.json"
+    assert invoke("plan", str(scenario), "-f", "json", "-o", str(plan)).exit_code == 0
+    club = tmp_path / "club.yaml"
+    club.write_text(f"name: C\nmembers:\n  - file: {scenario.name}\n")
+    before = scenario.read_text(), plan.read_text(), club.read_text()
+    target = {"@plan": plan.name, "@folder": "."}.get(command[-1], scenario.name)
+    args = [c.format(s=scenario, p=plan, c=club) for c in command if not c.startswith("@")]
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*args, "-o", f"not_yet/../{target}")
+    said = " ".join(result.stderr.replace("│", " ").split())  # typer's box may wrap it
+    assert result.exit_code == 2 and "goes up out of not_yet, which does not exist" in said, result.output
+    assert (scenario.read_text(), plan.read_text(), club.read_text()) == before
+    assert not (tmp_path / "not_yet").exists() and sorted(p.name for p in tmp_path.iterdir()) == [
+        "club.yaml", "week.json", "week.yaml"]
+
+
+@pytest.mark.parametrize("command", [
+    ["plan", "{s}"],
     ["season", "{s}", "--race-date", "2027-04-18"],
     ["replan", "{s}", "--plan", "{p}", "--today", "wed"],
     ["replan", "{s}", "--plan", "{p}", "--today", "wed", "@plan"],
