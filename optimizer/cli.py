@@ -370,12 +370,14 @@ def season_command(
     except ValueError as err:  # an option: --start, --race-time, ...
         fail_input(ScenarioError(str(err).splitlines()))
     text = render_season(season, fmt.value, timezone=zone_for(scenario_data.athlete, fmt))
+    missing = [w for w in season.weeks if w.plan.status not in ("optimal", "feasible")]
     if output is None:
         typer.echo(text, nl=False)
+    elif len(missing) == len(season.weeks):  # as `plan` leaves -o alone with no week: a season with none
+        typer.echo(f"{output} not written: no week of the season has a plan", err=True)
     else:
         write_atomic(output, text)
         typer.echo(f"wrote {output} ({len(season.weeks)} weeks)", err=True)
-    missing = [w for w in season.weeks if w.plan.status not in ("optimal", "feasible")]
     for w in missing:
         typer.echo(f"week {w.number} ({w.week_of}, {w.phase}): no plan", err=True)
         for line in w.plan.problems:

@@ -1217,3 +1217,19 @@ def test_a_season_asks_no_heavy_legs_of_a_week_the_taper_reaches_in_real_hours(t
     first = weeks[0][1]  # the week of 2026-03-16: its Sunday is the 8th day before the race
     assert first.week_of == dt.date(2026, 3, 16)
     assert any(s.kind == "heavy_lower" for s in first.plan.lifts()) == (timezone == "UTC")
+
+
+def test_a_season_with_no_week_planned_leaves_the_output_file_as_it_was(tmp_path):
+    """Seven rest days leave no week a plan: -o replaced last season's file with empty weeks, where
+    `plan` leaves -o alone when there is no week. A season with some weeks planned is written."""
+    data = load_scenario(ROOT / "scenarios" / "busy_parent.yaml").model_dump(mode="json")
+    kept = tmp_path / "season.json"
+    kept.write_text("last season\n")
+    for rest_days, written in ((7, False), (1, True)):
+        data["athlete"]["rest_days"] = rest_days
+        (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+        result = CliRunner().invoke(app, ["season", str(tmp_path / "s.yaml"), "--race-date", "2027-03-14",
+                                          "--weeks", "2", "--time-limit", "2", "-o", str(kept)])
+        assert result.exit_code == (0 if written else 1), result.output
+        assert (kept.read_text() != "last season\n") == written
+        assert ("not written: no week of the season has a plan" in result.stderr) == (not written)
