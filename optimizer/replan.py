@@ -100,6 +100,9 @@ def plan_problems(scenario: Scenario, plan: Plan) -> list[str]:
         return [f"--plan: this plan is '{plan.status}', a week that was never planned, so there is nothing to "
                 f"replan; fix the scenario until `stridelift plan` finds a week, then replan that one"]
     out, seen = [], set()
+    if plan.athlete != scenario.athlete.name:
+        out.append(f"--plan: this is {plan.athlete}'s week and the scenario is {scenario.athlete.name}'s; give the week "
+                   f"planned from this scenario (if you renamed the athlete, write the new name in the plan's athlete field)")
     for s in plan.runs():
         what = f"--plan: the {s.label or s.kind} on {s.day} {s.start}"
         if s.run is None:
@@ -178,8 +181,17 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
         s.run = kept[s.run] if s.run is not None else None
     if new.status in ("optimal", "feasible"):
         _keep_as_they_were(plan, new, rest)
-        new.changes = describe_changes(plan, new, rest, kept, missed, unavailable, dropped)
+        new.changes = describe_changes(plan, new, rest, kept, missed, unavailable, dropped) + _not_in_plan(scenario, plan)
     return new, rest
+
+
+def _not_in_plan(scenario: Scenario, plan: Plan) -> list[str]:
+    """The scenario's runs ``plan`` does not hold: a replan keeps the week it is given, so they
+    stay out, and the runner is told rather than left to find one missing."""
+    held = {s.run for s in plan.runs()}
+    return [f"left out run #{i + 1} ({run.kind}, {run.minutes} min): --plan does not hold it (a replan dropped "
+            f"it, or it was added to the scenario since); `stridelift plan` places it in a week planned again"
+            for i, run in enumerate(scenario.athlete.runs) if i not in held]
 
 
 def _keep_as_they_were(old: Plan, new: Plan, rest: Scenario) -> None:

@@ -656,6 +656,37 @@ def test_replan_given_the_scenario_as_its_plan_says_so():
     assert result.exit_code == 2 and "this is a scenario, not a plan" in result.output, result.output
 
 
+def test_replan_refuses_another_athletes_week(tmp_path):
+    """A week of another name whose runs happened to line up was replanned as if it were this
+    athlete's: another runner's file given by mistake."""
+    week = tmp_path / "week.json"
+    assert invoke("plan", EXAMPLE, "-o", str(week)).exit_code == 0
+    data = json.loads(week.read_text())
+    data["athlete"] = "Someone Else"
+    week.write_text(json.dumps(data))
+    result = invoke("replan", EXAMPLE, "--plan", str(week), "--today", "wed")
+    assert result.exit_code == 2 and "--plan: this is Someone Else's week and the scenario is Ana Ruiz's" in result.stderr
+
+
+def test_replan_says_which_of_the_scenarios_runs_the_plan_does_not_hold(tmp_path):
+    """A run added to the scenario after planning was left out of the replanned week with no word
+    ("nothing moved"): the replan keeps the week it is given, and now says what it leaves out."""
+    week, added = tmp_path / "week.json", tmp_path / "added.yaml"
+    assert invoke("plan", EXAMPLE, "-o", str(week)).exit_code == 0
+    data = yaml.safe_load(Path(EXAMPLE).read_text())
+    data["athlete"]["runs"].append({"kind": "recovery", "minutes": 30})
+    added.write_text(yaml.safe_dump(data))
+    result = invoke("replan", str(added), "--plan", str(week), "--today", "wed", "-f", "json")
+    assert result.exit_code == 0, result.output
+    new = json.loads(result.stdout)
+    assert [c for c in new["changes"] if c.startswith("left out")] == [
+        "left out run #6 (recovery, 30 min): --plan does not hold it (a replan dropped it, or it was added to the "
+        "scenario since); `stridelift plan` places it in a week planned again"]
+    assert not any(s["run"] == 5 for s in new["sessions"] if s["type"] == "run")
+    same = json.loads(invoke("replan", EXAMPLE, "--plan", str(week), "--today", "wed", "-f", "json").stdout)
+    assert not [c for c in same["changes"] if c.startswith("left out")]
+
+
 @pytest.mark.parametrize("command", [["plan", EXAMPLE], ["season", EXAMPLE, "--race-date", "2027-04-18"],
                                      ["club", "plan", str(ROOT / "scenarios" / "club_riverside.yaml")],
                                      ["club", "synthetic", "3"]])
