@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, computed_fiel
 
 from .catalog import KEY_RUNS, RUN_KINDS, STRENGTH_KINDS, LowerLoad, catalog
 from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, hhmm, parse_hhmm, past_midnight
+from .exercises import Category
 from .source import SUBFIELDS, did_you_mean, numbers_are_numbers
 
 # unknown: no week found within the time limit; checked: a week written by hand, judged by the checkers
@@ -25,10 +26,10 @@ class ExerciseDose(BaseModel):
 
     id: str
     name: str
-    category: str
-    sets: int
+    category: Category
+    sets: Annotated[int, Field(ge=1, le=20)]
     reps: str | None = None  # "4-8", or None for a hold
-    seconds: int | None = None  # hold seconds (per side if per_side)
+    seconds: Annotated[int, Field(ge=1, le=600)] | None = None  # hold seconds (per side if per_side)
     per_side: bool = False
     load: str = ""
     equipment: list[str] = ["bodyweight"]  # what it uses at this location
@@ -108,6 +109,13 @@ class Session(BaseModel):
             raise ValueError(f"'{kind}' is not a {info.data.get('type') or 'session'} kind; {did_you_mean(kind, kinds)}"
                              f"use one of {', '.join(kinds)}")
         return kind
+
+    @field_validator("exercises")
+    @classmethod
+    def _lifts_only(cls, exercises: list[ExerciseDose], info: ValidationInfo) -> list[ExerciseDose]:
+        if exercises and info.data.get("type") == "run":
+            raise ValueError("a run has no exercises (they are for strength sessions); remove them")
+        return exercises
 
     @field_validator("lower_load")
     @classmethod

@@ -372,6 +372,25 @@ def test_output_into_a_missing_folder_makes_the_folder(tmp_path):
     assert json.loads(out.read_text())["status"] == "optimal"
 
 
+def test_a_week_with_an_impossible_dose_or_a_run_with_exercises_is_bad_input(tmp_path):
+    """'sets: -3' was read, judged by the other rules, and a replan kept it ('Bulgarian split squat
+    -3 x 4-8'); a run's exercises were kept and shown."""
+    week = tmp_path / "week.yaml"
+    week.write_text(
+        "sessions:\n"
+        "  - {day: mon, start: '06:00', minutes: 45, kind: easy, location: home,\n"
+        "     exercises: [{id: push_up, name: Push-up, category: compound, sets: 3}]}\n"
+        "  - {day: tue, start: '18:00', minutes: 30, kind: full_body, location: gym,\n"
+        "     exercises: [{id: push_up, name: Push-up, category: dancing, sets: -3, seconds: 0}]}\n")
+    result = invoke("check", EXAMPLE, str(week))
+    assert result.exit_code == 2, result.output
+    for said in ("sessions[0].exercises: a run has no exercises (they are for strength sessions); remove them",
+                 "sessions[1].exercises[0].category: 'dancing' is not allowed",
+                 "sessions[1].exercises[0].sets: -3 is too small; it must be at least 1",
+                 "sessions[1].exercises[0].seconds: 0 is too small; it must be at least 1"):
+        assert said in result.stderr, (said, result.stderr)
+
+
 def test_explain_and_check_write_to_a_file_as_plan_does(tmp_path):
     explained = tmp_path / "explained.json"
     result = invoke("explain", EXAMPLE, "-o", str(explained))
