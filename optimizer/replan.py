@@ -96,6 +96,9 @@ def plan_problems(scenario: Scenario, plan: Plan) -> list[str]:
     scenario does not have (a run removed from the file since, or a hand-edited plan)."""
     runs = scenario.athlete.runs
     again = "plan the week again from the scenario as it is now with `stridelift plan -f json`"
+    if plan.status == "checked":
+        return ["--plan: this is a week `stridelift check` judged (status 'checked'), not one stridelift planned; "
+                "replan starts from a planned week: `stridelift plan SCENARIO -f json -o week.json`"]
     if plan.status not in ("optimal", "feasible"):
         return [f"--plan: this plan is '{plan.status}', a week that was never planned, so there is nothing to "
                 f"replan; fix the scenario until `stridelift plan` finds a week, then replan that one"]

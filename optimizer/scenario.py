@@ -199,7 +199,7 @@ class Strength(Written):
     @classmethod
     def _check_sessions(cls, value: Any) -> Any:
         low, high = (value, value) if isinstance(value, int) else (value or (0, 0))
-        if low < 0 or high > 7:
+        if not (0 <= low <= 7 and 0 <= high <= 7):  # each end: [2, -3] is no range to turn round
             raise ValueError("strength sessions must be between 0 and 7 a week")
         if low > high:
             raise ValueError(f"[{low}, {high}] is not a range; write [min, max] with min <= max, e.g. [{high}, {low}]")
@@ -439,8 +439,9 @@ class Athlete(Written):
         problems = []
         place = self.preferences.strength_location
         if place is not None and place not in self.locations and (self.locations or place != "home"):  # none: home
-            problems.append(f"preferences.strength_location: '{place}' is not under locations; "
-                            f"use one of {', '.join(self.locations) or 'none defined'}")
+            problems.append(f"preferences.strength_location: '{place}' is not under locations; " + (
+                f"use one of {', '.join(self.locations)}" if self.locations else
+                f"add it there with its kit (locations: {{{place}: [dumbbells]}}), or write home"))
         least, most = self.session_range
         kinds = catalog().phase_kinds.get(self.phase) or (() if self.in_season else catalog().light_kinds)
         if least and kinds and set(kinds) <= set(self.strength.exclude):
@@ -711,6 +712,9 @@ FRIENDLY = {  # pydantic's error types, said as the fix
     "model_type": "{got} is not a mapping; write name: value lines",
     "string_too_short": "{got} is empty; give a value",
     "too_short": "{got} has too few items; list at least {min_length}",
+    "too_long": "{got} has too many items; list at most {max_length}",
+    "string_too_long": "{got} is too long; write at most {max_length} characters",
+    "string_pattern_mismatch": "{got} is not a plain id; use lower-case letters, digits and _, e.g. my_squat",
 } | dict.fromkeys(("date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"),
                  "{got} is not a date; write YYYY-MM-DD, e.g. 2026-11-30")
 
@@ -721,7 +725,9 @@ LONG_QUOTE = re.compile(r"(?<!\w)'([^'\n\x1f]{60,})'(?!\w)")
 
 
 def _shown(value: Any) -> str:
-    """The value a user gave, as written back to them (``cut`` short if long)."""
+    """The value a user gave, as written back to them (``cut`` short if long; a date as they write one)."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     try:
         return cut(repr(value))
     except ValueError:  # '0xfff...': a hexadecimal integer reads in whole, and has too many digits to print
@@ -759,7 +765,11 @@ def error_messages(err: ValidationError, positions: dict | None = None,
     out = []
     errors = err.errors()
     missing = {path for e in errors if e["type"] == "missing" and (path := _path(e))}
+    # a list whose bad items pydantic left out is then too short too: the items' own errors say it
+    inner = {e["loc"][:i] for e in errors for i in range(len(e["loc"]))}
     for e in errors:
+        if e["type"] == "too_short" and e["loc"] in inner:
+            continue
         path = _path(e)
         loc = _format_loc(path)
         msg = e["msg"].removeprefix("Value error, ")
@@ -840,6 +850,8 @@ def _json_duplicate(text: str, found: DuplicateKey) -> DuplicateKey:
 
 def read_data(path: str | Path) -> Any:
     """Read YAML, JSON or TOML by suffix; errors become ScenarioError (never a traceback)."""
+    if not str(path).strip():  # Path('') is the working folder, which is not what was meant
+        raise ScenarioError(["the path is empty; give a scenario file, e.g. scenarios/marathon_base.yaml"])
     path = Path(path)
     try:
         with path.open("rb") as file:

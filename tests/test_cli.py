@@ -675,6 +675,17 @@ def test_replan_given_the_scenario_as_its_plan_says_so():
     assert result.exit_code == 2 and "this is a scenario, not a plan" in result.output, result.output
 
 
+def test_replan_given_a_checked_week_says_it_needs_a_planned_one(tmp_path):
+    """It said the week was 'never planned ... fix the scenario', of a scenario with nothing wrong."""
+    checked = tmp_path / "checked.json"
+    result = invoke("check", str(ROOT / "scenarios" / "seed002_sample_week.yaml"),
+                    str(ROOT / "scenarios" / "weeks" / "seed002_template.yaml"), "-f", "json", "-o", str(checked))
+    assert result.exit_code == 0, result.output
+    result = invoke("replan", str(ROOT / "scenarios" / "seed002_sample_week.yaml"), "--plan", str(checked), "--today", "wed")
+    assert result.exit_code == 2 and "this is a week `stridelift check` judged (status 'checked')" in result.stderr
+    assert "fix the scenario" not in result.stderr
+
+
 def test_replan_refuses_another_athletes_week(tmp_path):
     """A week of another name whose runs happened to line up was replanned as if it were this
     athlete's: another runner's file given by mistake."""

@@ -115,6 +115,10 @@ def test_injuries_raise_the_groups_that_protect_them():
     assert athlete.cover_targets["push"] == 1
 
 
+MY_SQUAT = {"id": "my_squat", "name": "My squat", "category": "compound", "muscles": ["quads"], "lower_load": "heavy",
+            "work": 40, "rest": 90}
+
+
 def _error(athlete_patch: dict) -> str:
     athlete = {"name": "x", "locations": {"home": []}, "availability": {"mon": ["07:00-08:00 home"]}} | athlete_patch
     with pytest.raises(ScenarioError) as info:
@@ -148,6 +152,9 @@ def _error(athlete_patch: dict) -> str:
         ({"runs": [{"kind": "easy", "minutes": 30, "at": "monkey 07:00"}]}, "athlete.runs[0].at", "'monkey' is not a day"),
         ({"strength": {"sessions": 1, "include": ["prehab", "power"]}}, "athlete.strength.include", "at most 1"),
         ({"preferences": {"strength_location": "gym"}}, "athlete.preferences.strength_location", "not under locations"),
+        ({"locations": {}, "availability": {"mon": ["07:00-08:00"]}, "preferences": {"strength_location": "gym"}},
+         "athlete.preferences.strength_location",
+         "'gym' is not under locations; add it there with its kit (locations: {gym: [dumbbells]}), or write home"),
         ({"phase": "deload", "strength": {"exclude": ["iso_mobility"]}}, "athlete.strength.exclude",
          "leaves no kind the deload phase may lift (iso_mobility), and the week needs at least 1 strength session "
          "(R-FREQ); take it out of exclude, or give strength.sessions: 0"),
@@ -163,6 +170,13 @@ def _error(athlete_patch: dict) -> str:
          "at 'sat 23:50' for 20 min ends after midnight; a strength session lies within one day: start it by 23:40"),
         ({"strength": {"pinned": [{"kind": "upper_core", "at": "mon 07:00", "minutes": 30, "exercises": ["push_ups"]}]}},
          "athlete.strength.pinned[0].exercises[0]", "'push_ups' is not in the exercise library; did you mean 'push_up'?"),
+        ({"strength": {"sessions": [2, -3]}}, "athlete.strength.sessions", "must be between 0 and 7 a week"),
+        ({"strength": {"sessions": [1, 2, 3]}}, "athlete.strength.sessions", "[1, 2, 3] has too many items; list at most 2"),
+        ({"name": "x" * 300}, "athlete.name", "is too long; write at most 200 characters"),
+        ({"calendar": {"week_of": __import__("datetime").date(1, 1, 1)}}, "athlete.calendar.week_of",
+         "0001-01-01 is too small; it must be at least 1900-01-01"),
+        ({"strength": {"library": [dict(MY_SQUAT, id="my squat")]}}, "athlete.strength.library[0].id",
+         "'my squat' is not a plain id; use lower-case letters, digits and _, e.g. my_squat"),
     ],
 )
 def test_bad_input_names_the_field_and_the_fix(patch, field, words):
@@ -170,6 +184,14 @@ def test_bad_input_names_the_field_and_the_fix(patch, field, words):
     assert message.startswith("week.yaml: ")
     assert f"{field}:" in message
     assert words in message
+
+
+def test_a_list_whose_items_are_all_bad_is_not_also_said_to_be_too_short():
+    """'muscles: [wings]' also said "['wings'] has too few items": pydantic drops the bad item."""
+    message = _error({"strength": {"library": [dict(MY_SQUAT, muscles=["wings"])]}})
+    assert "muscles[0]: unknown muscle group 'wings'" in message and "too few" not in message
+    assert "muscles: [] has too few items; list at least 1" in _error({"strength": {"library": [dict(MY_SQUAT, muscles=[])]}})
+    assert "e.g. [-3, 2]" not in _error({"strength": {"sessions": [2, -3]}})
 
 
 def test_several_problems_are_reported_at_once():
@@ -253,6 +275,11 @@ def test_malformed_files_are_placed_where_the_slip_is_with_its_fix(tmp_path, nam
 def test_a_folder_given_as_the_scenario_says_so(tmp_path):
     with pytest.raises(ScenarioError, match="is a folder, not a file"):
         load_scenario(tmp_path)
+
+
+def test_an_empty_path_is_said_to_be_empty_not_a_folder():
+    with pytest.raises(ScenarioError, match="the path is empty; give a scenario file"):
+        load_scenario("")
 
 
 def test_missing_file_is_input_error(tmp_path):
