@@ -305,6 +305,8 @@ def plan_club(
     needs ``if __name__ == "__main__":``, or ``WorkersCannotStart`` is raised.
     """
     SolveSettings(time_limit=time_limit, seed=seed)  # bad settings raise here, not in every worker
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise ValueError(f"jobs: {jobs!r} must be a whole number of processes, 1 or more (None: one per core)")
     options = [member_options(club, m) for m in club.members]
     tasks: list[SolveTask] = []
     where: list[tuple[int, int]] = []  # task -> (member, option)

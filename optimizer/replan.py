@@ -133,7 +133,9 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     Returns the plan, its runs numbered as in ``scenario`` (so it can be replanned again from the
     same scenario), and the scenario it was planned from (done sessions pinned, runs no longer in
     the week left out, and so on: ``in_rest_numbering`` gives the plan as that scenario counts).
-    Days are ``mon``..``sun`` or their names ("Wednesday"), as on the command line."""
+    Days are ``mon``..``sun`` or their names ("Wednesday"), as on the command line; ``missed``,
+    ``unavailable`` and ``done`` take one day or a list of them."""
+    missed, unavailable, done = ([days] if isinstance(days, str) else list(days or ()) for days in (missed, unavailable, done))
     if problems := day_problems(today=[today], missed=missed, unavailable=unavailable, done=done):
         raise ScenarioError(problems)
     today, missed, unavailable, done = (named_day(today), *([named_day(d) for d in days] for days in (missed, unavailable, done)))

@@ -319,6 +319,17 @@ def season_weeks(scenario: Scenario, race_date: dt.date | str, *, weeks: int | N
     cannot be (named as the command line names it, ``--start``) and ScenarioError for a field of the
     scenario that only a season reads, or a week it cannot make."""
     race_date, start = _date("--race-date", race_date), _date("--start", start)
+    if race_date is None:
+        raise ValueError("--race-date: a season needs its race day; give YYYY-MM-DD or a datetime.date")
+    if weeks is not None and (isinstance(weeks, bool) or not isinstance(weeks, int)):
+        raise ValueError(f"--weeks: {weeks!r} is not a whole number of weeks; give e.g. 16")
+    if race_time is not None:
+        try:
+            parse_hhmm(race_time)
+        except ValueError as err:
+            raise ValueError(f"--race-time: {err}") from None
+        except (TypeError, AttributeError):  # not text at all
+            raise ValueError(f"--race-time: {race_time!r} is not a time; give HH:MM text, e.g. '09:00'") from None
     if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
         raise ValueError(f"--weeks: {weeks}; a season has 1 to {MAX_WEEKS} weeks up to and including race week")
     if not FIRST_DATE <= race_date <= LAST_DATE:

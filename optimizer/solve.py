@@ -44,8 +44,10 @@ class SolveSettings:
     def __post_init__(self):
         """Refuse settings CP-SAT would reject with no word of which (or crash on: a seed must fit
         its 32-bit parameter)."""
-        if not (isinstance(self.time_limit, (int, float)) and 0 < self.time_limit < float("inf")):
-            raise ValueError(f"time_limit: {self.time_limit!r} must be a number of seconds above 0, e.g. 10")
+        if isinstance(self.time_limit, bool) or not (isinstance(self.time_limit, (int, float))
+                                                      and 0 < self.time_limit <= MAX_TIME_LIMIT):
+            raise ValueError(f"time_limit: {self.time_limit!r} must be a number of seconds above 0 and at most "
+                             f"{MAX_TIME_LIMIT} (a day), e.g. 10")
         if isinstance(self.workers, bool) or not isinstance(self.workers, int) or not 1 <= self.workers <= MAX_WORKERS:
             raise ValueError(f"workers: {self.workers!r} must be a whole number from 1 to {MAX_WORKERS}")
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not SEED_MIN <= self.seed <= SEED_MAX:
@@ -124,6 +126,8 @@ def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1,
     """
     from .explain import explain_infeasible  # only the infeasible path needs it
 
+    if not isinstance(scenario, Scenario):  # an Athlete, a dict, a path: plain AttributeErrors deep inside
+        raise TypeError(f"plan_week takes a Scenario (from load_scenario or parse_scenario), not {type(scenario).__name__}")
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed)
     started = time.perf_counter()
     plan = solve_week(build_week(scenario), settings)

@@ -643,9 +643,24 @@ def test_solve_settings_out_of_range_raise_a_clear_error():
 
     scenario = load_scenario(EXAMPLE)
     for kwargs, words in ((dict(seed=2**31), "seed: 2147483648 must be"), (dict(time_limit=-1), "time_limit: -1"),
-                          (dict(workers=-3), "workers: -3"), (dict(time_limit=float("nan")), "time_limit: nan")):
+                          (dict(workers=-3), "workers: -3"), (dict(time_limit=float("nan")), "time_limit: nan"),
+                          (dict(time_limit=10**6), "time_limit: 1000000 .* at most 86400"),
+                          (dict(time_limit=True), "time_limit: True")):
         with pytest.raises(ValueError, match=words):
             plan_week(scenario, **kwargs)
+    with pytest.raises(TypeError, match="plan_week takes a Scenario .* not Athlete"):
+        plan_week(scenario.athlete)
+
+
+def test_plan_club_refuses_a_number_of_jobs_that_is_not_one():
+    """jobs=-1 said "max_workers must be greater than 0", jobs=0 was taken, jobs="2" a TypeError."""
+    from optimizer.club import plan_club
+    from optimizer.club_schema import load_club
+
+    club = load_club(ROOT / "scenarios" / "club_riverside.yaml")
+    for jobs in (-1, 0, "2", 1.5, True):
+        with pytest.raises(ValueError, match=r"jobs: .* must be a whole number of processes, 1 or more"):
+            plan_club(club, jobs=jobs)
 
 
 def test_a_date_far_outside_a_plan_year_is_exit_2(tmp_path):

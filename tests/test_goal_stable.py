@@ -211,6 +211,8 @@ def test_replan_in_python_takes_day_names_as_the_command_does_and_names_a_bad_on
     by_name, _ = replan(scenario, plan, f" {today.upper()} ", missed=[lift.day.capitalize()])
     by_key, _ = replan(scenario, plan, today, missed=[lift.day])
     assert by_name.sessions == by_key.sessions and by_name.changes == by_key.changes
+    one_day, _ = replan(scenario, plan, today, missed=lift.day, done=None)  # it read 't', 'u', 'e' as days
+    assert one_day.sessions == by_key.sessions and one_day.changes == by_key.changes
     with pytest.raises(ScenarioError) as err:
         replan(scenario, plan, "Funday", missed=[3], done=["wed"])
     assert err.value.messages == ["today: 'Funday' is not a day; use mon..sun (or Monday..Sunday)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -1179,6 +1180,24 @@ def test_a_season_in_python_takes_iso_dates_and_names_a_value_that_is_not_one():
     for option, bad in (("--race-date", "2027-02-30"), ("--race-date", 20270418), ("--start", "next monday")):
         with pytest.raises(ValueError, match=f"^{option}: .* is not a date; give YYYY-MM-DD or a datetime.date$"):
             plan_season(marathon, bad if option == "--race-date" else "2027-04-18", **({"start": bad} if option == "--start" else {}))
+
+
+@pytest.mark.parametrize(("options", "words"), [
+    ({"weeks": 2.5}, "--weeks: 2.5 is not a whole number of weeks"),
+    ({"weeks": "2"}, "--weeks: '2' is not a whole number of weeks"),
+    ({"race_time": 800}, "--race-time: 800 is not a time; give HH:MM text"),
+    ({"race_time": "25:00"}, "--race-time: '25:00' is not a clock time"),
+    ({"race_date": None}, "--race-date: a season needs its race day"),
+])
+def test_a_season_in_python_names_an_option_of_the_wrong_type(options, words):
+    """They raised TypeError (slice indices), AttributeError ('int' has no strip) or a ValueError
+    naming no option, where the README promises a ValueError naming it."""
+    from optimizer import plan_season
+
+    marathon = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    options = {"race_date": "2027-04-18"} | options
+    with pytest.raises(ValueError, match=re.escape(words)):
+        plan_season(marathon, options.pop("race_date"), **options)
 
 
 def test_the_latest_race_date_offered_plans():
