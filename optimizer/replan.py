@@ -140,7 +140,7 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
         raise ScenarioError(problems)
     today, missed, unavailable, done = (named_day(today), *([named_day(d) for d in days] for days in (missed, unavailable, done)))
     t = DAYS.index(today)
-    if problems := plan_problems(scenario, plan) + [
+    if problems := plan_problems(scenario, plan) + _unknown_done_exercises(scenario, plan, t, missed, done) + [
             f"--missed {day}: {day} is after --today {today}, so nothing on it can have been missed yet; "
             f"if it will not happen, give --unavailable {day}" for day in missed if DAYS.index(day) > t]:
         raise ScenarioError(problems)
@@ -188,6 +188,20 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
         _keep_as_they_were(plan, new, rest)
         new.changes = describe_changes(plan, new, rest, kept, missed, unavailable, dropped) + _not_in_plan(scenario, plan)
     return new, rest
+
+
+def _unknown_done_exercises(scenario: Scenario, plan: Plan, today: int, missed, done) -> list[str]:
+    """A lift already done keeps its exercises as it was pinned for the rest of the week, so each
+    must be in the scenario's library; said at the --plan field (the pin it becomes is no field of
+    the user's). A lift still to come may change its exercises, and the replan says why."""
+    from .exercises import merged_library
+    from .source import did_you_mean
+
+    known = {e.id for e in merged_library(scenario.athlete.strength.library)}
+    return [f"--plan: sessions[{i}].exercises[{j}].id: '{x.id}' is not in the exercise library; "
+            f"{did_you_mean(x.id, sorted(known))}a lift already done ({s.day}) keeps its exercises: name each as the library does"
+            for i, s in enumerate(plan.sessions) if s.type == "strength" and (s.day_index < today or s.day in done)
+            and s.day not in missed for j, x in enumerate(s.exercises) if x.id not in known]
 
 
 def _not_in_plan(scenario: Scenario, plan: Plan) -> list[str]:

@@ -701,6 +701,23 @@ def test_replan_given_a_checked_week_says_it_needs_a_planned_one(tmp_path):
     assert "fix the scenario" not in result.stderr
 
 
+def test_replan_names_a_done_lifts_unknown_exercise_at_its_place_in_the_plan(tmp_path):
+    """It was named at 'strength.pinned[0].exercises[0]', the pin the replan makes of it: no field of the user's."""
+    week = tmp_path / "week.json"
+    assert invoke("plan", EXAMPLE, "-o", str(week)).exit_code == 0
+    data = json.loads(week.read_text())
+    i = next(i for i, s in enumerate(data["sessions"]) if s["type"] == "strength")
+    data["sessions"][i]["exercises"][0]["id"] = "moonwalk"
+    week.write_text(json.dumps(data))
+    from optimizer.clock import DAYS
+
+    today = DAYS[DAYS.index(data["sessions"][i]["day"]) + 1]  # the lift is done
+    result = invoke("replan", EXAMPLE, "--plan", str(week), "--today", today)
+    assert result.exit_code == 2, result.output
+    assert f"--plan: sessions[{i}].exercises[0].id: 'moonwalk' is not in the exercise library; did you mean " \
+           "'monster_walk'?" in result.stderr and "pinned" not in result.stderr
+
+
 def test_replan_refuses_another_athletes_week(tmp_path):
     """A week of another name whose runs happened to line up was replanned as if it were this
     athlete's: another runner's file given by mistake."""
