@@ -480,8 +480,11 @@ def test_a_plan_replan_cannot_start_from_is_bad_input(tmp_path):
         "-f json`)" in result.stderr and "scenario format" not in result.stderr, result.stderr
     planned = json.loads(plan_week(load_scenario(example)).model_dump_json())
     lift = next(s for s in planned["sessions"] if s["type"] == "strength" and s["day"] in ("mon", "tue", "wed", "thu"))
-    for edit, words in ((dict(minutes=9), "minutes: 9 is too small"),
-                        (dict(exercises=[{**lift["exercises"][0], "id": "bogus_lift"}]), "'bogus_lift' is not in")):
+    where = f"--plan: sessions[{planned['sessions'].index(lift)}]"
+    for edit, words in ((dict(minutes=9), ("--plan: a session the plan keeps does not fit the scenario",
+                                           "minutes: 9 is too small")),
+                        (dict(exercises=[{**lift["exercises"][0], "id": "bogus_lift"}]),
+                         (f"{where}.exercises[0].id: 'bogus_lift' is not in the exercise library",))):
         lift_before = dict(lift)
         lift.update(edit)
         if "minutes" in edit:
@@ -489,7 +492,7 @@ def test_a_plan_replan_cannot_start_from_is_bad_input(tmp_path):
             lift["end"] = f"{(start + 9) // 60:02d}:{(start + 9) % 60:02d}"
         result = replan_with(json.dumps(planned))
         assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
-        assert "--plan: a session the plan keeps does not fit the scenario" in result.stderr and words in result.stderr
+        assert all(w in result.stderr for w in words), result.stderr
         lift.clear()
         lift.update(lift_before)
     run = planned["sessions"][0]
