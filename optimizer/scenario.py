@@ -779,7 +779,9 @@ def error_messages(err: ValidationError, positions: dict | None = None,
                           {m[-1] for m in missing if m[:-1] == path[:-1]}) if model and path else ""
             msg = f"unknown field; {near}check the spelling against {guide}"
         elif e["type"] == "literal_error":
-            msg = f"{_shown(e['input'])} is not allowed; {msg.lower()}"
+            allowed = re.findall(r"'([^']*)'", str(e.get("ctx", {}).get("expected", "")))
+            near = did_you_mean(e["input"], allowed) if isinstance(e["input"], str) else ""
+            msg = f"{_shown(e['input'])} is not allowed; {near}{msg.lower()}"
         elif e["type"] == "missing":
             msg = f"required field is missing; add it (see {guide})"
         elif e["type"] in FRIENDLY:
