@@ -107,6 +107,8 @@ def output_problem(path: Path | None, *, folder: bool = False, inputs: Sequence[
             return f"-o: {path} is a file; give a folder for the members' files"
         if not folder and path.is_dir():
             return f"-o: {path} is a folder; give a file name, e.g. {path / 'week.json'}"
+        if not folder and path.is_file() and not os.access(path, os.W_OK):  # as `cp` and `>` leave it
+            return f"-o: {path} is read-only; make it writable (chmod u+w {path}) or name another file"
         blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
     except OSError as err:  # a name the system refuses to look up (too long, say)
         return f"-o: cannot write {path}: {err.strerror or err}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -572,6 +573,19 @@ def test_output_onto_the_scenarios_exercise_library_is_exit_2_and_the_library_is
     assert library.read_text() == before
 
 
+def test_output_onto_a_read_only_file_is_exit_2_and_the_file_is_kept(tmp_path, monkeypatch):
+    """The atomic rename replaced a file its owner had made read-only, which `cp` and `>` refuse.
+    (Root may write anything, so the test asks os.access as a user would get it.)"""
+    kept = tmp_path / "week.json"
+    kept.write_text("last week\n")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == kept and mode == os.W_OK
+                        else real_access(p, mode, **kw))
+    result = invoke("plan", EXAMPLE, "-o", str(kept))
+    assert result.exit_code == 2 and f"-o: {kept} is read-only; make it writable" in result.stderr, result.output
+    assert kept.read_text() == "last week\n"
+
+
 def test_output_through_a_link_writes_the_file_it_points_to(tmp_path):
     real = tmp_path / "real.json"
     real.write_text("old")
@@ -709,8 +723,6 @@ def test_replan_names_a_done_lifts_unknown_exercise_at_its_place_in_the_plan(tmp
     i = next(i for i, s in enumerate(data["sessions"]) if s["type"] == "strength")
     data["sessions"][i]["exercises"][0]["id"] = "moonwalk"
     week.write_text(json.dumps(data))
-    from optimizer.clock import DAYS
-
     today = DAYS[DAYS.index(data["sessions"][i]["day"]) + 1]  # the lift is done
     result = invoke("replan", EXAMPLE, "--plan", str(week), "--today", today)
     assert result.exit_code == 2, result.output
