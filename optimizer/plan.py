@@ -222,6 +222,10 @@ class Plan(BaseModel):
     coverage: dict[str, Coverage] = {}  # S-COVER: muscle groups, pillars and injuries against their targets
     problems: list[str] = []  # why there is no plan (status infeasible)
     changes: list[str] = []  # replanning: what moved and why
+    # replanning: runs this week's replans dropped, as they were: a calendar cancels their events
+    # (a replan saved only as JSON still has them cancelled by the next one's) and a later replan
+    # knows them from runs added to the scenario since
+    dropped_runs: list[Session] = []
     # Wall-clock timing for callers and benchmarks; left out of files so that the same
     # input writes byte-identical output.
     solve_ms: float = Field(default=0.0, exclude=True)

@@ -31,13 +31,18 @@ from .scenario import Scenario, ScenarioError, parse_scenario, parse_window
 from .solve import check_plan, plan_week, score_plan
 
 
+def _done(s: Session, today: int, missed, done) -> bool:
+    """Did ``s`` happen: before today, or on a day said done, and not on a day said missed?"""
+    return (s.day_index < today or s.day in done) and s.day not in missed
+
+
 def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable=(), done=(),
                     drop=()) -> tuple[Scenario, list[int]]:
     """The scenario for the rest of the week (see the module's docstring), and for each of its runs
     the number of that run in ``scenario``. Runs the plan does not hold, and those in ``drop``, are
     left out."""
     t = DAYS.index(today)
-    is_done = [s for s in plan.sessions if (s.day_index < t or s.day in done) and s.day not in missed]
+    is_done = [s for s in plan.sessions if _done(s, t, missed, done)]
     still = [s for s in plan.sessions if s.day_index >= t and s.day not in done and s.day not in missed
              and s.day not in unavailable]
     data = scenario.athlete.model_dump(mode="json")
@@ -186,7 +191,10 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
         s.run = kept[s.run] if s.run is not None else None
     if new.status in ("optimal", "feasible"):
         _keep_as_they_were(plan, new, rest)
-        new.changes = describe_changes(plan, new, rest, kept, missed, unavailable, dropped) + _not_in_plan(scenario, plan)
+        held = {s.run for s in new.runs()}
+        new.dropped_runs = plan.dropped_runs + [s for s in plan.runs() if s.run not in held]
+        changes = describe_changes(plan, new, rest, kept, missed, unavailable, dropped)
+        new.changes = [c for c in changes if c != "nothing moved"] + notes if (notes := _not_in_plan(scenario, plan)) else changes
     return new, rest
 
 
@@ -200,16 +208,17 @@ def _unknown_done_exercises(scenario: Scenario, plan: Plan, today: int, missed, 
     known = {e.id for e in merged_library(scenario.athlete.strength.library)}
     return [f"--plan: sessions[{i}].exercises[{j}].id: '{x.id}' is not in the exercise library; "
             f"{did_you_mean(x.id, sorted(known))}a lift already done ({s.day}) keeps its exercises: name each as the library does"
-            for i, s in enumerate(plan.sessions) if s.type == "strength" and (s.day_index < today or s.day in done)
-            and s.day not in missed for j, x in enumerate(s.exercises) if x.id not in known]
+            for i, s in enumerate(plan.sessions) if s.type == "strength" and _done(s, today, missed, done)
+            for j, x in enumerate(s.exercises) if x.id not in known]
 
 
 def _not_in_plan(scenario: Scenario, plan: Plan) -> list[str]:
-    """The scenario's runs ``plan`` does not hold: a replan keeps the week it is given, so they
-    stay out, and the runner is told rather than left to find one missing."""
-    held = {s.run for s in plan.runs()}
-    return [f"left out run #{i + 1} ({run.kind}, {run.minutes} min): --plan does not hold it (a replan dropped "
-            f"it, or it was added to the scenario since); `stridelift plan` places it in a week planned again"
+    """The scenario's runs ``plan`` neither holds nor lost to an earlier replan (added to the
+    scenario since, or a hand-edited plan): a replan keeps the week it is given, so they stay
+    out, and the runner is told rather than left to find one missing."""
+    held = {s.run for s in plan.runs() + plan.dropped_runs}
+    return [f"left out run #{i + 1} ({run.kind}, {run.minutes} min): --plan does not hold it (added to the "
+            f"scenario since it was planned?); `stridelift plan` places it in a week planned again"
             for i, run in enumerate(scenario.athlete.runs) if i not in held]
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import icalendar
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -720,7 +721,7 @@ def test_replan_names_a_done_lifts_unknown_exercise_at_its_place_in_the_plan(tmp
     week = tmp_path / "week.json"
     assert invoke("plan", EXAMPLE, "-o", str(week)).exit_code == 0
     data = json.loads(week.read_text())
-    i = next(i for i, s in enumerate(data["sessions"]) if s["type"] == "strength")
+    i = next(i for i, s in enumerate(data["sessions"]) if s["type"] == "strength" and s["day"] != "sun")
     data["sessions"][i]["exercises"][0]["id"] = "moonwalk"
     week.write_text(json.dumps(data))
     today = DAYS[DAYS.index(data["sessions"][i]["day"]) + 1]  # the lift is done
@@ -753,12 +754,33 @@ def test_replan_says_which_of_the_scenarios_runs_the_plan_does_not_hold(tmp_path
     result = invoke("replan", str(added), "--plan", str(week), "--today", "wed", "-f", "json")
     assert result.exit_code == 0, result.output
     new = json.loads(result.stdout)
-    assert [c for c in new["changes"] if c.startswith("left out")] == [
-        "left out run #6 (recovery, 30 min): --plan does not hold it (a replan dropped it, or it was added to the "
-        "scenario since); `stridelift plan` places it in a week planned again"]
+    assert new["changes"] == [  # and not "nothing moved" beside it
+        "left out run #6 (recovery, 30 min): --plan does not hold it (added to the scenario since it was "
+        "planned?); `stridelift plan` places it in a week planned again"]
     assert not any(s["run"] == 5 for s in new["sessions"] if s["type"] == "run")
     same = json.loads(invoke("replan", EXAMPLE, "--plan", str(week), "--today", "wed", "-f", "json").stdout)
     assert not [c for c in same["changes"] if c.startswith("left out")]
+
+
+def test_a_run_a_replan_dropped_stays_dropped_without_a_word_and_its_event_stays_cancelled(tmp_path):
+    """A chain of replans: the first (saved as JSON only) drops Saturday's long run; the second's
+    calendar still cancels it, and does not call it 'left out' as if it were new to the scenario."""
+    week, first = tmp_path / "week.json", tmp_path / "first.json"
+    assert invoke("plan", EXAMPLE, "-o", str(week)).exit_code == 0
+    assert invoke("replan", EXAMPLE, "--plan", str(week), "--today", "fri", "--unavailable", "sat",
+                  "--unavailable", "sun", "-o", str(first)).exit_code == 0
+    dropped = json.loads(first.read_text())["dropped_runs"]
+    assert [(s["kind"], s["day"], s["start"]) for s in dropped] == [("long", "sat", "07:30")]
+    result = invoke("replan", EXAMPLE, "--plan", str(first), "--today", "sat", "--unavailable", "sun",
+                    "-f", "ics", "--week-of", "2026-03-23")
+    assert result.exit_code == 0, result.output
+    cancelled = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(result.stdout).walk("VEVENT")
+                 if e.get("STATUS") == "CANCELLED"]
+    assert "Cancelled: Long run (130 min) - key" in cancelled
+    second = json.loads(invoke("replan", EXAMPLE, "--plan", str(first), "--today", "sat", "--unavailable", "sun",
+                               "-f", "json").stdout)
+    assert not [c for c in second["changes"] if c.startswith("left out")]
+    assert [s["kind"] for s in second["dropped_runs"]] == ["long"]
 
 
 @pytest.mark.parametrize("command", [["plan", EXAMPLE], ["season", EXAMPLE, "--race-date", "2027-04-18"],

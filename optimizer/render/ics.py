@@ -34,7 +34,8 @@ UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://stridelift.invalid/sessi
 # An event's SEQUENCE is the seconds from this moment to its export (DTSTAMP). Calendar apps apply
 # an event whose UID they hold only if its SEQUENCE is higher than theirs (Google drops it with no
 # word otherwise), so a later export must count higher, and it does without stridelift keeping a
-# count anywhere; the same export time gives the same bytes. Fits iCalendar's 32-bit INTEGER to 2092.
+# count anywhere; the same export time gives the same bytes (one before 2024 counts 0, as a
+# SOURCE_DATE_EPOCH of 0 does). iCalendar's INTEGER holds it to 2092, and it stays there after.
 SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=ZoneInfo("UTC"))
 
 
@@ -71,9 +72,12 @@ def session_uids(plan: Plan, week_of: date, owner: str | None = None) -> list[st
         else:
             lifts[s.kind] += 1
             identity = f"strength-{s.kind}#{lifts[s.kind]}"
-        name = "\x1f".join((plan.athlete, week_of.isoformat(), identity, *([owner] if owner else [])))
-        uids.append(str(uuid.uuid5(UID_NAMESPACE, name)))
+        uids.append(_uid(plan.athlete, week_of, identity, owner))
     return uids
+
+
+def _uid(athlete: str, week_of: date, identity: str, owner: str | None) -> str:
+    return str(uuid.uuid5(UID_NAMESPACE, "\x1f".join((athlete, week_of.isoformat(), identity, *([owner] if owner else [])))))
 
 
 def _repeated(moment: datetime) -> bool:
@@ -118,7 +122,7 @@ def export_time() -> datetime:
 
 def sequence(stamp: datetime) -> int:
     """The revision number of events exported at ``stamp`` (see ``SEQUENCE_EPOCH``)."""
-    return max(0, int((stamp - SEQUENCE_EPOCH).total_seconds()))
+    return min(max(0, int((stamp - SEQUENCE_EPOCH).total_seconds())), 2**31 - 1)  # iCalendar's INTEGER
 
 
 def event(s: Session, athlete: str, uid: str, day: date, tz: tzinfo, stamp: datetime, *,
@@ -158,14 +162,15 @@ def calendar(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None =
     week (infeasible, unknown) add nothing. ``stamp`` (DTSTAMP) defaults to ``export_time()``.
     ``before``: the same weeks as they were planned before (a re-plan's ``--plan``); each of
     their sessions that no event here replaces is written as cancelled, so re-importing
-    removes it instead of leaving a session the athlete no longer has.
+    removes it instead of leaving a session the athlete no longer has; so is every run the
+    week's replans dropped (``Plan.dropped_runs``), in case that replan's calendar was never made.
     """
     tz = zone(timezone)
     stamp = (stamp or export_time()).astimezone(ZoneInfo("UTC"))
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    athletes, mondays, written, shown = [], [], set(), set()
+    athletes, mondays, written, shown, dropped = [], [], set(), set(), []
     for week_of, plan in weeks:
         monday = monday_of(week_of)
         mondays.append(monday)
@@ -176,6 +181,11 @@ def calendar(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None =
         shown.add(monday)
         for s, uid in zip(plan.sessions, session_uids(plan, monday, owner)):
             cal.add_component(event(s, plan.athlete, uid, monday + timedelta(days=s.day_index), tz, stamp))
+            written.add(uid)
+        dropped.extend((monday, plan.athlete, s) for s in plan.dropped_runs if s.run is not None)
+    for monday, athlete, s in dropped:  # runs replans took out, whichever calendar last showed them
+        if (uid := _uid(athlete, monday, f"run-{s.run}", owner)) not in written:
+            cal.add_component(event(s, athlete, uid, monday + timedelta(days=s.day_index), tz, stamp, cancelled=True))
             written.add(uid)
     for week_of, plan in before:  # only where a new week replaces it: no week is no reason to cancel
         monday = monday_of(week_of)
