@@ -16,7 +16,7 @@ from typing import Annotated, Optional, Sequence
 
 import typer
 
-from .clock import DAY_ALIASES, DAYS, day_problems, monday_of, parse_hhmm, unread_tz
+from .clock import DAY_ALIASES, DAYS, day_problems, monday_of, unread_tz
 from .options import output_path, plan_date
 from .plan import Plan
 from .render import render
@@ -355,12 +355,8 @@ def season_command(
                                   f"for that{'' if given else ', or give --format'}"]))
     try:
         scenario_data, inputs = read_template(scenario)
-        if race_time is not None:
-            parse_hhmm(race_time)
     except ScenarioError as err:
         fail_input(err)
-    except ValueError as err:
-        fail_input(ScenarioError([f"--race-time: {err}"]))
     check_output(output, inputs=inputs)
     try:
         season = plan_season(scenario_data, race_date.date(), weeks=weeks, start=start.date() if start else None,

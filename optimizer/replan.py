@@ -194,7 +194,8 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
         held = {s.run for s in new.runs()}
         new.dropped_runs = plan.dropped_runs + [s for s in plan.runs() if s.run not in held]
         changes = describe_changes(plan, new, rest, kept, missed, unavailable, dropped)
-        new.changes = [c for c in changes if c != "nothing moved"] + notes if (notes := _not_in_plan(scenario, plan)) else changes
+        notes = _not_in_plan(scenario, plan)
+        new.changes = [c for c in changes if c != "nothing moved"] + notes if notes else changes
     return new, rest
 
 

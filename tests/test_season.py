@@ -1255,3 +1255,9 @@ def test_a_season_with_no_week_planned_leaves_the_output_file_as_it_was(tmp_path
         assert result.exit_code == (0 if written else 1), result.output
         assert (kept.read_text() != "last season\n") == written
         assert ("not written: no week of the season has a plan" in result.stderr) == (not written)
+
+
+def test_a_race_time_that_is_no_time_is_exit_2_naming_the_option():
+    result = CliRunner().invoke(app, ["season", str(ROOT / "scenarios" / "marathon_base.yaml"), "--race-date", "2027-04-18",
+                                      "--race-time", "25:00"])
+    assert result.exit_code == 2 and "--race-time: '25:00' is not a clock time" in result.stderr, result.output
