@@ -6,6 +6,7 @@ Exit codes: 0 a plan; 1 no plan exists (or none found in time); 2 bad input.
 from __future__ import annotations
 
 import os
+import signal
 import stat
 from datetime import datetime
 import sys
@@ -476,6 +477,11 @@ app.add_typer(club_app, name="club")
 
 
 def main() -> None:
+    # A reader that stops early (`| head`) ends the command as it ends `cat`: by SIGPIPE (exit 141
+    # under `set -o pipefail`). Click would exit 1, which is "no plan" here. Files are written
+    # before anything is printed, so none is left half-written.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         app()
     except KeyboardInterrupt:
