@@ -18,7 +18,7 @@ from typing import Annotated, Optional, Sequence
 import typer
 
 from .clock import DAY_ALIASES, DAYS, day_problems, monday_of, unread_tz
-from .options import output_path, plan_date
+from .options import input_path, output_path, plan_date
 from .plan import Plan
 from .render import render
 from .scenario import ScenarioError, error_messages, read_data, read_scenario
@@ -67,7 +67,7 @@ SUFFIX_FORMATS = {".json": Format.json, ".md": Format.markdown, ".markdown": For
 FORMAT_HELP = "output format (default: as -o's name says: .json, .md, .ics, .html; else table)"
 
 # Options several commands share, said once.
-ScenarioArg = Annotated[Path, typer.Argument(help="scenario file (YAML, JSON or TOML)")]
+ScenarioArg = Annotated[Path, typer.Argument(parser=input_path, help="scenario file (YAML, JSON or TOML)")]
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP)]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH",
                                                    help="write here instead of the terminal")]
@@ -292,8 +292,8 @@ def explain_command(
 
 @app.command("check")
 def check_command(
-    scenario: Annotated[Path, typer.Argument(help="scenario file: the athlete the week is for")],
-    week: Annotated[Path, typer.Argument(help="a week written by hand (YAML or JSON, same session fields as the plan JSON)")],
+    scenario: Annotated[Path, typer.Argument(parser=input_path, help="scenario file: the athlete the week is for")],
+    week: Annotated[Path, typer.Argument(parser=input_path, help="a week written by hand (YAML or JSON, same session fields as the plan JSON)")],
     fmt: FormatOpt = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="write the verdict here instead of the terminal")] = None,
     week_of: WeekOfOpt = None,
@@ -334,7 +334,7 @@ def check_command(
 
 @app.command("season")
 def season_command(
-    scenario: Annotated[Path, typer.Argument(help="scenario file: the athlete and the weekly template")],
+    scenario: Annotated[Path, typer.Argument(parser=input_path, help="scenario file: the athlete and the weekly template")],
     race_date: Annotated[datetime, typer.Option("--race-date", parser=plan_date, metavar="YYYY-MM-DD", help="race day, YYYY-MM-DD")],
     weeks: Annotated[Optional[int], typer.Option(min=1, max=MAX_WEEKS, help="weeks up to and including race week (default 16)")] = None,
     start: Annotated[Optional[datetime], typer.Option(parser=plan_date, metavar="YYYY-MM-DD", help="the first week's Monday, YYYY-MM-DD, instead of --weeks")] = None,
@@ -389,8 +389,8 @@ DayList = Annotated[list[str], typer.Option(help="a day (mon..sun); repeat for m
 
 @app.command("replan")
 def replan_command(
-    scenario: Annotated[Path, typer.Argument(help="scenario file the week was planned from")],
-    plan_file: Annotated[Path, typer.Option("--plan", help="the current week (plan JSON from `plan -f json`)")],
+    scenario: Annotated[Path, typer.Argument(parser=input_path, help="scenario file the week was planned from")],
+    plan_file: Annotated[Path, typer.Option("--plan", parser=input_path, help="the current week (plan JSON from `plan -f json`)")],
     today: Annotated[str, typer.Option(help="today (mon..sun): earlier days are done")],
     missed: DayList = [],
     unavailable: DayList = [],

@@ -38,7 +38,7 @@ from rich.table import Table
 from .club import ClubPlan, MemberResult, load_club, plan_club, synthetic_club_data
 from .club_schema import MAX_CAPACITY, Club
 from .executors import WorkersCannotStart, default_jobs, make_executor
-from .options import output_path
+from .options import input_path, output_path
 from .render import render
 from .render.markdown import text as literal
 from .scenario import ScenarioError
@@ -238,7 +238,7 @@ def _fail(messages: list[str]) -> None:
 
 @club_app.command("plan")
 def plan_command(
-    club_file: Annotated[Path, typer.Argument(help="club file (YAML, JSON or TOML)")],
+    club_file: Annotated[Path, typer.Argument(parser=input_path, help="club file (YAML, JSON or TOML)")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", parser=output_path, metavar="PATH", help="directory for the members' files")] = None,
     jobs: Annotated[Optional[int], typer.Option(min=1, help="parallel solves (local executor); default: the CPU count")] = None,
     executor: Annotated[ExecutorName, typer.Option(help="local process pool, or a Ray cluster")] = ExecutorName.local,

@@ -12,6 +12,14 @@ import typer
 from .scenario import FIRST_DATE, LAST_DATE
 
 
+def input_path(value: str) -> Path:
+    """A file to read: an empty path ('' from an unset shell variable) would be read as the
+    working folder ('.' is a folder); say it is empty."""
+    if not value.strip():
+        raise typer.BadParameter("the path is empty; give a file, e.g. scenarios/marathon_base.yaml")
+    return Path(value)
+
+
 def output_path(value: str) -> Path:
     """``-o``: an empty path (an unset shell variable, say) would be the working folder; say so."""
     if not value.strip():

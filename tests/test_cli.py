@@ -807,6 +807,15 @@ def test_a_reader_that_stops_early_ends_the_command_by_sigpipe_not_as_no_plan(tm
     assert (tmp_path / "out" / "summary.csv").is_file() and len(list((tmp_path / "out").glob("*.json"))) == 32
 
 
+@pytest.mark.parametrize("command", [["plan", ""], ["check", EXAMPLE, ""], ["replan", EXAMPLE, "--plan", "", "--today", "wed"],
+                                     ["season", "", "--race-date", "2027-04-18"], ["club", "plan", ""]])
+def test_an_empty_input_path_is_said_to_be_empty_not_the_working_folder(command):
+    """'' (an unset shell variable) was Path('.'): "error: .: '.' is a folder, not a file"."""
+    result = invoke(*command)
+    said = " ".join(result.stderr.replace("│", " ").split())
+    assert result.exit_code == 2 and "the path is empty; give a file" in said, result.output
+
+
 def test_the_command_line_starts_without_the_calendar_libraries():
     """icalendar and jinja2 (ics, html) are about 65 ms of a `stridelift plan`'s start-up: they are
     imported when a calendar is asked for, not by every table or JSON week."""
