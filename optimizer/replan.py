@@ -26,9 +26,11 @@ import datetime
 import itertools
 
 from .clock import DAY_MINUTES, DAYS, day_problems, hhmm, named_day
+from .exercises import merged_library
 from .plan import Plan, Session
 from .scenario import Scenario, ScenarioError, parse_scenario, parse_window
 from .solve import check_plan, plan_week, score_plan
+from .source import did_you_mean
 
 
 def _done(s: Session, today: int, missed, done) -> bool:
@@ -203,9 +205,6 @@ def _unknown_done_exercises(scenario: Scenario, plan: Plan, today: int, missed, 
     """A lift already done keeps its exercises as it was pinned for the rest of the week, so each
     must be in the scenario's library; said at the --plan field (the pin it becomes is no field of
     the user's). A lift still to come may change its exercises, and the replan says why."""
-    from .exercises import merged_library
-    from .source import did_you_mean
-
     known = {e.id for e in merged_library(scenario.athlete.strength.library)}
     return [f"--plan: sessions[{i}].exercises[{j}].id: '{x.id}' is not in the exercise library; "
             f"{did_you_mean(x.id, sorted(known))}a lift already done ({s.day}) keeps its exercises: name each as the library does"
