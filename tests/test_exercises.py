@@ -4,6 +4,7 @@ inside the model (equipment, kind content, coverage, injuries, the user's own li
 from __future__ import annotations
 
 import re
+import typing
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from optimizer import ScenarioError, check_plan, load_scenario, parse_scenario, 
 from optimizer.catalog import catalog
 from optimizer.exercises import SORTS, Exercise, builtin_library, fits_kind, hosts, merged_library, missing_sorts, suits
 from optimizer.prescribe import dose
+from optimizer.scenario import Injury
 
 LIB = {e.id: e for e in builtin_library()}
 HOME = {"home": ["mat", "bands", "dumbbells"]}
@@ -347,3 +349,15 @@ def test_the_readme_kit_table_says_what_the_library_allows(kind):
             assert said == expected, f"{kind} for {level}s: README says {said}, the library {expected}"
         else:
             assert words not in aside
+
+
+def test_the_readme_injury_table_names_the_exercises_that_help_each_injury():
+    """README's injury-emphasis table, row by row, against the built-in library's ``helps``: the
+    exercises S-COVER counts for an injury, by the names plans give them, and every injury a
+    scenario may list has its row."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    rows = dict(re.findall(r"^\| `([a-z_]+)` \| ([A-Z][^|`]+) \|$", readme, re.M))
+    assert set(rows) == set(typing.get_args(Injury))
+    for injury, names in rows.items():
+        helping = {e.name for e in LIB.values() if injury in e.helps}
+        assert set(names.split(", ")) == helping, f"README's {injury} row"
