@@ -148,12 +148,13 @@ class ClubSetup(Written):
     def sessions(self) -> dict[str, GroupRun | ClubClass]:
         return {**self.group_runs, **self.classes}
 
-    def problems(self) -> list[str]:
-        """Cross-references pydantic cannot see: places, ids, session ends, history."""
+    def problems(self, unread: frozenset[str] = frozenset()) -> list[str]:
+        """Cross-references pydantic cannot see: places, ids, session ends, history. ``unread``: the
+        sections that failed validation (left out, so empty here): nothing is said against them."""
         out = []
         for kind, table in (("group_runs", self.group_runs), ("classes", self.classes)):
             for sid, session in table.items():
-                if session.place not in self.places:
+                if session.place not in self.places and "places" not in unread:
                     out.append(f"{kind}.{sid}.place: '{session.place}' is not under places; add it there with its kit")
                 if session.start % DAY_MINUTES + session.minutes > DAY_MINUTES:
                     out.append(f"{kind}.{sid}: {session.at} for {session.minutes} min runs past midnight; "
@@ -161,7 +162,7 @@ class ClubSetup(Written):
         for sid in set(self.group_runs) & set(self.classes):
             out.append(f"classes.{sid}: '{sid}' is also a group run; give each session its own id")
         for sid in self.history:
-            if sid not in self.classes:
+            if sid not in self.classes and "classes" not in unread:
                 out.append(f"history.{sid}: not a class; use one of {', '.join(self.classes) or 'none defined'}")
         return out
 
@@ -171,14 +172,14 @@ class ClubFile(ClubSetup):
 
     members: tuple[MemberEntry, ...]
 
-    def problems(self) -> list[str]:
-        out = super().problems()
-        if not self.members:
+    def problems(self, unread: frozenset[str] = frozenset()) -> list[str]:
+        out = super().problems(unread)
+        if not self.members and "members" not in unread:
             out.append("members: a club needs at least one member; list them under members")
         sessions = self.sessions()
         for i, entry in enumerate(self.members):
             for j, sid in enumerate(entry.joins):
-                if sid not in sessions:
+                if sid not in sessions and not unread & {"group_runs", "classes"}:
                     out.append(f"members[{i}].joins[{j}]: '{sid}' is not a club session; "
                                f"use one of {', '.join(sessions) or 'none defined'}")
             wanted = [sid for sid in entry.joins if sid in self.classes]
@@ -222,7 +223,9 @@ def parse_club(data: Any, source: str = "club", base: Path | None = None,
     try:
         club_file = ClubFile.model_validate(data)
     except ValidationError as err:
-        raise ScenarioError(error_messages(err, positions(), "optimizer/club_schema.py", ClubFile), source) from None
+        messages = error_messages(err, positions(), "optimizer/club_schema.py", ClubFile)
+        raise ScenarioError(messages + [located(p, positions()) for p in _problems_of_the_rest(data, err)],
+                            source) from None
     problems = club_file.problems()
     if problems:
         raise ScenarioError([located(p, positions()) for p in problems], source)
@@ -253,6 +256,18 @@ def parse_club(data: Any, source: str = "club", base: Path | None = None,
         raise ScenarioError([located(p, positions()) for p in problems], source)
     fields = {k: getattr(club_file, k) for k in ClubSetup.model_fields}
     return Club(**fields, members=tuple(members))
+
+
+def _problems_of_the_rest(data: dict, err: ValidationError) -> list[str]:
+    """The cross-references among the sections that did validate, so a club file with a bad field
+    and a bad reference hears of both at once rather than one run at a time."""
+    unread = frozenset(str(e["loc"][0]) for e in err.errors() if e["loc"])
+    rest = {k: v for k, v in data.items() if k not in unread}
+    try:
+        club_file = ClubFile.model_validate({"name": "club", "members": [], **rest})
+    except ValidationError:  # an error with no field to leave out: say only what pydantic said
+        return []
+    return club_file.problems(unread)
 
 
 def _shared_names(members: Sequence[Member], classes: Mapping[str, Any]) -> list[str]:

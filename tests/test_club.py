@@ -106,6 +106,37 @@ def test_a_bad_club_file_names_the_field_and_the_fix(change, expected):
     assert str(err.value).startswith("club.yaml: ")
 
 
+def test_a_club_file_hears_of_a_bad_field_and_a_bad_reference_in_one_run():
+    """A typo in a field and a typo in a reference: both said at once (the reference used to wait
+    until the field was fixed and the club run again)."""
+    data = club_data([{"athlete": athlete("Ana"), "joins": ["strenght"]}], points_per_missed_week="fifty")
+    data["classes"]["strength"]["place"] = "attic"
+    with pytest.raises(ScenarioError) as err:
+        parse_club(data, "club.yaml")
+    said = err.value.messages
+    assert said[0].startswith("points_per_missed_week: 'fifty' is not a whole number")
+    assert "classes.strength.place: 'attic' is not under places; add it there with its kit" in said
+    assert any(m.startswith("members[0].joins[0]: 'strenght' is not a club session") for m in said)
+    assert len(said) == 3
+
+
+@pytest.mark.parametrize("broken, unsaid", [
+    ("places", "is not under places"),
+    ("classes", "is not a club session"),
+    ("classes", "not a class"),
+    ("members", "a club needs at least one member"),
+])
+def test_a_section_that_failed_is_not_also_blamed_for_what_refers_to_it(broken, unsaid):
+    """With places, classes or members unreadable, what names them is not called wrong as well:
+    the section's own error is the one to fix."""
+    data = club_data([{"athlete": athlete("Ana"), "joins": ["strength"]}], history={"strength": {"Ana": 1}})
+    data[broken] = "oops"
+    with pytest.raises(ScenarioError) as err:
+        parse_club(data, "club.yaml")
+    assert err.value.messages[0].startswith(broken)
+    assert not [m for m in err.value.messages if unsaid in m], err.value.messages
+
+
 def test_members_come_inline_from_files_and_from_a_folder(tmp_path):
     (tmp_path / "members").mkdir()
     (tmp_path / "members" / "juniors").mkdir()
