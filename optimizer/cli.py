@@ -17,7 +17,7 @@ from typing import Annotated, Optional, Sequence
 
 import typer
 
-from .clock import DAY_ALIASES, DAYS, day_problems, monday_of, unread_tz
+from .clock import monday_of, unread_tz
 from .options import input_path, output_path, plan_date
 from .plan import Plan
 from .render import render
@@ -406,23 +406,19 @@ def replan_command(
     cancelled."""
     from pydantic import ValidationError
 
-    from .replan import plan_problems, replan
+    from .replan import replan, replan_problems
 
     fmt = chosen_format(fmt, output)
-    problems = day_problems("--", today=[today], missed=missed, unavailable=unavailable, done=done)
-    both = sorted({DAY_ALIASES.get(d.strip().lower()) for d in missed} & {DAY_ALIASES.get(d.strip().lower()) for d in done}
-                  - {None}, key=DAYS.index)
-    if both:
-        problems.append(f"--missed and --done both name {', '.join(both)}; a day's sessions were done or missed, "
-                        f"give the day once")
     try:
         scenario_data, inputs = read_scenario(scenario)
     except ScenarioError as err:
         fail_input(err)
+    problems = []
     if problem := output_problem(output, inputs=[*inputs, plan_file]):
         problems.append(problem)
     if clash := week_of_clash(week_of, scenario_data):
         problems.append(clash)
+    current = None
     try:
         data = read_data(plan_file)
         current = Plan.model_validate(data)
@@ -435,13 +431,13 @@ def replan_command(
                             f"`stridelift plan SCENARIO -f json -o week.json` wrote")
         else:  # the field that is wrong, as `check` names it in a week file
             problems += [f"{plan_file}: {m}" for m in error_messages(err, guide="a plan from `stridelift plan -f json`", model=Plan)]
-    else:
-        problems += plan_problems(scenario_data, current)
+    problems += replan_problems(scenario_data, current, today, missed=missed, unavailable=unavailable, done=done,
+                                flag="--")
     if problems:
         fail_input(ScenarioError(problems))
     try:
         new, _ = replan(scenario_data, current, today, missed=missed, unavailable=unavailable, done=done,
-                        time_limit=time_limit)
+                        time_limit=time_limit, flag="--")
     except ScenarioError as err:
         fail_input(err)
     text = render_dated(new, fmt, scenario_data, week_of.date() if week_of else None, before=current)

@@ -98,23 +98,44 @@ def replan_scenario(scenario: Scenario, plan: Plan, today: str, *, missed=(), un
     return rest, kept
 
 
-def plan_problems(scenario: Scenario, plan: Plan) -> list[str]:
+def replan_problems(scenario: Scenario, plan: Plan | None, today: str, *, missed=(), unavailable=(), done=(),
+                    flag: str = "") -> list[str]:
+    """Why there can be no replan of ``plan`` from ``scenario`` on these days (``plan`` None: one
+    that could not be read): a day that is no day, a day both missed and done, a missed day still
+    to come, a plan that is not this scenario's week, a done lift's unknown exercise. Each is said
+    under the argument's name: ``flag`` "--" on the command line, "" in Python."""
+    problems = day_problems(flag, today=[today], missed=missed, unavailable=unavailable, done=done)
+    if problems:  # the checks below need days
+        return problems + (plan_problems(scenario, plan, flag) if plan is not None else [])
+    today, missed, unavailable, done = (named_day(today), *([named_day(d) for d in days] for days in (missed, unavailable, done)))
+    if both := sorted(set(missed) & set(done), key=DAYS.index):
+        problems.append(f"{flag}missed and {flag}done both name {', '.join(both)}; a day's sessions were done or "
+                        f"missed, give the day once")
+    t = DAYS.index(today)
+    problems += [f"{flag}missed {day}: {day} is after {flag}today {today}, so nothing on it can have been missed "
+                 f"yet; if it will not happen, give {flag}unavailable {day}" for day in missed if DAYS.index(day) > t]
+    if plan is not None:
+        problems += plan_problems(scenario, plan, flag) + _unknown_done_exercises(scenario, plan, t, missed, done, flag)
+    return problems
+
+
+def plan_problems(scenario: Scenario, plan: Plan, flag: str = "") -> list[str]:
     """Why ``plan`` cannot be the week ``scenario`` was planned as: a run it holds that the
     scenario does not have (a run removed from the file since, or a hand-edited plan)."""
     runs = scenario.athlete.runs
     again = "plan the week again from the scenario as it is now with `stridelift plan -f json`"
     if plan.status == "checked":
-        return ["--plan: this is a week `stridelift check` judged (status 'checked'), not one stridelift planned; "
+        return [f"{flag}plan: this is a week `stridelift check` judged (status 'checked'), not one stridelift planned; "
                 "replan starts from a planned week: `stridelift plan SCENARIO -f json -o week.json`"]
     if plan.status not in ("optimal", "feasible"):
-        return [f"--plan: this plan is '{plan.status}', a week that was never planned, so there is nothing to "
+        return [f"{flag}plan: this plan is '{plan.status}', a week that was never planned, so there is nothing to "
                 f"replan; fix the scenario until `stridelift plan` finds a week, then replan that one"]
     out, seen = [], set()
     if plan.athlete != scenario.athlete.name:
-        out.append(f"--plan: this is {plan.athlete}'s week and the scenario is {scenario.athlete.name}'s; give the week "
+        out.append(f"{flag}plan: this is {plan.athlete}'s week and the scenario is {scenario.athlete.name}'s; give the week "
                    f"planned from this scenario (if you renamed the athlete, write the new name in the plan's athlete field)")
     for s in plan.runs():
-        what = f"--plan: the {s.label or s.kind} on {s.day} {s.start}"
+        what = f"{flag}plan: the {s.label or s.kind} on {s.day} {s.start}"
         if s.run is None:
             out.append(f"{what} has no run number; {again}")
         elif s.run < 0:
@@ -132,7 +153,7 @@ def plan_problems(scenario: Scenario, plan: Plan) -> list[str]:
 
 
 def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable=(), done=(),
-           time_limit: float = 10.0) -> tuple[Plan, Scenario]:
+           time_limit: float = 10.0, flag: str = "") -> tuple[Plan, Scenario]:
     """Plan the rest of the week; the new plan's ``changes`` say what moved and why. Runs that no
     longer fit, of those missed or on a day now unavailable, are dropped (and said so) rather than
     leaving the athlete with no plan: as few as will do, the best week among those.
@@ -141,16 +162,13 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     same scenario), and the scenario it was planned from (done sessions pinned, runs no longer in
     the week left out, and so on: ``in_rest_numbering`` gives the plan as that scenario counts).
     Days are ``mon``..``sun`` or their names ("Wednesday"), as on the command line; ``missed``,
-    ``unavailable`` and ``done`` take one day or a list of them."""
+    ``unavailable`` and ``done`` take one day or a list of them. Bad input raises ScenarioError,
+    each message under the argument's name (``flag`` "--" names them as the command line does)."""
     missed, unavailable, done = ([days] if isinstance(days, str) else list(days or ()) for days in (missed, unavailable, done))
-    if problems := day_problems(today=[today], missed=missed, unavailable=unavailable, done=done):
+    if problems := replan_problems(scenario, plan, today, missed=missed, unavailable=unavailable, done=done, flag=flag):
         raise ScenarioError(problems)
     today, missed, unavailable, done = (named_day(today), *([named_day(d) for d in days] for days in (missed, unavailable, done)))
     t = DAYS.index(today)
-    if problems := plan_problems(scenario, plan) + _unknown_done_exercises(scenario, plan, t, missed, done) + [
-            f"--missed {day}: {day} is after --today {today}, so nothing on it can have been missed yet; "
-            f"if it will not happen, give --unavailable {day}" for day in missed if DAYS.index(day) > t]:
-        raise ScenarioError(problems)
     # a race happens at its time: missed, or still to come on a day now unavailable, it is dropped,
     # never moved to another day
     raced = [s for s in plan.sessions if s.type == "run" and s.run is not None and s.kind == "race" and (
@@ -159,7 +177,7 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
         rest, kept = replan_scenario(scenario, plan, today, missed=missed, unavailable=unavailable, done=done,
                                      drop=[s.run for s in raced])
     except ScenarioError as err:  # a session kept from the plan that the scenario as it is now refuses
-        raise ScenarioError([f"--plan: a session the plan keeps does not fit the scenario as it is now "
+        raise ScenarioError([f"{flag}plan: a session the plan keeps does not fit the scenario as it is now "
                              f"({m.partition('athlete.')[2] or m}); plan the week again from the scenario with "
                              f"`stridelift plan -f json`" for m in err.messages]) from None
     new = plan_week(rest, time_limit=time_limit, explain=False)
@@ -201,12 +219,12 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     return new, rest
 
 
-def _unknown_done_exercises(scenario: Scenario, plan: Plan, today: int, missed, done) -> list[str]:
+def _unknown_done_exercises(scenario: Scenario, plan: Plan, today: int, missed, done, flag: str) -> list[str]:
     """A lift already done keeps its exercises as it was pinned for the rest of the week, so each
-    must be in the scenario's library; said at the --plan field (the pin it becomes is no field of
+    must be in the scenario's library; said at the plan's field (the pin it becomes is no field of
     the user's). A lift still to come may change its exercises, and the replan says why."""
     known = {e.id for e in merged_library(scenario.athlete.strength.library)}
-    return [f"--plan: sessions[{i}].exercises[{j}].id: '{x.id}' is not in the exercise library; "
+    return [f"{flag}plan: sessions[{i}].exercises[{j}].id: '{x.id}' is not in the exercise library; "
             f"{did_you_mean(x.id, sorted(known))}a lift already done ({s.day}) keeps its exercises: name each as the library does"
             for i, s in enumerate(plan.sessions) if s.type == "strength" and _done(s, today, missed, done)
             for j, x in enumerate(s.exercises) if x.id not in known]
@@ -217,7 +235,7 @@ def _not_in_plan(scenario: Scenario, plan: Plan) -> list[str]:
     scenario since, or a hand-edited plan): a replan keeps the week it is given, so they stay
     out, and the runner is told rather than left to find one missing."""
     held = {s.run for s in plan.runs() + plan.dropped_runs}
-    return [f"left out run #{i + 1} ({run.kind}, {run.minutes} min): --plan does not hold it (added to the "
+    return [f"left out run #{i + 1} ({run.kind}, {run.minutes} min): the plan does not hold it (added to the "
             f"scenario since it was planned?); `stridelift plan` places it in a week planned again"
             for i, run in enumerate(scenario.athlete.runs) if i not in held]
 

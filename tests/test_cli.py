@@ -755,7 +755,7 @@ def test_replan_says_which_of_the_scenarios_runs_the_plan_does_not_hold(tmp_path
     assert result.exit_code == 0, result.output
     new = json.loads(result.stdout)
     assert new["changes"] == [  # and not "nothing moved" beside it
-        "left out run #6 (recovery, 30 min): --plan does not hold it (added to the scenario since it was "
+        "left out run #6 (recovery, 30 min): the plan does not hold it (added to the scenario since it was "
         "planned?); `stridelift plan` places it in a week planned again"]
     assert not any(s["run"] == 5 for s in new["sessions"] if s["type"] == "run")
     same = json.loads(invoke("replan", EXAMPLE, "--plan", str(week), "--today", "wed", "-f", "json").stdout)

@@ -717,6 +717,26 @@ def test_a_day_after_today_cannot_have_been_missed(tmp_path):
     assert "--missed fri: fri is after --today wed" in result.stderr and "--unavailable fri" in result.stderr
 
 
+def test_replan_in_python_names_its_arguments_not_the_command_line_options():
+    """From Python, bad input names ``missed``, ``today``, ``plan`` and ``unavailable`` as the
+    function takes them (it said --missed, --plan); a day both missed and done is refused there
+    too (only the command line refused it), and the command line still says --missed."""
+    scenario = load_scenario(ROOT / "scenarios/marathon_base.yaml")
+    plan = plan_week(scenario)
+    with pytest.raises(ScenarioError) as err:
+        replan(scenario, plan, "wed", missed=["fri"])
+    assert err.value.messages == ["missed fri: fri is after today wed, so nothing on it can have been missed yet; "
+                                  "if it will not happen, give unavailable fri"]
+    with pytest.raises(ScenarioError) as err:
+        replan(scenario, plan, "wed", missed="tue", done="Tuesday")
+    assert err.value.messages[0].startswith("missed and done both name tue")
+    other = plan.model_copy(update={"athlete": "Someone Else"})
+    with pytest.raises(ScenarioError) as err:
+        replan(scenario, other, "wed", missed="tue")
+    assert err.value.messages[0].startswith("plan: this is Someone Else's week")
+    assert not [m for m in err.value.messages if "--" in m]
+
+
 def _week_with_a_class():
     """Peak week (one lift): a strength class pinned on Thursday evening."""
     availability = {**default_availability(), "sun": ["08:00-11:00 home"]}
