@@ -39,9 +39,11 @@ def check(plan: Plan, athlete: Athlete) -> list[str]:
                     f"{RULE}: {athlete.run_ref(s.run)} should be {want.kind} {want.minutes} min, "
                     f"the plan has {s.kind} {s.minutes} min"
                 )
+    dropped = {s.run for s in plan.dropped_runs}
     for i, run in enumerate(athlete.runs):
         if i not in matched:
-            problems.append(f"{RULE}: {athlete.run_ref(i)} ({run.kind} {run.minutes} min) is missing from the week")
+            why = "; a replan dropped it (see the week's changes)" if i in dropped else ""
+            problems.append(f"{RULE}: {athlete.run_ref(i)} ({run.kind} {run.minutes} min) is missing from the week{why}")
     return problems
 
 

@@ -90,7 +90,9 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         return file_positions(path, under=("sessions",) if isinstance(data, list) else ())
 
     try:
-        plan = Plan(athlete=athlete.name, status="checked", sessions=sessions)
+        # a replan's week keeps the runs it dropped, so R-RUNS can say why one is missing
+        dropped = data.get("dropped_runs", []) if isinstance(data, dict) else []
+        plan = Plan(athlete=athlete.name, status="checked", sessions=sessions, dropped_runs=dropped)
     except ValidationError as err:
         # a type left out is worked out from the kind; when the kind is unknown, its message says it all
         unknown = {f"[{i}].type: required field" for i, s in enumerate(sessions)

@@ -783,6 +783,18 @@ def test_a_run_a_replan_dropped_stays_dropped_without_a_word_and_its_event_stays
     assert [s["kind"] for s in second["dropped_runs"]] == ["long"]
 
 
+def test_check_on_a_replanned_week_says_the_run_it_lacks_was_dropped_by_the_replan(tmp_path):
+    """`check` of a replan's JSON against the scenario: the run the replan dropped is still missing
+    (exit 1), and the message says a replan dropped it rather than leaving the runner to wonder."""
+    week, first = tmp_path / "week.json", tmp_path / "first.json"
+    assert invoke("plan", EXAMPLE, "-o", str(week)).exit_code == 0
+    assert invoke("replan", EXAMPLE, "--plan", str(week), "--today", "fri", "--unavailable", "sat",
+                  "--unavailable", "sun", "-o", str(first)).exit_code == 0
+    result = invoke("check", EXAMPLE, str(first))
+    assert result.exit_code == 1, result.output
+    assert "is missing from the week; a replan dropped it (see the week's changes)" in result.stdout
+
+
 @pytest.mark.parametrize("command", [["plan", EXAMPLE], ["season", EXAMPLE, "--race-date", "2027-04-18"],
                                      ["club", "plan", str(ROOT / "scenarios" / "club_riverside.yaml")],
                                      ["club", "synthetic", "3"]])

@@ -27,6 +27,18 @@ def test_missing_run_fails():
     assert "R-RUNS" in problems[0] and "#2" in problems[0] and "missing" in problems[0]
 
 
+def test_a_run_a_replan_dropped_is_still_missing_and_says_why():
+    """A replanned week holds the runs it dropped in ``dropped_runs``: R-RUNS still reports the run
+    missing (the week lacks it), and says a replan dropped it; a run missing otherwise says no such thing."""
+    easy, tempo = full_week()
+    week = plan_of(easy).model_copy(update={"dropped_runs": [tempo]})
+    [problem] = rule.check(week, athlete())
+    assert problem.startswith("R-RUNS: run #2 (tempo 60 min) is missing from the week")
+    assert problem.endswith("; a replan dropped it (see the week's changes)")
+    [other] = rule.check(plan_of(tempo).model_copy(update={"dropped_runs": [tempo]}), athlete())
+    assert "#1" in other and "replan" not in other
+
+
 def test_duplicated_run_fails():
     week = full_week() + [run("tempo", "fri", "06:00", "07:00", 1)]
     problems = rule.check(plan_of(*week), athlete())

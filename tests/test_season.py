@@ -337,7 +337,7 @@ def test_a_week_whose_race_is_dropped_stays_race_week():
     assert new.status == "optimal" and not any(s.kind == "race" for s in new.runs())
     assert {s.kind for s in new.lifts()} <= set(catalog().light_kinds)
     assert check_plan(in_rest_numbering(new), rest.athlete) == []
-    assert check_plan(new, scenario.athlete) == ["R-RUNS: run #3 (race 50 min) is missing from the week"]
+    assert check_plan(new, scenario.athlete) == ["R-RUNS: run #3 (race 50 min) is missing from the week; a replan dropped it (see the week's changes)"]
 
 
 def test_a_week_whose_race_is_dropped_may_still_have_no_strength():
@@ -353,7 +353,7 @@ def test_a_week_whose_race_is_dropped_may_still_have_no_strength():
     assert plan.status == "optimal" and plan.lifts() == []
     new, rest = replan(scenario, plan, "sun", missed=["sat"])
     assert new.status == "optimal" and rest.athlete.race_week and rest.athlete.session_range == (0, 2)
-    assert check_plan(new, scenario.athlete) == ["R-RUNS: run #3 (race 50 min) is missing from the week"]
+    assert check_plan(new, scenario.athlete) == ["R-RUNS: run #3 (race 50 min) is missing from the week; a replan dropped it (see the week's changes)"]
 
 
 def test_fixes_for_a_week_whose_race_is_dropped_are_tried_as_race_week(monkeypatch):
