@@ -269,9 +269,11 @@ def in_rest_numbering(new: Plan) -> Plan:
 
 
 def _renumbered(sessions: list[Session], kept: list[int], like: Plan) -> Plan:
-    """The sessions as a plan whose runs are numbered among ``kept`` (original numbers, in order)."""
+    """The sessions as a plan whose runs are numbered among ``kept`` (original numbers, in order).
+    The runs dropped are no runs of that numbering's scenario, so the plan holds none."""
     out = [s.model_copy(update={"run": kept.index(s.run) if s.run in kept else None}) for s in sessions]
-    return like.model_copy(update={"sessions": sorted(out, key=lambda s: (s.week_start, s.week_end, s.type))})
+    return like.model_copy(update={"sessions": sorted(out, key=lambda s: (s.week_start, s.week_end, s.type)),
+                                   "dropped_runs": []})
 
 
 def describe_changes(old: Plan, new: Plan, rest: Scenario, kept: list[int], missed, unavailable, dropped) -> list[str]:

@@ -737,6 +737,21 @@ def test_replan_in_python_names_its_arguments_not_the_command_line_options():
     assert not [m for m in err.value.messages if "--" in m]
 
 
+def test_the_week_in_rest_numbering_holds_no_dropped_runs_of_the_other_numbering():
+    """``in_rest_numbering`` renumbers the runs as the rest-of-week scenario counts them; the runs
+    the replan dropped (numbered as the whole scenario counts them) are none of that scenario's, so
+    a run truly missing there is not said to be one a replan dropped."""
+    scenario = load_scenario(ROOT / "scenarios/marathon_base.yaml")
+    new, rest = replan(scenario, plan_week(scenario), "wed", missed="tue", unavailable="thu")
+    [dropped] = new.dropped_runs
+    week = in_rest_numbering(new)
+    assert week.dropped_runs == [] and check_plan(week, rest.athlete) == []
+    same = [s for s in week.runs() if s.run == dropped.run]
+    assert same, "the rest's numbering reuses the dropped run's number"
+    [problem] = check_plan(week.model_copy(update={"sessions": [s for s in week.sessions if s not in same]}), rest.athlete)
+    assert "is missing from the week" in problem and "replan" not in problem
+
+
 def _week_with_a_class():
     """Peak week (one lift): a strength class pinned on Thursday evening."""
     availability = {**default_availability(), "sun": ["08:00-11:00 home"]}
