@@ -9,12 +9,16 @@ day (from ``load_template``), ``plan_club`` a whole club (from ``load_club``): w
 ``replan``, ``season`` and ``club`` call.
 """
 
-from .club import load_club, plan_club
-from .plan import GoalScore, Plan, Session
-from .replan import in_rest_numbering, replan
-from .scenario import Athlete, Scenario, ScenarioError, load_scenario, parse_scenario
-from .season import Season, SeasonWeek, load_template, plan_season
-from .solve import check_plan, plan_week, score_plan
+from .startup import load_cp_sat
+
+load_cp_sat()  # before any module imports CP-SAT: without pandas (see optimizer/startup.py)
+
+from .club import load_club, plan_club  # noqa: E402
+from .plan import GoalScore, Plan, Session  # noqa: E402
+from .replan import in_rest_numbering, replan  # noqa: E402
+from .scenario import Athlete, Scenario, ScenarioError, load_scenario, parse_scenario  # noqa: E402
+from .season import Season, SeasonWeek, load_template, plan_season  # noqa: E402
+from .solve import check_plan, plan_week, score_plan  # noqa: E402
 
 __all__ = [
     "Athlete",
