@@ -43,6 +43,7 @@ Joining (a member's scenario stays plain pydantic data; joining makes a new one)
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -261,13 +262,16 @@ def parse_club(data: Any, source: str = "club", base: Path | None = None,
 def _problems_of_the_rest(data: dict, err: ValidationError) -> list[str]:
     """The cross-references among the sections that did validate, so a club file with a bad field
     and a bad reference hears of both at once rather than one run at a time."""
-    unread = frozenset(str(e["loc"][0]) for e in err.errors() if e["loc"])
-    rest = {k: v for k, v in data.items() if k not in unread}
+    unread = {str(e["loc"][0]) for e in err.errors() if e["loc"]}
+    for e in err.errors():  # a misspelt section ('clases:'): the section it was meant to be is unread too
+        if e["type"] == "extra_forbidden" and len(e["loc"]) == 1:
+            unread.update(difflib.get_close_matches(str(e["loc"][0]), ClubFile.model_fields, n=1))
+    rest = {k: v for k, v in data.items() if str(k) not in unread}
     try:
         club_file = ClubFile.model_validate({"name": "club", "members": [], **rest})
     except ValidationError:  # an error with no field to leave out: say only what pydantic said
         return []
-    return club_file.problems(unread)
+    return club_file.problems(frozenset(unread))
 
 
 def _shared_names(members: Sequence[Member], classes: Mapping[str, Any]) -> list[str]:

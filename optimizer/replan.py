@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from .clock import DAY_MINUTES, DAYS, day_problems, hhmm, named_day
+from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_problems, hhmm, named_day
 from .exercises import merged_library
 from .plan import Plan, Session
 from .scenario import Scenario, ScenarioError, parse_scenario, parse_window
@@ -104,13 +104,15 @@ def replan_problems(scenario: Scenario, plan: Plan | None, today: str, *, missed
     that could not be read): a day that is no day, a day both missed and done, a missed day still
     to come, a plan that is not this scenario's week, a done lift's unknown exercise. Each is said
     under the argument's name: ``flag`` "--" on the command line, "" in Python."""
+    missed, unavailable, done = ([days] if isinstance(days, str) else list(days or ()) for days in (missed, unavailable, done))
     problems = day_problems(flag, today=[today], missed=missed, unavailable=unavailable, done=done)
+    named = lambda days: {DAY_ALIASES.get(d.strip().lower()) for d in days if isinstance(d, str)} - {None}  # noqa: E731
+    if both := sorted(named(missed) & named(done), key=DAYS.index):
+        problems.append(f"{flag}missed and {flag}done both name {', '.join(both)}; a day's sessions were done or "
+                        f"missed, give the day once")
     if problems:  # the checks below need days
         return problems + (plan_problems(scenario, plan, flag) if plan is not None else [])
     today, missed, unavailable, done = (named_day(today), *([named_day(d) for d in days] for days in (missed, unavailable, done)))
-    if both := sorted(set(missed) & set(done), key=DAYS.index):
-        problems.append(f"{flag}missed and {flag}done both name {', '.join(both)}; a day's sessions were done or "
-                        f"missed, give the day once")
     t = DAYS.index(today)
     problems += [f"{flag}missed {day}: {day} is after {flag}today {today}, so nothing on it can have been missed "
                  f"yet; if it will not happen, give {flag}unavailable {day}" for day in missed if DAYS.index(day) > t]
@@ -242,7 +244,7 @@ def _not_in_plan(scenario: Scenario, plan: Plan) -> list[str]:
 
 def _keep_as_they_were(old: Plan, new: Plan, rest: Scenario) -> None:
     """A lift the replan leaves as it was (done, or still to come and not moved: the same kind,
-    time, place, length and exercises) keeps its exercises as ``--plan`` wrote them, supersets and
+    time, place, length and exercises) keeps its exercises as the plan given wrote them, supersets and
     dose words too, while the week stays rule-clean with them (R-CONTENT's pairs, R-LEN's fit;
     S-SHORT counts minutes, which are the same). The model counts how many of a lift's exercises
     are paired, not which, so reading the plan paired them afresh, and a plan an older stridelift

@@ -15,7 +15,7 @@ from ortools.graph.python.linear_sum_assignment import SimpleLinearSumAssignment
 from pydantic import ValidationError
 
 from .catalog import RUN_KINDS, STRENGTH_KINDS
-from .plan import Plan
+from .plan import Plan, Session
 from .scenario import Athlete, ScenarioError, error_messages, read_data
 from .source import did_you_mean, file_positions, locate, located, placed
 
@@ -76,7 +76,8 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
     """The week in ``path`` as a Plan to check against ``athlete``; bad input is a ScenarioError
     naming the field (with its line and column) and the fix."""
     data = read_data(path)
-    # a plan's own JSON is a week too (its other fields are ignored); a misspelt field is not
+    # a plan's own JSON is a week too (its other fields are ignored but dropped_runs, which R-RUNS
+    # reads to say why a run is missing); a misspelt field is not
     fields = set(Plan.model_fields) | set(Plan.model_computed_fields)
     if isinstance(data, dict) and (unknown := [str(k) for k in data if k not in fields]):
         positions = file_positions(path)
@@ -90,9 +91,7 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         return file_positions(path, under=("sessions",) if isinstance(data, list) else ())
 
     try:
-        # a replan's week keeps the runs it dropped, so R-RUNS can say why one is missing
-        dropped = data.get("dropped_runs", []) if isinstance(data, dict) else []
-        plan = Plan(athlete=athlete.name, status="checked", sessions=sessions, dropped_runs=dropped)
+        plan = Plan(athlete=athlete.name, status="checked", sessions=sessions)
     except ValidationError as err:
         # a type left out is worked out from the kind; when the kind is unknown, its message says it all
         unknown = {f"[{i}].type: required field" for i, s in enumerate(sessions)
@@ -104,4 +103,14 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
         where = positions()
         raise ScenarioError([located(m, where) for m in wrong], str(path))
     plan.sessions.sort(key=lambda s: (s.week_start, s.week_end, s.type))
+    plan.dropped_runs = _dropped_runs(data)
     return match_runs(plan, athlete)
+
+
+def _dropped_runs(data) -> list[Session]:
+    """The runs a replan's week says it dropped, so R-RUNS can say why one is missing: words only,
+    so a list that does not read as sessions is left out rather than refused."""
+    try:
+        return Plan(athlete="", status="checked", dropped_runs=data.get("dropped_runs") or []).dropped_runs
+    except (ValidationError, AttributeError):
+        return []

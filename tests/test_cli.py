@@ -793,6 +793,16 @@ def test_check_on_a_replanned_week_says_the_run_it_lacks_was_dropped_by_the_repl
     result = invoke("check", EXAMPLE, str(first))
     assert result.exit_code == 1, result.output
     assert "is missing from the week; a replan dropped it (see the week's changes)" in result.stdout
+    ics = invoke("check", EXAMPLE, str(first), "-f", "ics", "--week-of", "2026-03-23").stdout
+    cancelled = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(ics).walk("VEVENT") if e.get("STATUS") == "CANCELLED"]
+    assert cancelled == ["Cancelled: Long run (130 min) - key"]  # as the replan's own calendar cancels it
+    for odd in (None, [{"kind": "long"}], "sat"):  # words only: a dropped_runs that does not read is left out
+        data = json.loads(first.read_text())
+        data["dropped_runs"] = odd
+        first.write_text(json.dumps(data))
+        result = invoke("check", EXAMPLE, str(first))
+        assert result.exit_code == 1 and "is missing from the week" in result.stdout, result.output
+        assert "a replan dropped it" not in result.stdout
 
 
 @pytest.mark.parametrize("command", [["plan", EXAMPLE], ["season", EXAMPLE, "--race-date", "2027-04-18"],

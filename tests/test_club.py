@@ -137,6 +137,33 @@ def test_a_section_that_failed_is_not_also_blamed_for_what_refers_to_it(broken, 
     assert not [m for m in err.value.messages if unsaid in m], err.value.messages
 
 
+@pytest.mark.parametrize("section, misspelt, unsaid", [
+    ("classes", "clases", "not a class"),
+    ("classes", "clases", "is not a club session"),
+    ("places", "place", "is not under places"),
+])
+def test_a_misspelt_section_is_not_also_blamed_for_what_refers_to_it(section, misspelt, unsaid):
+    """'clases:' for classes: the fix is the spelling, which is said; the history and joins that
+    name a class are not called wrong too (they would be, against a club with no classes)."""
+    data = club_data([{"athlete": athlete("Ana"), "joins": ["strength"]}], history={"strength": {"Ana": 1}})
+    data[misspelt] = data.pop(section)
+    with pytest.raises(ScenarioError) as err:
+        parse_club(data, "club.yaml")
+    assert err.value.messages[0].startswith(f"{misspelt}: unknown field; did you mean '{section}'?")
+    assert not [m for m in err.value.messages if unsaid in m], err.value.messages
+
+
+def test_a_key_that_is_no_text_does_not_hide_the_other_problems():
+    """YAML allows '1: x' at the top: refused as an unknown field, and a bad reference elsewhere is
+    still said with it."""
+    data = club_data([{"athlete": athlete("Ana"), "joins": ["strength"]}])
+    data[1] = "x"
+    data["classes"]["strength"]["place"] = "attic"
+    with pytest.raises(ScenarioError) as err:
+        parse_club(data, "club.yaml")
+    assert "classes.strength.place: 'attic' is not under places; add it there with its kit" in err.value.messages
+
+
 def test_members_come_inline_from_files_and_from_a_folder(tmp_path):
     (tmp_path / "members").mkdir()
     (tmp_path / "members" / "juniors").mkdir()

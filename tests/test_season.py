@@ -730,6 +730,11 @@ def test_replan_in_python_names_its_arguments_not_the_command_line_options():
     with pytest.raises(ScenarioError) as err:
         replan(scenario, plan, "wed", missed="tue", done="Tuesday")
     assert err.value.messages[0].startswith("missed and done both name tue")
+    with pytest.raises(ScenarioError) as err:  # one day no day: the overlap is still said with it
+        replan(scenario, plan, "someday", missed="tue", done="tue")
+    said = err.value.messages
+    assert len(said) == 2 and said[0].startswith("today: 'someday' is not a day")
+    assert said[1].startswith("missed and done both name tue")
     other = plan.model_copy(update={"athlete": "Someone Else"})
     with pytest.raises(ScenarioError) as err:
         replan(scenario, other, "wed", missed="tue")
