@@ -403,8 +403,14 @@ class Athlete(Written):
     def _days(cls, value: Any) -> Any:
         if isinstance(value, dict):
             out: dict[Any, Any] = {}
+            given: dict[Any, Any] = {}  # day -> the key it was written as
             for day, windows in value.items():
-                out[_normalise_day(day)] = [windows] if isinstance(windows, str) else (windows or [])
+                key = _normalise_day(day)
+                if key in given:  # 'mon' and 'Monday': one would silently replace the other's windows
+                    raise ValueError(f"'{given[key]}' and '{day}' both name {key}; give the day once, with all "
+                                     f"its windows in one list")
+                given[key] = day
+                out[key] = [windows] if isinstance(windows, str) else (windows or [])
             return out
         return value
 
@@ -657,6 +663,19 @@ class SeasonRuns(Written):
 
     phase_runs: dict[Literal["base", "build", "peak", "taper", "race", "recovery"], tuple[Run, ...]] = {}
     week_runs: dict[int, tuple[Run, ...]] = {}
+
+    @field_validator("week_runs", mode="before")
+    @classmethod
+    def _one_key_a_week(cls, value: Any) -> Any:
+        """3 and '3' are one week: one would silently replace the other's runs."""
+        if isinstance(value, dict):
+            seen: dict[str, Any] = {}
+            for key in value:
+                name = str(key).strip()
+                if name in seen:
+                    raise ValueError(f"week {name} is given twice (as {seen[name]!r} and {key!r}); give it once")
+                seen[name] = key
+        return value
 
     @field_validator("week_runs")
     @classmethod

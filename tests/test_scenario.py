@@ -131,6 +131,8 @@ def _error(athlete_patch: dict) -> str:
     [
         ({"availability": {"funday": ["07:00-08:00 home"]}}, "athlete.availability.funday", "is not allowed"),
         ({"availability": {"mon": ["25:00-26:00 home"]}}, "athlete.availability.mon[0]", "hours run 00-23"),
+        ({"availability": {"mon": ["06:00-07:00 home"], "Monday": ["18:00-19:00 home"]}}, "athlete.availability",
+         "'mon' and 'Monday' both name mon; give the day once, with all its windows in one list"),
         ({"availability": {"mon": ["09:00-08:00 home"]}}, "athlete.availability.mon[0]", "ends before it starts"),
         ({"availability": {"mon": ["07:00-08:00 park"]}}, "athlete.availability.mon[0]", "add it there"),
         ({"locations": {"home": [], "gym": []}, "availability": {"mon": ["07:00-08:00"]}}, "athlete.availability.mon[0]",
@@ -187,6 +189,15 @@ def test_bad_input_names_the_field_and_the_fix(patch, field, words):
     assert message.startswith("week.yaml: ")
     assert f"{field}:" in message
     assert words in message
+
+
+def test_a_week_of_the_season_given_twice_is_refused_not_half_dropped():
+    """3 and '3' (YAML reads keys as given) name one week: one list of runs was silently lost."""
+    athlete = {"name": "x", "locations": {"home": []}, "availability": {"mon": ["07:00-08:00 home"]}}
+    season = {"week_runs": {1: [{"kind": "easy", "minutes": 30}], "1": []}}
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario({"athlete": athlete, "season": season}, "week.yaml")
+    assert info.value.messages == ["season.week_runs: week 1 is given twice (as 1 and '1'); give it once"]
 
 
 def test_a_list_whose_items_are_all_bad_is_not_also_said_to_be_too_short():
