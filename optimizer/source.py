@@ -15,7 +15,7 @@ import re
 import sys
 import types
 import typing
-from functools import cache
+from functools import cache, cached_property
 from os import PathLike
 from pathlib import PurePath
 from typing import Any
@@ -327,6 +327,23 @@ class Written(BaseModel):
         if not isinstance(data, dict) or not (fields := _choice_fields(cls)):
             return data
         return {key: _in_case(value, fields[key]) if key in fields else value for key, value in data.items()}
+
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False):
+        """As pydantic's, but what the model works out once from its values (its cached properties:
+        an athlete's windows, say) is worked out again for the copy: a copy with other availability
+        planned from the original's windows. As in pydantic, ``update`` is not validated: for
+        values from outside, dump the model, change the data and read it again (``parse_scenario``)."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name in _worked_out(type(self)):
+            copy.__dict__.pop(name, None)
+        return copy
+
+
+@cache
+def _worked_out(model: type) -> tuple[str, ...]:
+    """The names of ``model``'s cached properties (kept in the instance's ``__dict__``)."""
+    return tuple(name for klass in model.__mro__ for name, value in vars(klass).items()
+                 if isinstance(value, cached_property))
 
 
 @cache

@@ -244,3 +244,16 @@ def test_the_readme_python_block_runs_as_written(monkeypatch):
     assert all(w.plan.status == "optimal" for w in season.weeks)
     assert len(season.summary()) == len(season.weeks)
     assert names["club"].members and all(m.planned for m in names["club"].members)
+
+
+def test_a_copy_with_other_availability_plans_from_its_own_windows():
+    """``model_copy(update=...)`` is pydantic's way to make a variant. The athlete works its windows
+    out once; a copy made after planning used to carry the original's and planned on days it no
+    longer has (an API audit)."""
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    assert plan_week(scenario).status == "optimal"  # the original's windows are worked out now
+    only = {"tue": ("18:30-20:30 home",), "sat": ("07:00-10:00 home",)}
+    athlete = scenario.athlete.model_copy(update={"availability": only})
+    assert {w.day for w in athlete.windows} == {1, 5}
+    plan = plan_week(scenario.model_copy(update={"athlete": athlete}))
+    assert {s.day for s in plan.sessions} <= {"tue", "sat"}
