@@ -37,7 +37,15 @@ class ExerciseDose(BaseModel):
     superset: int | None = None  # exercises with the same number alternate sets
 
 
+def _without(data: Any, worked_out: str) -> Any:
+    """The data with ``worked_out`` (a computed field the model writes) left out: it is written
+    with the model, never read back, so a file the model wrote reads with unknown fields refused."""
+    return {k: v for k, v in data.items() if k != worked_out} if isinstance(data, dict) else data
+
+
 class Coverage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     done: int
     target: int
     reachable: int | None = None  # the most any week with every hard rule kept does, when below target
@@ -201,6 +209,9 @@ class Session(BaseModel):
 class GoalScore(BaseModel):
     """One soft goal's share of the score: penalty units times weight, and why."""
 
+    model_config = ConfigDict(extra="forbid")
+    _read = model_validator(mode="before")(classmethod(lambda cls, data: _without(data, "weighted")))
+
     weight: int
     penalty: int
     notes: list[str] = []  # what the penalty is for
@@ -213,6 +224,13 @@ class GoalScore(BaseModel):
 
 
 class Plan(BaseModel):
+    """A week for one athlete: its sessions in time order, each soft goal's score and the week's
+    coverage, or why there is no week (``problems``); from a replan, what changed (``changes``).
+    Unknown fields are refused, so a misspelt or renamed key in a saved plan is said, not lost."""
+
+    model_config = ConfigDict(extra="forbid")
+    _read = model_validator(mode="before")(classmethod(lambda cls, data: _without(data, "total_penalty")))
+
     athlete: str
     status: Status
     proven_optimal: bool = False

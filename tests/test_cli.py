@@ -14,6 +14,7 @@ import yaml
 from typer.testing import CliRunner
 from conftest import toml_text
 
+from optimizer import Plan
 from optimizer.cli import app
 from optimizer.clock import DAYS
 
@@ -729,6 +730,22 @@ def test_replan_names_a_done_lifts_unknown_exercise_at_its_place_in_the_plan(tmp
     assert result.exit_code == 2, result.output
     assert f"--plan: sessions[{i}].exercises[0].id: 'moonwalk' is not in the exercise library; did you mean " \
            "'monster_walk'?" in result.stderr and "pinned" not in result.stderr
+
+
+def test_a_plan_with_a_misspelt_field_is_refused_not_read_as_empty(tmp_path):
+    """'sesions' for sessions: the plan was read with no sessions and the replan 'added' the week's
+    lifts and left out every run, with exit 0. A plan's unknown field is refused as a scenario's
+    is; the file the planner wrote (total_penalty and all) still reads back as it was."""
+    week = tmp_path / "week.json"
+    assert invoke("plan", EXAMPLE, "-o", str(week)).exit_code == 0
+    plan = Plan.model_validate_json(week.read_text())
+    assert plan.model_dump_json() == Plan.model_validate(json.loads(plan.model_dump_json())).model_dump_json()
+    data = json.loads(week.read_text())
+    data["sesions"] = data.pop("sessions")
+    week.write_text(json.dumps(data))
+    result = invoke("replan", EXAMPLE, "--plan", str(week), "--today", "wed")
+    assert result.exit_code == 2, result.output
+    assert "sesions: unknown field; did you mean 'sessions'?" in result.stderr
 
 
 def test_replan_refuses_another_athletes_week(tmp_path):
