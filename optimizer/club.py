@@ -57,6 +57,7 @@ from .executors import Executor, LocalExecutor, Lost
 from .plan import Plan
 from .scenario import Scenario, ScenarioError
 from .solve import SolveSettings, plan_week
+from .source import expect
 
 __all__ = ["ClubPlan", "MemberResult", "allocate", "load_club", "parse_club", "plan_club", "synthetic_club"]
 
@@ -304,6 +305,7 @@ def plan_club(
     again: a script that calls this with any ``jobs`` but 1 (the default too: the cores)
     needs ``if __name__ == "__main__":``, or ``WorkersCannotStart`` is raised.
     """
+    expect(club, Club, "plan_club", "from load_club")
     SolveSettings(time_limit=time_limit, seed=seed)  # bad settings raise here, not in every worker
     if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"jobs: {jobs!r} must be a whole number of processes, 1 or more (None: one per core)")

@@ -30,7 +30,7 @@ from .exercises import merged_library
 from .plan import Plan, Session
 from .scenario import Scenario, ScenarioError, parse_scenario, parse_window
 from .solve import check_plan, plan_week, score_plan
-from .source import did_you_mean
+from .source import did_you_mean, expect
 
 
 def _done(s: Session, today: int, missed, done) -> bool:
@@ -104,7 +104,8 @@ def replan_problems(scenario: Scenario, plan: Plan | None, today: str, *, missed
     that could not be read): a day that is no day, a day both missed and done, a missed day still
     to come, a plan that is not this scenario's week, a done lift's unknown exercise. Each is said
     under the argument's name: ``flag`` "--" on the command line, "" in Python."""
-    missed, unavailable, done = ([days] if isinstance(days, str) else list(days or ()) for days in (missed, unavailable, done))
+    missed, unavailable, done = (_days(days, name) for days, name in
+                                 ((missed, "missed"), (unavailable, "unavailable"), (done, "done")))
     problems = day_problems(flag, today=[today], missed=missed, unavailable=unavailable, done=done)
     named = lambda days: {DAY_ALIASES.get(d.strip().lower()) for d in days if isinstance(d, str)} - {None}  # noqa: E731
     if both := sorted(named(missed) & named(done), key=DAYS.index):
@@ -119,6 +120,16 @@ def replan_problems(scenario: Scenario, plan: Plan | None, today: str, *, missed
     if plan is not None:
         problems += plan_problems(scenario, plan, flag) + _unknown_done_exercises(scenario, plan, t, missed, done, flag)
     return problems
+
+
+def _days(days, name: str) -> list:
+    """One day or a list of them, as a list; a TypeError naming the argument for anything else."""
+    if isinstance(days, str):
+        return [days]
+    try:
+        return list(days or ())
+    except TypeError:
+        raise TypeError(f"replan's {name} takes a day or a list of days, not {type(days).__name__}") from None
 
 
 def plan_problems(scenario: Scenario, plan: Plan, flag: str = "") -> list[str]:
@@ -166,7 +177,10 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     Days are ``mon``..``sun`` or their names ("Wednesday"), as on the command line; ``missed``,
     ``unavailable`` and ``done`` take one day or a list of them. Bad input raises ScenarioError,
     each message under the argument's name (``flag`` "--" names them as the command line does)."""
-    missed, unavailable, done = ([days] if isinstance(days, str) else list(days or ()) for days in (missed, unavailable, done))
+    expect(scenario, Scenario, "replan", "from load_scenario or parse_scenario")
+    expect(plan, Plan, "replan", "from plan_week, or Plan.model_validate_json of a saved plan")
+    missed, unavailable, done = (_days(days, name) for days, name in
+                                 ((missed, "missed"), (unavailable, "unavailable"), (done, "done")))
     if problems := replan_problems(scenario, plan, today, missed=missed, unavailable=unavailable, done=done, flag=flag):
         raise ScenarioError(problems)
     today, missed, unavailable, done = (named_day(today), *([named_day(d) for d in days] for days in (missed, unavailable, done)))
@@ -267,6 +281,7 @@ def _keep_as_they_were(old: Plan, new: Plan, rest: Scenario) -> None:
 def in_rest_numbering(new: Plan) -> Plan:
     """``new`` (from ``replan``) with its runs numbered as the scenario it was planned from counts
     them: that scenario holds exactly the week's runs, in the original order."""
+    expect(new, Plan, "in_rest_numbering", "the plan replan returned")
     return _renumbered(new.sessions, sorted(s.run for s in new.runs() if s.run is not None), new)
 
 

@@ -24,6 +24,7 @@ from .plan import Plan
 from .scenario import (FIRST_DATE, LAST_DATE, Race, Run, Scenario, ScenarioError, parse_scenario, read_data,
                        read_scenario)
 from .solve import plan_week
+from .source import expect
 
 REFERENCE = {"base": 6, "build": 6, "peak": 2}  # of 14 weeks before taper and race week (16 in all)
 DELOAD_EVERY = 4
@@ -458,6 +459,7 @@ def _fixed_sessions(week: Scenario) -> list[dict]:
 def plan_season(scenario: Scenario, race_date: dt.date | str, **options) -> Season:
     """Every week from the start (16 weeks before race week unless ``weeks`` or ``start``
     says otherwise) to race week, and a recovery week after."""
+    expect(scenario, Scenario, "plan_season", "from load_template, or parse_scenario of the template")
     weeks = [week for _, week in season_weeks(scenario, race_date, **options)]
     return Season(athlete=scenario.athlete.name, race_date=_date("--race-date", race_date), weeks=weeks)
 

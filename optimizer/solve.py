@@ -7,7 +7,7 @@ default; with more, CP-SAT's interleaved search keeps the result repeatable).
 from __future__ import annotations
 
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from itertools import combinations, permutations
 
@@ -15,11 +15,12 @@ from ortools.sat.python import cp_model
 
 from .build import DOUBLE_APART, build_week, lateness_weight, short_of_apart_weight
 from .catalog import catalog
-from .clock import DAY_MINUTES, DAYS, hhmm
+from .clock import DAY_MINUTES, DAYS, day_problems, hhmm, named_day
 from .model import Slot, WeekModel
 from .plan import ExerciseDose, GoalScore, Plan, Session
 from .prescribe import dosed
-from .scenario import Athlete, Scenario
+from .scenario import Athlete, Scenario, ScenarioError
+from .source import expect
 
 
 # CP-SAT's deterministic time (its count of work done, the same on every run) per second of the
@@ -126,8 +127,11 @@ def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1,
     """
     from .explain import explain_infeasible  # only the infeasible path needs it
 
-    if not isinstance(scenario, Scenario):  # an Athlete, a dict, a path: plain AttributeErrors deep inside
-        raise TypeError(f"plan_week takes a Scenario (from load_scenario or parse_scenario), not {type(scenario).__name__}")
+    expect(scenario, Scenario, "plan_week", "from load_scenario or parse_scenario")
+    closed, done = ([days] if isinstance(days, str) else list(days) for days in (closed, done))
+    if problems := day_problems(closed=closed, done=done):
+        raise ScenarioError(problems)
+    closed, done = ([named_day(d) for d in days] for days in (closed, done))
     settings = SolveSettings(time_limit=time_limit, workers=workers, seed=seed)
     started = time.perf_counter()
     plan = solve_week(build_week(scenario), settings)
@@ -424,13 +428,26 @@ def _exercises(m: WeekModel, chosen: list[str], paired: set[str], location: str,
     return [dosed(library[e], athlete, kit, pair_of.get(e), legs) for e in ordered]
 
 
-def score_plan(plan: Plan, athlete: Athlete, weight) -> dict[str, GoalScore]:
+def score_plan(plan: Plan, athlete: Athlete | Scenario, weight: Callable[[str], int] | Mapping[str, int] | None = None
+               ) -> dict[str, GoalScore]:
     """Score a plan goal by goal with the goals' own scorers (independent of the solver). Runs that
-    do not say which scenario run they are are paired first, as ``check_plan`` pairs them."""
+    do not say which scenario run they are are paired first, as ``check_plan`` pairs them.
+    ``weight``: each goal's weight, as a function (a scenario's ``weight``) or a mapping of goal to
+    weight (the others at their defaults); left out, the scenario's when ``athlete`` is the
+    Scenario, else the defaults."""
     from constraints import SOFT_GOALS
 
     from .week import match_runs
 
+    defaults = catalog().weights
+    if weight is None:
+        weight = athlete.weight if isinstance(athlete, Scenario) else defaults.__getitem__
+    elif isinstance(weight, Mapping):
+        weight = {**defaults, **weight}.__getitem__
+    elif not callable(weight):
+        raise TypeError(f"score_plan's weight is a function of the goal or a mapping of goal to weight, "
+                        f"not {type(weight).__name__}")
+    athlete = _athlete_of(plan, athlete, "score_plan")
     plan = match_runs(plan, athlete)
     out = {}
     for goal in SOFT_GOALS:
@@ -439,13 +456,24 @@ def score_plan(plan: Plan, athlete: Athlete, weight) -> dict[str, GoalScore]:
     return out
 
 
-def check_plan(plan: Plan, athlete: Athlete) -> list[str]:
+def _athlete_of(plan: Plan, athlete: Athlete | Scenario, where: str) -> Athlete:
+    """The athlete to judge ``plan`` for; a TypeError naming the argument for anything else."""
+    expect(plan, Plan, where, "from plan_week, or Plan.model_validate_json of a saved plan")
+    if isinstance(athlete, Scenario):
+        return athlete.athlete
+    expect(athlete, Athlete, where, "the scenario's athlete, or the Scenario")
+    return athlete
+
+
+def check_plan(plan: Plan, athlete: Athlete | Scenario) -> list[str]:
     """Every hard rule's checker over a plan: the list of broken rules in words (empty if none).
     A run that does not say which scenario run it is (a week built by hand) is paired with one
-    first, as ``stridelift check`` does (``week.match_runs``)."""
+    first, as ``stridelift check`` does (``week.match_runs``). ``athlete``: the scenario's, or
+    the scenario itself."""
     from constraints import HARD_RULES
 
     from .week import match_runs
 
+    athlete = _athlete_of(plan, athlete, "check_plan")
     plan = match_runs(plan, athlete)
     return [problem for rule in HARD_RULES for problem in rule.check(plan, athlete)]

@@ -308,6 +308,14 @@ def _numeric_fields(model: type) -> frozenset[str]:
                      if (found := kinds(field.annotation)) & {int, float} and bool not in found)
 
 
+def expect(value: Any, kind: type, where: str, how: str) -> None:
+    """A TypeError naming the argument when ``value`` is not a ``kind``, in place of a plain
+    AttributeError from deep inside (a dict, a path or an Athlete passed by mistake)."""
+    if not isinstance(value, kind):
+        article = "an" if kind.__name__[0] in "AEIOU" else "a"
+        raise TypeError(f"{where} takes {article} {kind.__name__} ({how}), not {type(value).__name__}")
+
+
 class Written(BaseModel):
     """A model the user writes (scenario, club, exercise): unknown fields are refused, values are
     frozen once read, and true/false is never a number."""

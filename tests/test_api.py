@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,51 @@ def test_a_copy_with_other_availability_plans_from_its_own_windows():
     assert {w.day for w in athlete.windows} == {1, 5}
     plan = plan_week(scenario.model_copy(update={"athlete": athlete}))
     assert {s.day for s in plan.sessions} <= {"tue", "sat"}
+
+
+def test_each_entry_point_names_what_it_takes_when_given_something_else():
+    """A dict, a path or a Scenario where another object belongs: a TypeError naming the function
+    and what to pass, not an AttributeError from deep inside (an API audit)."""
+    from optimizer import Plan, in_rest_numbering, plan_club, plan_season, replan
+
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    plan = plan_week(scenario)
+    cases = [
+        (lambda: check_plan(plan.model_dump(), scenario.athlete), "check_plan takes a Plan"),
+        (lambda: check_plan(plan, {"name": "x"}), "check_plan takes an Athlete (the scenario's athlete, or the Scenario)"),
+        (lambda: replan(scenario, plan.model_dump_json(), "wed"), "replan takes a Plan"),
+        (lambda: replan(scenario.model_dump(), plan, "wed"), "replan takes a Scenario"),
+        (lambda: replan(scenario, plan, "wed", missed=1), "replan's missed takes a day or a list of days, not int"),
+        (lambda: in_rest_numbering({}), "in_rest_numbering takes a Plan"),
+        (lambda: plan_season("scenarios/marathon_base.yaml", "2027-04-18"), "plan_season takes a Scenario"),
+        (lambda: plan_club("scenarios/club_riverside.yaml", jobs=1), "plan_club takes a Club (from load_club)"),
+        (lambda: score_plan(plan, scenario, 5), "score_plan's weight is a function of the goal or a mapping"),
+    ]
+    for call, words in cases:
+        with pytest.raises(TypeError, match=re.escape(words)):
+            call()
+    assert isinstance(plan, Plan)
+
+
+def test_check_and_score_take_the_scenario_and_weights_as_a_mapping():
+    """``check_plan(plan, scenario)`` is the easy slip, and now the same as the athlete; score_plan's
+    weights may be the scenario's (its default), a mapping of goal to weight, or a function."""
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    plan = plan_week(scenario)
+    assert check_plan(plan, scenario) == check_plan(plan, scenario.athlete) == []
+    assert score_plan(plan, scenario) == score_plan(plan, scenario.athlete, scenario.weight) == plan.score
+    mapped = score_plan(plan, scenario.athlete, {"S-COVER": 3})
+    assert mapped["S-COVER"].weight == 3 and mapped["S-STACK"].weight == plan.score["S-STACK"].weight
+
+
+def test_plan_week_reads_its_day_arguments_as_replan_does():
+    """``closed="mon"`` was read letter by letter and 'Funday' let through: one day or a list, any
+    case or full name, and a day that is no day is a ScenarioError naming the argument."""
+    from optimizer import ScenarioError
+
+    scenario = load_scenario(ROOT / "scenarios" / "marathon_base.yaml")
+    with pytest.raises(ScenarioError, match=re.escape("closed: 'Funday' is not a day")):
+        plan_week(scenario, closed=["Funday"])
+    with pytest.raises(ScenarioError, match=re.escape("done: 'm' is not a day")):
+        plan_week(scenario, done=["m"])
+    assert plan_week(scenario, closed="Monday").model_dump_json() == plan_week(scenario, closed=["mon"]).model_dump_json()
