@@ -205,6 +205,16 @@ class Strength(Written):
             raise ValueError(f"[{low}, {high}] is not a range; write [min, max] with min <= max, e.g. [{high}, {low}]")
         return value
 
+    @field_validator("library", mode="before")
+    @classmethod
+    def _a_file_is_read_by_load_scenario(cls, value: Any) -> Any:
+        """A file's name here is read by load_scenario, beside the scenario file; data built in code
+        (parse_scenario) has no file to be beside, so say that rather than "not a list"."""
+        if isinstance(value, str):
+            raise ValueError(f"'{value}' names a file, which load_scenario reads (relative to the scenario file); "
+                             f"with parse_scenario give the exercises as a list")
+        return value
+
     @field_validator("library")
     @classmethod
     def _one_of_each(cls, value: tuple[Exercise, ...]) -> tuple[Exercise, ...]:

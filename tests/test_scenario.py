@@ -131,6 +131,9 @@ def _error(athlete_patch: dict) -> str:
     [
         ({"availability": {"funday": ["07:00-08:00 home"]}}, "athlete.availability.funday", "is not allowed"),
         ({"availability": {"mon": ["25:00-26:00 home"]}}, "athlete.availability.mon[0]", "hours run 00-23"),
+        ({"strength": {"library": "my_exercises.yaml"}}, "athlete.strength.library",
+         "'my_exercises.yaml' names a file, which load_scenario reads (relative to the scenario file); with "
+         "parse_scenario give the exercises as a list"),
         ({"availability": {"mon": ["06:00-07:00 home"], "Monday": ["18:00-19:00 home"]}}, "athlete.availability",
          "'mon' and 'Monday' both name mon; give the day once, with all its windows in one list"),
         ({"availability": {"mon": ["09:00-08:00 home"]}}, "athlete.availability.mon[0]", "ends before it starts"),
