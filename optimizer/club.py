@@ -277,6 +277,9 @@ class ClassReport(BaseModel):
 
 
 class ClubPlan(BaseModel):
+    """A club's week (``plan_club``): each member's outcome, each class's places, and the fairness
+    history to give the next week's club file."""
+
     club: str
     members: list[MemberResult]
     classes: list[ClassReport] = []

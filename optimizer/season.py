@@ -32,6 +32,9 @@ MAX_WEEKS = 52  # up to and including race week
 
 
 class SeasonWeek(BaseModel):
+    """One week of a season: its number and Monday, its phase (deload or not, and how many weeks of
+    progression its doses carry), its plan, and a note when it lifts less than its phase asks."""
+
     number: int  # 1 = the first week
     week_of: dt.date
     phase: str  # base | build | peak | taper | race | recovery
@@ -42,6 +45,9 @@ class SeasonWeek(BaseModel):
 
 
 class Season(BaseModel):
+    """Every week to race day and the recovery week after, in order (``plan_season``); ``summary``
+    gives a line a week."""
+
     athlete: str
     race_date: dt.date
     weeks: list[SeasonWeek]

@@ -306,3 +306,19 @@ def test_plan_week_reads_its_day_arguments_as_replan_does():
     with pytest.raises(ScenarioError, match=re.escape("done: 'm' is not a day")):
         plan_week(scenario, done=["m"])
     assert plan_week(scenario, closed="Monday").model_dump_json() == plan_week(scenario, closed=["mon"]).model_dump_json()
+
+
+def test_a_club_built_in_code_is_planned_from_the_package_s_own_names():
+    """A platform holds its clubs in a database: ``parse_club`` reads one from data, as
+    ``parse_scenario`` reads an athlete, and what ``plan_club`` returns is exported too."""
+    from optimizer import Club, ClubPlan, MemberResult, parse_club, plan_club
+
+    athlete = {"name": "Ana", "locations": {"home": ["mat", "bands", "dumbbells"]},
+               "availability": {"mon": ["06:00-07:30 home"], "wed": ["18:00-19:30 home"], "sat": ["08:00-10:30 home"]},
+               "runs": [{"kind": "easy", "minutes": 40}, {"kind": "long", "minutes": 90}]}
+    club = parse_club({"name": "Harriers", "members": [{"athlete": athlete}]})
+    assert isinstance(club, Club)
+    result = plan_club(club, jobs=1)
+    assert isinstance(result, ClubPlan) and all(isinstance(m, MemberResult) for m in result.members)
+    [member] = result.members
+    assert member.planned and check_plan(member.plan, club.members[0].scenario) == []
