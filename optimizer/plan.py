@@ -248,6 +248,13 @@ class Plan(BaseModel):
     # input writes byte-identical output.
     solve_ms: float = Field(default=0.0, exclude=True)
 
+    def __eq__(self, other: object) -> bool:
+        """Plans are equal when what they say is: ``solve_ms`` (wall time, never written) is left
+        out, so a plan equals itself read back from its JSON."""
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return self.model_dump() == other.model_dump()
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def total_penalty(self) -> int | None:
