@@ -317,8 +317,11 @@ def expect(value: Any, kind: type, where: str, how: str) -> None:
 
 
 class Written(BaseModel):
-    """A model the user writes (scenario, club, exercise): unknown fields are refused, values are
-    frozen once read, and true/false is never a number."""
+    """A model the user writes (scenario, club, exercise): unknown fields are refused, fields
+    cannot be set once read, and true/false is never a number. The mappings and lists inside are
+    not copied into read-only ones: change a scenario by making a variant (``model_copy(update=...)``,
+    or ``parse_scenario`` of changed data), never in place: what it works out once (an athlete's
+    windows) would not see the change."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
