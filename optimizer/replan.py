@@ -107,8 +107,7 @@ def replan_problems(scenario: Scenario, plan: Plan | None, today: str, *, missed
     missed, unavailable, done = (_days(days, name) for days, name in
                                  ((missed, "missed"), (unavailable, "unavailable"), (done, "done")))
     problems = day_problems(flag, today=[today], missed=missed, unavailable=unavailable, done=done)
-    named = lambda days: {DAY_ALIASES.get(d.strip().lower()) for d in days if isinstance(d, str)} - {None}  # noqa: E731
-    if both := sorted(named(missed) & named(done), key=DAYS.index):
+    if both := sorted(_named(missed) & _named(done), key=DAYS.index):
         problems.append(f"{flag}missed and {flag}done both name {', '.join(both)}; a day's sessions were done or "
                         f"missed, give the day once")
     if problems:  # the checks below need days
@@ -120,6 +119,11 @@ def replan_problems(scenario: Scenario, plan: Plan | None, today: str, *, missed
     if plan is not None:
         problems += plan_problems(scenario, plan, flag) + _unknown_done_exercises(scenario, plan, t, missed, done, flag)
     return problems
+
+
+def _named(days: list) -> set[str]:
+    """The days of ``days`` that name one ('Tuesday' -> 'tue'); the others are day_problems' to say."""
+    return {DAY_ALIASES.get(d.strip().lower()) for d in days if isinstance(d, str)} - {None}
 
 
 def _days(days, name: str) -> list:
