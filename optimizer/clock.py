@@ -53,6 +53,17 @@ def day_problems(prefix: str = "", **days) -> list[str]:
             for name, given in days.items() for d in given if not isinstance(d, str) or d.strip().lower() not in DAY_ALIASES]
 
 
+def day_list(days, name: str, where: str) -> list:
+    """One day or a list of them, as a list ('tue' is one day, not three letters); a TypeError
+    naming ``where``'s argument ``name`` for anything else."""
+    if isinstance(days, str):
+        return [days]
+    try:
+        return list(days or ())
+    except TypeError:
+        raise TypeError(f"{where}'s {name} takes a day or a list of days, not {type(days).__name__}") from None
+
+
 def named_day(day: str) -> str:
     """'Tuesday', ' TUE ' -> 'tue' (a day ``day_problems`` let through)."""
     return DAY_ALIASES[day.strip().lower()]

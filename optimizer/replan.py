@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_problems, hhmm, named_day
+from .clock import DAY_ALIASES, DAY_MINUTES, DAYS, day_list, day_problems, hhmm, named_day
 from .exercises import merged_library
 from .plan import Plan, Session
 from .scenario import Scenario, ScenarioError, parse_scenario, parse_window
@@ -104,7 +104,7 @@ def replan_problems(scenario: Scenario, plan: Plan | None, today: str, *, missed
     that could not be read): a day that is no day, a day both missed and done, a missed day still
     to come, a plan that is not this scenario's week, a done lift's unknown exercise. Each is said
     under the argument's name: ``flag`` "--" on the command line, "" in Python."""
-    missed, unavailable, done = (_days(days, name) for days, name in
+    missed, unavailable, done = (day_list(days, name, "replan") for days, name in
                                  ((missed, "missed"), (unavailable, "unavailable"), (done, "done")))
     problems = day_problems(flag, today=[today], missed=missed, unavailable=unavailable, done=done)
     if both := sorted(_named(missed) & _named(done), key=DAYS.index):
@@ -124,16 +124,6 @@ def replan_problems(scenario: Scenario, plan: Plan | None, today: str, *, missed
 def _named(days: list) -> set[str]:
     """The days of ``days`` that name one ('Tuesday' -> 'tue'); the others are day_problems' to say."""
     return {DAY_ALIASES.get(d.strip().lower()) for d in days if isinstance(d, str)} - {None}
-
-
-def _days(days, name: str) -> list:
-    """One day or a list of them, as a list; a TypeError naming the argument for anything else."""
-    if isinstance(days, str):
-        return [days]
-    try:
-        return list(days or ())
-    except TypeError:
-        raise TypeError(f"replan's {name} takes a day or a list of days, not {type(days).__name__}") from None
 
 
 def plan_problems(scenario: Scenario, plan: Plan, flag: str = "") -> list[str]:
@@ -183,7 +173,7 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
     each message under the argument's name (``flag`` "--" names them as the command line does)."""
     expect(scenario, Scenario, "replan", "from load_scenario or parse_scenario")
     expect(plan, Plan, "replan", "from plan_week, or Plan.model_validate_json of a saved plan")
-    missed, unavailable, done = (_days(days, name) for days, name in
+    missed, unavailable, done = (day_list(days, name, "replan") for days, name in
                                  ((missed, "missed"), (unavailable, "unavailable"), (done, "done")))
     if problems := replan_problems(scenario, plan, today, missed=missed, unavailable=unavailable, done=done, flag=flag):
         raise ScenarioError(problems)

@@ -15,7 +15,7 @@ from ortools.sat.python import cp_model
 
 from .build import DOUBLE_APART, build_week, lateness_weight, short_of_apart_weight
 from .catalog import catalog
-from .clock import DAY_MINUTES, DAYS, day_problems, hhmm, named_day
+from .clock import DAY_MINUTES, DAYS, day_list, day_problems, hhmm, named_day
 from .model import Slot, WeekModel
 from .plan import ExerciseDose, GoalScore, Plan, Session
 from .prescribe import dosed
@@ -128,7 +128,7 @@ def plan_week(scenario: Scenario, *, time_limit: float = 10.0, workers: int = 1,
     from .explain import explain_infeasible  # only the infeasible path needs it
 
     expect(scenario, Scenario, "plan_week", "from load_scenario or parse_scenario")
-    closed, done = ([days] if isinstance(days, str) else list(days) for days in (closed, done))
+    closed, done = day_list(closed, "closed", "plan_week"), day_list(done, "done", "plan_week")
     if problems := day_problems(closed=closed, done=done):
         raise ScenarioError(problems)
     closed, done = ([named_day(d) for d in days] for days in (closed, done))
