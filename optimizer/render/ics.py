@@ -53,8 +53,9 @@ def zone(timezone: str | tzinfo | None) -> tzinfo:
 
 
 
-def session_uids(plan: Plan, week_of: date, owner: str | None = None) -> list[str]:
-    """One UID per session of ``plan``, in its order.
+def session_uids(plan: Plan, week_of: date, owner: str | None = None, sessions: list[Session] | None = None) -> list[str]:
+    """One UID per session of ``plan`` (or of ``sessions``, another list of its: the runs its
+    replans dropped), in its order.
 
     A run is named by its place in the athlete's running plan (``Session.run``) and
     a strength session by its kind and its rank among the week's sessions of that kind
@@ -65,19 +66,16 @@ def session_uids(plan: Plan, week_of: date, owner: str | None = None) -> list[st
     by file name).
     """
     uids, runs, lifts = [], 0, Counter()
-    for s in plan.sessions:
+    for s in plan.sessions if sessions is None else sessions:
         if s.type == "run":
             runs += 1
             identity = f"run-{s.run}" if s.run is not None else f"run#{runs}"
         else:
             lifts[s.kind] += 1
             identity = f"strength-{s.kind}#{lifts[s.kind]}"
-        uids.append(_uid(plan.athlete, week_of, identity, owner))
+        name = "\x1f".join((plan.athlete, week_of.isoformat(), identity, *([owner] if owner else [])))
+        uids.append(str(uuid.uuid5(UID_NAMESPACE, name)))
     return uids
-
-
-def _uid(athlete: str, week_of: date, identity: str, owner: str | None) -> str:
-    return str(uuid.uuid5(UID_NAMESPACE, "\x1f".join((athlete, week_of.isoformat(), identity, *([owner] if owner else [])))))
 
 
 def _repeated(moment: datetime) -> bool:
@@ -170,7 +168,8 @@ def calendar(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None =
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    athletes, mondays, written, shown, dropped = [], [], set(), set(), []
+    athletes, mondays, written, shown = [], [], set(), set()
+    gone: list[tuple[date, str, Session, str]] = []  # (Monday, athlete, session, UID) no week holds now
     for week_of, plan in weeks:
         monday = monday_of(week_of)
         mondays.append(monday)
@@ -182,19 +181,16 @@ def calendar(weeks: Iterable[tuple[date, Plan]], timezone: str | tzinfo | None =
         for s, uid in zip(plan.sessions, session_uids(plan, monday, owner)):
             cal.add_component(event(s, plan.athlete, uid, monday + timedelta(days=s.day_index), tz, stamp))
             written.add(uid)
-        dropped.extend((monday, plan.athlete, s) for s in plan.dropped_runs if s.run is not None)
-    for monday, athlete, s in dropped:  # runs replans took out, whichever calendar last showed them
-        if (uid := _uid(athlete, monday, f"run-{s.run}", owner)) not in written:
-            cal.add_component(event(s, athlete, uid, monday + timedelta(days=s.day_index), tz, stamp, cancelled=True))
-            written.add(uid)
+        dropped = [s for s in plan.dropped_runs if s.run is not None]  # whichever calendar last showed them
+        gone += [(monday, plan.athlete, s, uid) for s, uid in zip(dropped, session_uids(plan, monday, owner, dropped))]
     for week_of, plan in before:  # only where a new week replaces it: no week is no reason to cancel
         monday = monday_of(week_of)
-        if monday not in shown or plan.status not in SHOWN:
-            continue
-        for s, uid in zip(plan.sessions, session_uids(plan, monday, owner)):
-            if uid not in written:
-                cal.add_component(event(s, plan.athlete, uid, monday + timedelta(days=s.day_index), tz, stamp,
-                                        cancelled=True))
+        if monday in shown and plan.status in SHOWN:
+            gone += [(monday, plan.athlete, s, uid) for s, uid in zip(plan.sessions, session_uids(plan, monday, owner))]
+    for monday, athlete, s, uid in gone:
+        if uid not in written:
+            cal.add_component(event(s, athlete, uid, monday + timedelta(days=s.day_index), tz, stamp, cancelled=True))
+            written.add(uid)
     title = name or f"{', '.join(athletes) or 'stridelift'}: training"
     # NAME (RFC 7986) and the older X-WR-CALNAME most apps read; vText so the
     # library escapes them as text (it does not know their type by name).
