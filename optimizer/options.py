@@ -9,14 +9,14 @@ from pathlib import Path
 
 import typer
 
-from .scenario import FIRST_DATE, LAST_DATE
+from .scenario import EMPTY_PATH, FIRST_DATE, LAST_DATE
 
 
 def input_path(value: str) -> Path:
     """A file to read: an empty path ('' from an unset shell variable) would be read as the
     working folder ('.' is a folder); say it is empty."""
     if not value.strip():
-        raise typer.BadParameter("the path is empty; give a file, e.g. scenarios/marathon_base.yaml")
+        raise typer.BadParameter(EMPTY_PATH)
     return Path(value)
 
 

@@ -112,13 +112,18 @@ def replan_problems(scenario: Scenario, plan: Plan | None, today: str, *, missed
                         f"missed, give the day once")
     if problems:  # the checks below need days
         return problems + (plan_problems(scenario, plan, flag) if plan is not None else [])
-    today, missed, unavailable, done = (named_day(today), *([named_day(d) for d in days] for days in (missed, unavailable, done)))
+    today, missed, unavailable, done = _by_name(today, missed, unavailable, done)
     t = DAYS.index(today)
     problems += [f"{flag}missed {day}: {day} is after {flag}today {today}, so nothing on it can have been missed "
                  f"yet; if it will not happen, give {flag}unavailable {day}" for day in missed if DAYS.index(day) > t]
     if plan is not None:
         problems += plan_problems(scenario, plan, flag) + _unknown_done_exercises(scenario, plan, t, missed, done, flag)
     return problems
+
+
+def _by_name(today: str, *days: list) -> tuple:
+    """Today and each list of days as mon..sun (days ``day_problems`` let through)."""
+    return named_day(today), *([named_day(d) for d in given] for given in days)
 
 
 def _named(days: list) -> set[str]:
@@ -177,7 +182,7 @@ def replan(scenario: Scenario, plan: Plan, today: str, *, missed=(), unavailable
                                  ((missed, "missed"), (unavailable, "unavailable"), (done, "done")))
     if problems := replan_problems(scenario, plan, today, missed=missed, unavailable=unavailable, done=done, flag=flag):
         raise ScenarioError(problems)
-    today, missed, unavailable, done = (named_day(today), *([named_day(d) for d in days] for days in (missed, unavailable, done)))
+    today, missed, unavailable, done = _by_name(today, missed, unavailable, done)
     t = DAYS.index(today)
     # a race happens at its time: missed, or still to come on a day now unavailable, it is dropped,
     # never moved to another day

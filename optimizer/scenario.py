@@ -879,10 +879,14 @@ def _json_duplicate(text: str, found: DuplicateKey) -> DuplicateKey:
     return found
 
 
+# an empty path ('' from an unset shell variable) is the working folder to Path: said for what it is
+EMPTY_PATH = "the path is empty; give a file, e.g. scenarios/marathon_base.yaml"
+
+
 def read_data(path: str | Path) -> Any:
     """Read YAML, JSON or TOML by suffix; errors become ScenarioError (never a traceback)."""
     if not str(path).strip():  # Path('') is the working folder, which is not what was meant
-        raise ScenarioError(["the path is empty; give a scenario file, e.g. scenarios/marathon_base.yaml"])
+        raise ScenarioError([EMPTY_PATH])
     path = Path(path)
     try:
         with path.open("rb") as file:

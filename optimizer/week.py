@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ortools.graph.python.linear_sum_assignment import SimpleLinearSumAssignment
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .catalog import RUN_KINDS, STRENGTH_KINDS
 from .plan import Plan, Session
@@ -107,10 +107,13 @@ def load_week(path: str | Path, athlete: Athlete) -> Plan:
     return match_runs(plan, athlete)
 
 
+_SESSIONS = TypeAdapter(list[Session])
+
+
 def _dropped_runs(data) -> list[Session]:
     """The runs a replan's week says it dropped, so R-RUNS can say why one is missing: words only,
     so a list that does not read as sessions is left out rather than refused."""
     try:
-        return Plan(athlete="", status="checked", dropped_runs=data.get("dropped_runs") or []).dropped_runs
+        return _SESSIONS.validate_python(data.get("dropped_runs") or [])
     except (ValidationError, AttributeError):
         return []

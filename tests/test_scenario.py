@@ -295,7 +295,7 @@ def test_a_folder_given_as_the_scenario_says_so(tmp_path):
 
 
 def test_an_empty_path_is_said_to_be_empty_not_a_folder():
-    with pytest.raises(ScenarioError, match="the path is empty; give a scenario file"):
+    with pytest.raises(ScenarioError, match="the path is empty; give a file, e.g. scenarios/marathon_base.yaml"):
         load_scenario("")
 
 
